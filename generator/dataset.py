@@ -1,0 +1,142 @@
+"""Load every data file, validate it, cross-check it, and freeze the result."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from . import rules, yamlstrict
+from .clock import build_date
+from .errors import DataError, Problem
+from .models import Action, Cluster, EngagementEvent, Meeting, Metric, Venue
+from .models.fields import Model
+from .models.files import DATA_FILES
+from .validate import validate
+
+T = TypeVar("T")
+
+
+def _index(items: Sequence[T], key: str) -> Mapping[str, tuple[T, ...]]:
+    grouped: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        value = getattr(item, key)
+        if value is not None:
+            grouped[value].append(item)
+    return MappingProxyType({k: tuple(v) for k, v in grouped.items()})
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the renderers need, checked and immutable. Build it with :func:`load`."""
+
+    clusters: tuple[Cluster, ...]
+    venues: tuple[Venue, ...]
+    meetings: tuple[Meeting, ...]
+    """Sorted by start time, then id."""
+    actions: tuple[Action, ...]
+    events: tuple[EngagementEvent, ...]
+    metrics: tuple[Metric, ...]
+    today: date
+    """The build date in London: 'upcoming' means on or after this day."""
+    sources: Mapping[str, yamlstrict.Loaded] = field(default_factory=dict, repr=False, compare=False)
+    """The parsed files, for locating warnings at their lines."""
+
+    def __post_init__(self) -> None:
+        indexes = {
+            "cluster_by_id": MappingProxyType({c.id: c for c in self.clusters}),
+            "venue_by_id": MappingProxyType({v.id: v for v in self.venues}),
+            "meeting_by_id": MappingProxyType({m.id: m for m in self.meetings}),
+            "meetings_by_panel": _index(self.meetings, "panel"),
+            "actions_by_meeting": _index(self.actions, "meeting"),
+        }
+        for name, value in indexes.items():
+            object.__setattr__(self, name, value)
+
+    cluster_by_id: Mapping[str, Cluster] = field(init=False, repr=False, compare=False)
+    venue_by_id: Mapping[str, Venue] = field(init=False, repr=False, compare=False)
+    meeting_by_id: Mapping[str, Meeting] = field(init=False, repr=False, compare=False)
+    meetings_by_panel: Mapping[str, tuple[Meeting, ...]] = field(init=False, repr=False, compare=False)
+    actions_by_meeting: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False, compare=False)
+
+    def upcoming(self, panel: str | None = None) -> tuple[Meeting, ...]:
+        """Meetings on or after the build date, soonest first."""
+        pool = self.meetings if panel is None else self.meetings_by_panel.get(panel, ())
+        return tuple(m for m in pool if m.is_upcoming(self.today))
+
+    def past(self, panel: str | None = None) -> tuple[Meeting, ...]:
+        """Meetings before the build date, most recent first."""
+        pool = self.meetings if panel is None else self.meetings_by_panel.get(panel, ())
+        return tuple(reversed([m for m in pool if not m.is_upcoming(self.today)]))
+
+    def actions_for_panel(self, panel: str) -> tuple[Action, ...]:
+        """The 'you said, we did' entries raised at a panel's meetings, newest first."""
+        found = [a for m in self.meetings_by_panel.get(panel, ()) for a in self.actions_by_meeting.get(m.id, ())]
+        return tuple(sorted(found, key=lambda a: (a.raised, a.id), reverse=True))
+
+
+def _files(data_dir: Path, label: str) -> tuple[dict[str, yamlstrict.Loaded], dict[str, Any], list[Problem]]:
+    sources: dict[str, yamlstrict.Loaded] = {}
+    models: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name, model in DATA_FILES.items():
+        shown = f"{label}/{name}" if label else name
+        try:
+            loaded = yamlstrict.read(data_dir / name, shown)
+            sources[name] = loaded
+            models[name] = validate(loaded, model)
+        except DataError as error:
+            problems.extend(error.problems)
+    return sources, models, problems
+
+
+def _entries(models: dict[str, Any], name: str, key: str) -> tuple[Any, ...] | None:
+    model: Model | None = models.get(name)
+    return getattr(model, key) if model is not None else None
+
+
+def load(data_dir: Path, *, today: date | None = None, label: str = "data") -> Dataset:
+    """Load ``data_dir`` into a :class:`Dataset`, or raise :class:`DataError` with every problem.
+
+    ``label`` is how the folder is named in messages (``data/meetings.yaml``).
+    """
+    today = today or build_date()
+    sources, models, problems = _files(data_dir, label)
+    clusters = _entries(models, "clusters.yaml", "clusters")
+    venues = _entries(models, "venues.yaml", "venues")
+    meetings = _entries(models, "meetings.yaml", "meetings")
+    actions = _entries(models, "actions.yaml", "actions")
+    events = _entries(models, "engagement.yaml", "events")
+    metrics = _entries(models, "metrics.yaml", "metrics")
+    checker = rules.Checker(sources, today)
+    if clusters is not None:
+        checker.unique("clusters.yaml", "clusters", clusters)
+    if venues is not None:
+        checker.unique("venues.yaml", "venues", venues)
+        for index, venue in enumerate(venues):
+            if venue.coordinates is not None and not venue.coordinates.in_range():
+                checker.at("venues.yaml", ("venues", index, "coordinates"),
+                           "the coordinates are off the map", "latitude is -90 to 90, longitude -180 to 180")
+    if meetings is not None:
+        rules.check_meetings(checker, meetings, clusters, venues)
+    if actions is not None:
+        rules.check_actions(checker, actions, meetings)
+    if events is not None:
+        rules.check_engagement(checker, events)
+    if metrics is not None:
+        rules.check_metrics(checker, metrics)
+    problems.extend(checker.problems)
+    if problems:
+        raise DataError(problems)
+    assert clusters is not None and venues is not None and meetings is not None
+    assert actions is not None and events is not None and metrics is not None
+    return Dataset(
+        clusters=clusters, venues=venues,
+        meetings=tuple(sorted(meetings, key=lambda m: (m.starts_at(), m.id))),
+        actions=actions, events=events, metrics=metrics, today=today,
+        sources=MappingProxyType(sources),
+    )

@@ -1,0 +1,55 @@
+"""'You said, we did': what residents raised and what was done about it."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from .fields import Flag, LocalDate, LongText, Model, Slug, Text
+from .meetings import Remit
+
+
+class ActionStatus(str, Enum):
+    """Where an action stands."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    NOT_TAKEN_FORWARD = "not-taken-forward"
+
+
+class Update(Model):
+    """A dated note of progress."""
+
+    date: LocalDate
+    """When, YYYY-MM-DD."""
+    text: LongText
+    """What happened, in plain English."""
+
+
+class Action(Model):
+    """One 'you said, we did' entry."""
+
+    id: Slug
+    """Permanent id, e.g. `bank-2024-11-cycling`. It is in the page address: never change it."""
+    meeting: Slug
+    """The id of the meeting where residents raised it (from meetings.yaml)."""
+    said: LongText
+    """What residents said, in their terms."""
+    did: LongText | None = None
+    """What was done, or is being done. Leave out until there is something to say."""
+    remit: Remit
+    """Whose responsibility it is."""
+    owner: Text | None = None
+    """The team or partner that owns it, e.g. `Cluster team` or `Highways`."""
+    status: ActionStatus = ActionStatus.OPEN
+    """`open`, `in-progress`, `done` or `not-taken-forward`."""
+    status_reason: LongText | None = None
+    """Why it was not taken forward (needed for `not-taken-forward`)."""
+    raised: LocalDate
+    """The date it was raised, usually the meeting's date."""
+    updates: tuple[Update, ...] = ()
+    """Dated progress notes, oldest first."""
+    completed: LocalDate | None = None
+    """The date it was done (needed for `done`, only for `done`)."""
+    reviewed_personal_data: Flag = False
+    """Set true only after checking that text flagged as personal data is fine to publish."""

@@ -1,0 +1,42 @@
+"""The force's wider community engagement, as listed in the quarterly report."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from .fields import LocalDate, Model, Month, Slug, Text
+
+
+class Audience(str, Enum):
+    """Who an event was for."""
+
+    RESIDENTS = "residents"
+    WORKERS = "workers"
+    VISITORS = "visitors"
+    OTHER = "other"
+
+
+class EngagementEvent(Model):
+    """One engagement event. Give exactly one of `date`, `month`, or `from` with `to`."""
+
+    id: Slug
+    """Permanent id, e.g. `2024-09-barbican-garden-party`."""
+    title: Text
+    """The event's name."""
+    date: LocalDate | None = None
+    """The day, YYYY-MM-DD, when the event was on one day."""
+    month: Month | None = None
+    """The month, YYYY-MM, when only the month is known."""
+    from_: LocalDate | None = Field(default=None, alias="from")
+    """First day of an event over several days."""
+    to: LocalDate | None = None
+    """Last day of an event over several days."""
+    when_note: Text | None = None
+    """How the source words the date when it is vague, e.g. `Mid-September 2024`."""
+    audiences: tuple[Audience, ...]
+    """Who it was for: residents, workers, visitors, other."""
+    audience_note: Text | None = None
+    """Who `other` means, e.g. `students`."""
+

@@ -1,0 +1,214 @@
+"""Field types shared by the models: each parses one staff-typed string strictly.
+
+Every scalar reaches the models as text (see :mod:`generator.yamlstrict`), so
+each type below owns its whole conversion and its plain-English error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, time
+from decimal import Decimal
+from typing import Annotated, Any, NoReturn
+from urllib.parse import urlsplit
+
+from pydantic import BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic import BaseModel as _PydanticModel
+from pydantic_core import PydanticCustomError
+
+from ..yamlstrict import PlainScalar
+
+STAFF_ERROR = "staff"
+"""The pydantic error type our own validators raise; its context holds what and fix."""
+
+TEAMS_HOSTS = frozenset({"teams.microsoft.com", "teams.live.com"})
+"""Hosts a joining link may point at. Anything else, however alike, is refused."""
+TEAMS_PATHS = ("/l/meetup-join/", "/meet/")
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
+_QUARTER = re.compile(r"([0-9]{4})-Q([1-4])")
+_COUNT = re.compile(r"[0-9]{1,9}")
+_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"\+?[0-9](?:[0-9 ]{1,18})[0-9]")
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+# Bidirectional overrides can make text read differently from what is stored.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def fail(what: str, fix: str) -> NoReturn:
+    """Raise the error our translator turns into ``what — fix``."""
+    raise PydanticCustomError(STAFF_ERROR, "{what} — {fix}", {"what": what, "fix": fix})
+
+
+def _raw(value: Any, kind: str) -> str:
+    """The scalar's text, quoted or not; lists and mappings are refused."""
+    if not isinstance(value, str):
+        fail(f"expected {kind} here, not a list or a group of fields", f"write {kind} on one line")
+    if not value.strip():
+        fail("no value is given", "write the value after the colon, or remove the line")
+    return str(value)
+
+
+def _text_of(value: Any, kind: str) -> str:
+    """Like :func:`_raw`, but text that other YAML tools would retype must be quoted."""
+    _raw(value, kind)
+    if isinstance(value, PlainScalar):
+        fail(f"`{value}` without quotes is read as {value.reads_as} by other YAML tools",
+             f'put it in quotes: "{value}"')
+    return str(value)
+
+
+def _clean(value: Any, *, multiline: bool) -> str:
+    text = _text_of(value, "text").strip()
+    for char in text:
+        if char in _BIDI or (unicodedata.category(char) == "Cc" and not (multiline and char == "\n")):
+            fail(f"the text holds the invisible control character U+{ord(char):04X}",
+                 "retype the text, or paste it as plain text")
+    if not text:
+        fail("the text is empty", "write the text, or remove the field")
+    return text
+
+
+def _slug(value: Any) -> str:
+    text = _raw(value, "an id")
+    if not _SLUG.fullmatch(text) or len(text) > 60:
+        fail(f"`{text}` is not a valid id",
+             "use lower-case letters, digits and single hyphens, e.g. bank-2024-11")
+    return text
+
+
+def _flag(value: Any) -> bool:
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    fail(f"`{value}` is not true or false", "write true or false (yes/no/on/off are not accepted)")
+
+
+def _date(value: Any) -> date:
+    text = _raw(value, "a date")
+    if not _DATE.fullmatch(text):
+        fail(f"`{text}` is not a date written as YYYY-MM-DD", "write it like 2024-11-06")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"`{text}` is not a real date", "check the month (01-12) and the day of the month")
+
+
+def _time(value: Any) -> time:
+    text = _raw(value, "a time")
+    match = _TIME.fullmatch(text)
+    if not match:
+        fail(f"`{text}` is not a 24-hour time written as HH:MM", "write it like 13:00 or 18:30")
+    return time(int(match[1]), int(match[2]))
+
+
+def _month(value: Any) -> str:
+    text = _raw(value, "a month")
+    if not _MONTH.fullmatch(text):
+        fail(f"`{text}` is not a month written as YYYY-MM", "write it like 2024-10")
+    return text
+
+
+def _quarter(value: Any) -> str:
+    text = _raw(value, "a quarter")
+    if not _QUARTER.fullmatch(text):
+        fail(f"`{text}` is not a quarter written as YYYY-QN", "write it like 2025-Q1 (January to March)")
+    return text
+
+
+def _count(value: Any) -> int:
+    text = _raw(value, "a number")
+    if not _COUNT.fullmatch(text):
+        fail(f"`{text}` is not a whole number", "write digits only, e.g. 12")
+    return int(text)
+
+
+def _number(value: Any) -> Decimal:
+    text = _raw(value, "a number")
+    if not _NUMBER.fullmatch(text):
+        fail(f"`{text}` is not a number", "write digits with an optional decimal point, e.g. 72.5")
+    return Decimal(text)
+
+
+def _email(value: Any) -> str:
+    text = _text_of(value, "an email address")
+    if not _EMAIL.fullmatch(text):
+        fail(f"`{text}` is not an email address", "write it like name@example.police.uk")
+    return text
+
+
+def _phone(value: Any) -> str:
+    text = _raw(value, "a phone number")
+    if not _PHONE.fullmatch(text):
+        fail(f"`{text}` is not a phone number", 'write digits and spaces in quotes, e.g. "020 7601 2222"')
+    return text
+
+
+def _https(value: Any) -> str:
+    text = _text_of(value, "a link")
+    if any(c.isspace() or unicodedata.category(c) == "Cc" or c == "\\" for c in text):
+        fail("the link holds spaces, control characters or backslashes", "copy the link again")
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        fail(f"`{text}` is not a valid link", "copy the link again from the browser's address bar")
+    if parts.scheme != "https":
+        fail(f"`{text}` is not an https:// link", "use the https:// address of the page")
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        fail(f"`{text}` hides its real address behind an @", "copy the link again")
+    if port is not None:
+        fail(f"`{text}` names a port", "remove the `:number` after the host name")
+    if not _HOST.fullmatch(parts.hostname or ""):
+        fail(f"`{text}` has no valid host name", "copy the link again from the browser's address bar")
+    return text
+
+
+def _teams(value: Any) -> str:
+    text = _https(value)
+    parts = urlsplit(text)
+    if parts.hostname not in TEAMS_HOSTS or not parts.path.startswith(TEAMS_PATHS):
+        fail(f"`{text}` is not a Microsoft Teams joining link",
+             "copy the 'Join the meeting now' link from the Teams invitation "
+             "(it starts https://teams.microsoft.com/l/meetup-join/ or https://teams.microsoft.com/meet/)")
+    return text
+
+
+def _pattern(pattern: str, **extra: Any) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": f"^{pattern}$", **extra})
+
+
+Text = Annotated[str, BeforeValidator(lambda v: _clean(v, multiline=False)),
+                 WithJsonSchema({"type": "string", "minLength": 1})]
+"""One line of public text."""
+LongText = Annotated[str, BeforeValidator(lambda v: _clean(v, multiline=True)),
+                     WithJsonSchema({"type": "string", "minLength": 1})]
+"""Public text that may run over several lines."""
+Slug = Annotated[str, BeforeValidator(_slug), _pattern(_SLUG.pattern, maxLength=60)]
+Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
+LocalDate = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+ClockTime = Annotated[time, BeforeValidator(_time), _pattern(_TIME.pattern)]
+Month = Annotated[str, BeforeValidator(_month), _pattern(_MONTH.pattern)]
+Quarter = Annotated[str, BeforeValidator(_quarter), _pattern(_QUARTER.pattern)]
+Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Phone = Annotated[str, BeforeValidator(_phone), _pattern(_PHONE.pattern)]
+HttpsUrl = Annotated[str, BeforeValidator(_https),
+                     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"})]
+TeamsUrl = Annotated[str, BeforeValidator(_teams), WithJsonSchema(
+    {"type": "string", "format": "uri",
+     "pattern": "^https://(teams\\.microsoft\\.com/(l/meetup-join|meet)/|teams\\.live\\.com/meet/)"})]
+
+
+class Model(_PydanticModel):
+    """Base of every data model: unknown fields are errors, values never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+                              populate_by_name=True, str_strip_whitespace=False)

@@ -1,0 +1,63 @@
+"""The shape of each data file: one top-level key holding a list of entries."""
+
+from __future__ import annotations
+
+from .actions import Action
+from .engagement import EngagementEvent
+from .fields import Model
+from .meetings import Meeting
+from .metrics import Metric
+from .places import Cluster, Venue
+
+
+class ClustersFile(Model):
+    """data/clusters.yaml: the cluster panels."""
+
+    clusters: tuple[Cluster, ...]
+    """One entry per panel."""
+
+
+class VenuesFile(Model):
+    """data/venues.yaml: places where meetings happen."""
+
+    venues: tuple[Venue, ...]
+    """One entry per venue."""
+
+
+class MeetingsFile(Model):
+    """data/meetings.yaml: every meeting, past and future."""
+
+    meetings: tuple[Meeting, ...]
+    """One entry per meeting. Keep past meetings: their pages and calendar entries stay published."""
+
+
+class ActionsFile(Model):
+    """data/actions.yaml: the 'you said, we did' log."""
+
+    actions: tuple[Action, ...]
+    """One entry per action. Write `actions: []` when there are none yet."""
+
+
+class EngagementFile(Model):
+    """data/engagement.yaml: wider engagement events."""
+
+    events: tuple[EngagementEvent, ...]
+    """One entry per event."""
+
+
+class MetricsFile(Model):
+    """data/metrics.yaml: the quarterly metrics a–j and their reported values."""
+
+    metrics: tuple[Metric, ...]
+    """One entry per metric."""
+
+
+DATA_FILES: dict[str, type[Model]] = {
+    "clusters.yaml": ClustersFile,
+    "venues.yaml": VenuesFile,
+    "meetings.yaml": MeetingsFile,
+    "actions.yaml": ActionsFile,
+    "engagement.yaml": EngagementFile,
+    "metrics.yaml": MetricsFile,
+}
+"""Every data file, by name inside the data folder, and the model of its whole content."""

@@ -1,0 +1,186 @@
+"""Meetings: when and where a panel meets, how to join, and what happened."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import Enum
+from zoneinfo import ZoneInfo
+
+from .fields import ClockTime, Count, HttpsUrl, LocalDate, LongText, Model, Phone, Slug, TeamsUrl, Text
+
+LONDON = ZoneInfo("Europe/London")
+"""Every time in the data is local time in London."""
+
+
+class MeetingKind(str, Enum):
+    """Which series a meeting belongs to."""
+
+    CLUSTER_PANEL = "cluster-panel"
+    BUSINESS = "business"
+
+
+class MeetingFormat(str, Enum):
+    """How people attend."""
+
+    IN_PERSON = "in-person"
+    HYBRID = "hybrid"
+    ONLINE = "online"
+
+
+class MeetingStatus(str, Enum):
+    """What residents should expect."""
+
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    MOVED = "moved"
+
+
+class Remit(str, Enum):
+    """Whose job a topic or action is."""
+
+    POLICE = "city-of-london-police"
+    CORPORATION = "city-of-london-corporation"
+    BTP = "british-transport-police"
+    PARTNER = "other-partner"
+
+
+class DialIn(Model):
+    """Joining by phone."""
+
+    phone: Phone
+    """The dial-in number, in quotes, e.g. "020 3443 0000"."""
+    conference_id: Text | None = None
+    """The phone conference ID to key in, e.g. `123 456 789#`."""
+
+
+class OnlineJoining(Model):
+    """How to join a hybrid or online meeting."""
+
+    teams_url: TeamsUrl | None = None
+    """The Microsoft Teams 'Join the meeting now' link."""
+    meeting_id: Text | None = None
+    """The Teams meeting ID, for joining from teams.microsoft.com/join."""
+    passcode: Text | None = None
+    """The Teams passcode."""
+    dial_in: DialIn | None = None
+    """Phone dial-in, if the meeting has one."""
+
+
+class PreviousTime(Model):
+    """When a moved or postponed meeting was due to happen before."""
+
+    date: LocalDate
+    """The date it was previously due, YYYY-MM-DD."""
+    start: ClockTime | None = None
+    """The start time it was previously due, HH:MM."""
+
+
+class Topic(Model):
+    """A topic residents raised at the meeting."""
+
+    topic: Text
+    """The topic in a few words, e.g. `Cycling on pavements`."""
+    remit: Remit
+    """Whose responsibility it is."""
+    partner: Text | None = None
+    """The partner's name when the remit is `other-partner`."""
+
+
+class Attendance(Model):
+    """How many people attended. Monitored, never a target."""
+
+    in_person: Count | None = None
+    """People in the room (not counting officers and staff)."""
+    online: Count | None = None
+    """People who joined online."""
+
+
+class Document(Model):
+    """A published document about the meeting."""
+
+    title: Text
+    """What the link says, e.g. `Minutes`."""
+    url: HttpsUrl
+    """Where the document is published."""
+    kind: Text = "minutes"
+    """minutes, slides, agenda or other."""
+
+
+class Record(Model):
+    """What happened, filled in after the meeting."""
+
+    attendance: Attendance | None = None
+    """How many attended."""
+    topics: tuple[Topic, ...] = ()
+    """The topics residents raised."""
+    documents: tuple[Document, ...] = ()
+    """Minutes, slides and other papers."""
+
+
+class Meeting(Model):
+    """One meeting of a panel, or a City-wide business meeting."""
+
+    id: Slug
+    """Permanent id, e.g. `bank-2024-11`. It is in the page and calendar addresses: never change it."""
+    kind: MeetingKind = MeetingKind.CLUSTER_PANEL
+    """`cluster-panel` (the default) or `business` for a City-wide business meeting."""
+    panel: Slug | None = None
+    """The id of the cluster panel (from clusters.yaml). Leave out for a business meeting."""
+    title: Text | None = None
+    """A title if the meeting needs one beyond the panel's name."""
+    date: LocalDate
+    """The date, YYYY-MM-DD, in London."""
+    start: ClockTime
+    """Start time, 24-hour HH:MM, London time."""
+    end: ClockTime | None = None
+    """End time, HH:MM. Leave out if not yet published."""
+    format: MeetingFormat
+    """`in-person`, `hybrid` (in the room and on Teams) or `online`."""
+    venue: Slug | None = None
+    """The id of the venue (from venues.yaml). Needed for in-person and hybrid meetings."""
+    room: Text | None = None
+    """The room within the venue, if helpful."""
+    online: OnlineJoining | None = None
+    """How to join online. Needed for hybrid and online meetings before they happen."""
+    status: MeetingStatus = MeetingStatus.SCHEDULED
+    """`scheduled`, `cancelled`, `postponed` or `moved`."""
+    status_reason: LongText | None = None
+    """The public reason for a cancellation, postponement or move."""
+    previous: PreviousTime | None = None
+    """For a moved meeting: when it was due before the move."""
+    revision: Count = 0
+    """Raise by one every time the date, time, place, format or status changes: calendars update only then."""
+    revised: LocalDate | None = None
+    """The date of the latest such change (needed once `revision` is above 0)."""
+    questionnaire_url: HttpsUrl | None = None
+    """The topics questionnaire for this meeting, if not the panel's usual one."""
+    agenda: tuple[Text, ...] = ()
+    """Agenda items, in order."""
+    record: Record | None = None
+    """What happened. Fill in after the meeting."""
+
+    def starts_at(self) -> datetime:
+        """Start as an aware London datetime."""
+        return datetime.combine(self.date, self.start, LONDON)
+
+    def ends_at(self) -> datetime | None:
+        """End as an aware London datetime, if an end time is published."""
+        return datetime.combine(self.date, self.end, LONDON) if self.end else None
+
+    def finished_by(self) -> datetime:
+        """When the meeting is over for 'upcoming' purposes (start + 3 hours when no end)."""
+        end = self.ends_at()
+        if end is not None:
+            return end
+        start = self.starts_at()
+        return datetime.combine(start.date(), min(time(23, 59), _plus_hours(start.time(), 3)), LONDON)
+
+    def is_upcoming(self, today: date) -> bool:
+        """Whether the meeting is on or after ``today`` (the build date)."""
+        return self.date >= today
+
+
+def _plus_hours(at: time, hours: int) -> time:
+    minutes = min(at.hour * 60 + at.minute + hours * 60, 23 * 60 + 59)
+    return time(minutes // 60, minutes % 60)

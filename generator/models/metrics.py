@@ -1,0 +1,66 @@
+"""The committee's quarterly metrics a–j, as entered; nothing here is derived."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from .fields import LongText, Model, Number, Quarter, Slug, Text
+
+
+class MetricKind(str, Enum):
+    """How a metric's values are shaped."""
+
+    COUNT = "count"
+    HOURS = "hours"
+    SCORE = "score"
+    BREAKDOWN = "breakdown"
+
+
+class Share(Model):
+    """One category of a breakdown, e.g. `Female: 52`."""
+
+    category: Text
+    """The category as reported."""
+    value: Number
+    """The figure for it."""
+
+
+class Dimension(Model):
+    """One dimension of a breakdown, e.g. gender."""
+
+    dimension: Text
+    """What is broken down, e.g. `Gender`."""
+    shares: tuple[Share, ...]
+    """The categories and their figures."""
+
+
+class MetricValue(Model):
+    """What was reported for one quarter. A quarter left out is 'not yet reported'."""
+
+    quarter: Quarter
+    """The calendar quarter, e.g. `2025-Q1` for January to March 2025."""
+    value: Number | None = None
+    """The figure (counts, hours, scores)."""
+    breakdown: tuple[Dimension, ...] = ()
+    """For breakdown metrics: the figures by dimension."""
+    note: LongText | None = None
+    """Anything a reader needs to read the figure correctly."""
+
+
+class Metric(Model):
+    """One of the committee's metrics."""
+
+    id: Slug
+    """The letter in the report, `a` to `j`."""
+    wording: Text
+    """The metric's wording, exactly as in the report."""
+    unit: Text
+    """What the figures count, e.g. `meetings`, `hours`, `posts`."""
+    kind: MetricKind = MetricKind.COUNT
+    """`count`, `hours`, `score` or `breakdown`."""
+    note: LongText | None = None
+    """Context from the report, e.g. that a separate paper covers the topic."""
+    first_quarter: Quarter = "2025-Q1"
+    """The first quarter the force committed to report."""
+    values: tuple[MetricValue, ...] = ()
+    """Reported figures, one per quarter."""

@@ -1,0 +1,119 @@
+"""Cluster panels, their officers, and the venues where they meet."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .fields import Email, Flag, HttpsUrl, LongText, Model, Number, Phone, Slug, Text
+
+
+class SocialLink(Model):
+    """A public channel where residents can follow or message the officers."""
+
+    label: Text
+    """What the channel is called, e.g. `Nextdoor` or `X (Twitter)`."""
+    url: HttpsUrl
+    """The https:// address of the channel's page."""
+
+
+class Contact(Model):
+    """How the public reaches someone. Only what the force publishes on purpose."""
+
+    email: Email | None = None
+    """A public email address (a team mailbox is better than a personal one)."""
+    phone: Phone | None = None
+    """A public phone number, in quotes, e.g. "101"."""
+    social: tuple[SocialLink, ...] = ()
+    """Public social channels such as Nextdoor."""
+
+
+class Officer(Model):
+    """A Dedicated Ward Officer (or other named contact) for a panel's area."""
+
+    name: Text
+    """The officer's name as the force publishes it, e.g. `PC Jane Smith`."""
+    role: Text = "Dedicated Ward Officer"
+    """The role residents will see."""
+    wards: tuple[Text, ...] = ()
+    """The wards this officer looks after, if not all of the panel's wards."""
+    contact: Contact = Contact()
+    """How residents contact this officer."""
+
+
+class Cluster(Model):
+    """One cluster panel: a group of wards that meets together."""
+
+    id: Slug
+    """Permanent id. It appears in page and calendar addresses: never change it once published."""
+    name: Text
+    """The panel's display name, e.g. `Bank`. Change it freely: addresses use the id."""
+    summary: LongText | None = None
+    """A sentence or two about the area, shown on the panel's page."""
+    wards: tuple[Text, ...] = ()
+    """The City wards this panel covers, as residents know them."""
+    officers: tuple[Officer, ...] = ()
+    """Dedicated Ward Officers for this panel."""
+    contact: Contact = Contact()
+    """How to contact the panel's team as a whole."""
+    questionnaire_url: HttpsUrl | None = None
+    """The survey asking residents which topics to discuss at the next meeting."""
+    crime_data_url: HttpsUrl | None = None
+    """Published crime figures for this area (e.g. the police.uk page for the neighbourhood)."""
+
+
+class Address(Model):
+    """A postal address."""
+
+    lines: tuple[Text, ...] = ()
+    """The address lines, first line first, without the venue's name or the postcode."""
+    postcode: Text | None = None
+    """The postcode, e.g. `EC2V 7AU`. Leave out if not confirmed."""
+
+
+class Coordinates(Model):
+    """A point on the map (WGS 84), for map links."""
+
+    latitude: Number
+    """Degrees north, e.g. 51.5115."""
+    longitude: Number
+    """Degrees east (negative for west), e.g. -0.0929."""
+
+    def in_range(self) -> bool:
+        """Whether the point lies on Earth at all."""
+        return abs(self.latitude) <= Decimal(90) and abs(self.longitude) <= Decimal(180)
+
+
+class Access(Model):
+    """Access facts. Leave a fact out when it is not known: the site then says so."""
+
+    step_free: Flag | None = None
+    """true if there is a step-free route from the street to the meeting room."""
+    step_free_note: LongText | None = None
+    """Details of the step-free route, e.g. which entrance has the lift."""
+    hearing_loop: Flag | None = None
+    """true if the meeting room has a working hearing loop."""
+    accessible_toilet: Flag | None = None
+    """true if there is an accessible toilet."""
+    interpreter_on_request: Flag | None = None
+    """true if a BSL or other interpreter can be booked on request."""
+    how_to_request: LongText | None = None
+    """How to ask for an interpreter or other adjustment, and how much notice is needed."""
+    nearest_stations: tuple[Text, ...] = ()
+    """Nearest stations, e.g. `Cannon Street (Underground and rail)`."""
+    getting_in: LongText | None = None
+    """How to get in: the entrance, who to ask at reception, door codes that are public."""
+
+
+class Venue(Model):
+    """A place where panels meet."""
+
+    id: Slug
+    """Permanent id that meetings use to name this venue."""
+    name: Text
+    """The venue's name, e.g. `Innholders Hall`."""
+    address: Address
+    """The venue's address."""
+    access: Access = Access()
+    """What a disabled visitor needs to know before setting out."""
+    coordinates: Coordinates | None = None
+    """Optional map position."""

@@ -1,0 +1,70 @@
+"""Every generated file of the site, as bytes in memory, from one frozen dataset.
+
+Renderers are pure functions ``(Dataset, SiteConfig) -> Iterable[Output]``; the
+MkDocs plugin and the CLI only decide where the bytes go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from .dataset import Dataset
+
+
+class Kind(str, Enum):
+    """How an engine should treat an output."""
+
+    PAGE = "page"
+    """Markdown (with an HTML body from autoescaped templates) for the engine to render."""
+    FILE = "file"
+    """Published exactly as it is (feeds, downloads, scripts)."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What renderers need to know about the site beyond the data."""
+
+    site_url: str
+    """Absolute base URL ending in ``/``, e.g. ``https://example.github.io/cluster-panels/``."""
+    site_name: str
+    """The site's name, used in feed names."""
+    built: datetime
+    """The build instant (from SOURCE_DATE_EPOCH when set)."""
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a site path such as ``meetings/bank-2024-11/``."""
+        return self.site_url + path.lstrip("/")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file."""
+
+    path: str
+    """POSIX path inside the site, e.g. ``panels/bank.md`` or ``calendar/all.ics``."""
+    content: bytes
+    kind: Kind = Kind.FILE
+    title: str | None = None
+    """For pages: the plain-text title the engine shows (escaped by the adapter, never trusted)."""
+
+
+Renderer = Callable[[Dataset, SiteConfig], Iterable[Output]]
+
+RENDERERS: list[Renderer] = []
+"""Every renderer, in the order outputs are produced; modules register themselves here."""
+
+
+def render_all(dataset: Dataset, config: SiteConfig) -> list[Output]:
+    """All outputs, sorted by path; two renderers may not claim the same path."""
+    from . import renderers  # noqa: F401  (importing registers the renderers)
+
+    outputs: dict[str, Output] = {}
+    for render in RENDERERS:
+        for output in render(dataset, config):
+            if output.path in outputs:
+                raise ValueError(f"two renderers produce {output.path}")
+            outputs[output.path] = output
+    return [outputs[path] for path in sorted(outputs)]

@@ -1,0 +1,48 @@
+"""Dates and times in GOV.UK style: 'Wednesday 6 November 2024, 1pm to 2:30pm'."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+
+def clock(at: time) -> str:
+    """'1pm', '2:30pm', 'midday', 'midnight' (GOV.UK style guide: no '12pm')."""
+    if at.minute == 0 and at.hour in (0, 12):
+        return "midnight" if at.hour == 0 else "midday"
+    hour = at.hour % 12 or 12
+    suffix = "am" if at.hour < 12 else "pm"
+    return f"{hour}{suffix}" if at.minute == 0 else f"{hour}:{at.minute:02d}{suffix}"
+
+
+def day(on: date, *, weekday: bool = True) -> str:
+    """'Wednesday 6 November 2024' (or without the weekday)."""
+    text = f"{on.day} {on:%B %Y}"
+    return f"{on:%A} {text}" if weekday else text
+
+
+def when(on: date, start: time, end: time | None = None) -> str:
+    """'Wednesday 6 November 2024, 1pm to 2:30pm'; 'from 1pm' when the end is not published."""
+    if end is None:
+        return f"{day(on)}, from {clock(start)}"
+    return f"{day(on)}, {clock(start)} to {clock(end)}"
+
+
+def month(year_month: str) -> str:
+    """'2024-09' → 'September 2024'."""
+    return f"{date(int(year_month[:4]), int(year_month[5:7]), 1):%B %Y}"
+
+
+def span(first: date, last: date) -> str:
+    """'23 to 29 September 2024', '25 November to 10 December 2024'."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day} to {day(last, weekday=False)}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} to {day(last, weekday=False)}"
+    return f"{day(first, weekday=False)} to {day(last, weekday=False)}"
+
+
+def quarter(label: str) -> str:
+    """'2025-Q1' → 'January to March 2025'."""
+    year, number = int(label[:4]), int(label[-1])
+    first, last = date(year, 3 * number - 2, 1), date(year, 3 * number, 1)
+    return f"{first:%B} to {last:%B} {year}"

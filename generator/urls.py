@@ -1,0 +1,55 @@
+"""The site's permanent addresses. Published URLs never change: subscribers depend on them.
+
+Every renderer and template takes paths from here, so the scheme lives in one place
+(and in the README's table). Paths are relative to the site root, without a leading slash.
+"""
+
+from __future__ import annotations
+
+HOME = ""
+PANELS = "panels/"
+MEETINGS_LOG = "you-said-we-did/"
+ENGAGEMENT = "engagement/"
+VENUES = "venues/"
+METRICS = "metrics/"
+DATA = "data/"
+"""The page that signposts every feed and download."""
+ABOUT = "about/"
+ACCESSIBILITY = "accessibility/"
+
+CALENDAR_ALL = "calendar/all.ics"
+
+
+def panel(panel_id: str) -> str:
+    """A panel's page, e.g. ``panels/bank/``."""
+    return f"panels/{panel_id}/"
+
+
+def meeting(meeting_id: str) -> str:
+    """A meeting's page, e.g. ``meetings/bank-2024-11/``."""
+    return f"meetings/{meeting_id}/"
+
+
+def action(action_id: str) -> str:
+    """An action's anchor on the log page."""
+    return f"{MEETINGS_LOG}#{action_id}"
+
+
+def panel_calendar(panel_id: str) -> str:
+    """A panel's calendar feed, e.g. ``calendar/panels/bank.ics``."""
+    return f"calendar/panels/{panel_id}.ics"
+
+
+def meeting_calendar(meeting_id: str) -> str:
+    """One meeting's 'add to calendar' file."""
+    return f"calendar/meetings/{meeting_id}.ics"
+
+
+def download(name: str, extension: str) -> str:
+    """An open-data file, e.g. ``data/meetings.csv``."""
+    return f"data/{name}.{extension}"
+
+
+def page_source(path: str) -> str:
+    """The Markdown source file name MkDocs uses for a directory URL ('panels/bank/' → 'panels/bank/index.md')."""
+    return f"{path}index.md" if path else "index.md"

@@ -1,0 +1,282 @@
+"""A YAML reader that cannot be fooled: every scalar stays a string.
+
+PyYAML's own loaders resolve types the YAML 1.1 way (``18:30`` is 1110, ``no``
+is False) and silently keep the last of two duplicate keys. Here we drive the
+libyaml event parser ourselves and build plain ``dict``/``list``/``str`` trees,
+so the models decide every type, and we can refuse what staff never need:
+anchors, aliases, merge keys, tags, several documents, deep nesting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, Loc, Problem
+
+try:
+    _Parser: Any = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - libyaml is in every wheel we pin
+    _Parser = yaml.BaseLoader
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Larger than the largest force's data many times over; stops a runaway file."""
+MAX_DEPTH = 32
+"""The deepest real data file nests about 6 levels."""
+
+_RESOLVER = yaml.resolver.Resolver()
+_READS_AS = {
+    "tag:yaml.org,2002:bool": "a true/false value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "an empty value",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+class PlainScalar(str):
+    """An unquoted scalar that other YAML tools would not read as text.
+
+    The loader keeps its text, but remembers how YAML 1.1 would have typed it,
+    so a text field can insist on quotes (``"no"``) and mean the same thing in
+    every editor.
+    """
+
+    reads_as: str
+
+    def __new__(cls, text: str, reads_as: str) -> PlainScalar:
+        obj = super().__new__(cls, text)
+        obj.reads_as = reads_as
+        return obj
+
+
+@dataclass
+class Loaded:
+    """A parsed file: the plain tree, and where each part of it starts."""
+
+    file: str
+    value: Any
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of ``loc``, falling back to its nearest parent."""
+        table = self.key_positions if key else self.positions
+        probe = loc
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+    def where(self, loc: Loc) -> str:
+        """Render ``loc`` for staff: list items by their ``id`` when they have one."""
+        out = ""
+        node = self.value
+        for part in loc:
+            if isinstance(part, int):
+                item = node[part] if isinstance(node, list) and part < len(node) else None
+                ident = item.get("id") if isinstance(item, dict) else None
+                out += f"[{ident}]" if isinstance(ident, str) and ident else f"[#{part + 1}]"
+                node = item
+            else:
+                out += f".{part}" if out else str(part)
+                node = node.get(part) if isinstance(node, dict) else None
+        return out
+
+    def problem(self, loc: Loc, what: str, fix: str, *, key: bool = False) -> Problem:
+        """A :class:`Problem` located at ``loc`` in this file."""
+        line, col = self.position(loc, key=key)
+        return Problem(self.file, line, col, self.where(loc), what, fix)
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _scalar(event: Any) -> str:
+    text: str = event.value
+    if event.style in (None, "") and text:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+        if tag in _READS_AS:
+            return PlainScalar(text, _READS_AS[tag])
+    return text
+
+
+class _Builder:
+    """Turns the event stream into a tree; iterative, so depth cannot overflow."""
+
+    def __init__(self, file: str) -> None:
+        self.loaded = Loaded(file, None)
+        self.pending: list[tuple[Loc, tuple[int, int], str, str]] = []
+        # Each frame: [container, loc, pending key or None, first line of each key]
+        self.stack: list[list[Any]] = []
+        self.documents = 0
+
+    def fail(self, loc: Loc, mark: tuple[int, int], what: str, fix: str) -> None:
+        self.pending.append((loc, mark, what, fix))
+
+    def child_loc(self) -> Loc | None:
+        """Where the next value goes; None while a mapping is waiting for a key."""
+        if not self.stack:
+            return ()
+        container, loc, key, _ = self.stack[-1]
+        if isinstance(container, list):
+            return (*loc, len(container))
+        return None if key is None else (*loc, key)
+
+    def add(self, value: Any, mark: tuple[int, int], event: Any) -> None:
+        if not self.stack:
+            self.loaded.value = value
+            self.loaded.positions[()] = mark
+            return
+        frame = self.stack[-1]
+        container, loc, key, seen = frame
+        if isinstance(container, list):
+            self.loaded.positions[(*loc, len(container))] = mark
+            container.append(value)
+        elif key is None:
+            self._take_key(frame, value, mark, event)
+        else:
+            self.loaded.positions[(*loc, key)] = mark
+            container[key] = value
+            frame[2] = None
+
+    def _take_key(self, frame: list[Any], key: Any, mark: tuple[int, int], event: Any) -> None:
+        container, loc, _, seen = frame
+        if not isinstance(key, str) or not isinstance(event, yaml.ScalarEvent):
+            self.fail(loc, mark, "a key must be a plain word", "write keys as `name:`")
+            key = f"\0complex{len(seen)}"
+        elif key == "<<" and event.style in (None, ""):
+            self.fail(loc, mark, "merge keys (`<<:`) are not allowed",
+                      "copy the fields you need into this entry")
+        if key in seen:
+            self.fail((*loc, key), mark,
+                      f"the key `{key}` appears twice (first at line {seen[key]})",
+                      f"keep one `{key}:` and delete the other")
+            key = f"\0dup{mark}"
+        seen[key] = mark[0]
+        self.loaded.key_positions[(*loc, key)] = mark
+        frame[2] = key
+
+    def start(self, container: Any, mark: tuple[int, int], event: Any) -> None:
+        loc = self.child_loc()
+        if loc is None:
+            self.fail(self.stack[-1][1], mark, "a key must be a plain word",
+                      "write keys as `name:`")
+            loc = (*self.stack[-1][1], f"\0complex{mark}")
+        self.add(container, mark, event)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _TooDeep(loc, mark)
+        self.stack.append([container, loc, None, {}])
+
+    def feed(self, event: Any) -> None:
+        mark = _mark(event)
+        loc = self.child_loc() or (self.stack[-1][1] if self.stack else ())
+        if getattr(event, "anchor", None) is not None:
+            what = "aliases (`*name`)" if isinstance(event, yaml.AliasEvent) else "anchors (`&name`)"
+            self.fail(loc, mark, f"{what} are not allowed", "write the value out in full")
+        if isinstance(event, yaml.AliasEvent):
+            self.add("", mark, event)
+            return
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)
+        if tag is not None and implicit is not True and implicit != (True, True) and not (
+            isinstance(implicit, tuple) and any(implicit)
+        ):
+            short = tag.replace("tag:yaml.org,2002:", "!!")
+            self.fail(loc, mark, f"tags such as `{short}` are not allowed",
+                      "remove the `!` tag and write the plain value")
+        if isinstance(event, yaml.ScalarEvent):
+            self.add(_scalar(event), mark, event)
+        elif isinstance(event, yaml.MappingStartEvent):
+            self.start({}, mark, event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.start([], mark, event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.fail((), mark, "the file holds more than one YAML document",
+                          "remove the `---` line and keep one document")
+
+
+class _TooDeep(Exception):
+    def __init__(self, loc: Loc, mark: tuple[int, int]) -> None:
+        self.loc, self.mark = loc, mark
+
+
+def _syntax_problem(file: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = f"this is not valid YAML ({error.problem or error.context})"
+    fix = "check the indentation, colons and quotes on this line and the one above"
+    if "\t" in "".join(text.splitlines()[max(line - 2, 0) : line]):
+        fix = "indent with spaces, not tabs"
+    return Problem(file, line, col, "", what, fix)
+
+
+def parse(text: str, file: str) -> Loaded:
+    """Parse YAML ``text`` (shown to staff as ``file``) into a :class:`Loaded` tree.
+
+    Raises :class:`DataError` listing every problem found.
+    """
+    if len(text) > MAX_BYTES:
+        raise DataError([Problem(file, 1, 1, "", f"the file is larger than {MAX_BYTES} bytes",
+                                 "split it or remove what does not belong")])
+    builder = _Builder(file)
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(file, text, error)]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - reader errors carry no mark
+        raise DataError([Problem(file, 1, 1, "", f"this is not valid YAML ({error})",
+                                 "save the file as UTF-8 text")]) from None
+    except _TooDeep as deep:
+        raise DataError([Problem(file, *deep.mark, "", f"the data nests deeper than {MAX_DEPTH} levels",
+                                 "flatten it: real entries nest only a few levels")]) from None
+    loaded = builder.loaded
+    if builder.documents == 0 or loaded.value is None or loaded.value == "":
+        raise DataError([Problem(file, 1, 1, "", "the file is empty",
+                                 "start it with its top-level key, as in the example data")])
+    if builder.pending:
+        raise DataError(Problem(file, *mark, loaded.where(loc), what, fix)
+                        for loc, mark, what, fix in builder.pending)
+    return loaded
+
+
+def read(path: Path, file: str | None = None) -> Loaded:
+    """Read and parse a UTF-8 YAML file; ``file`` is the name used in messages."""
+    name = file or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(name, 0, 0, "", "the file is missing",
+                                 "restore it from the example data")]) from None
+    if len(raw) > MAX_BYTES:
+        raise DataError([Problem(name, 1, 1, "", f"the file is larger than {MAX_BYTES} bytes",
+                                 "split it or remove what does not belong")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError([Problem(name, line, 1, "", "the file is not UTF-8 text",
+                                 "save it as UTF-8 (the editor's encoding menu)")]) from None
+    return parse(text, name)
+
+
+def plain(value: Any) -> Any:
+    """The tree with every :class:`PlainScalar` turned back into ``str`` (for diffs, JSON)."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value
