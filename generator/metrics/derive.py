@@ -1,0 +1,227 @@
+"""Figures derived from the data (never typed in), as frozen values the pages and checks share.
+
+Everything here is a pure function of a :class:`~generator.dataset.Dataset`; "held" and
+"ended" are measured against ``dataset.today`` so a build is reproducible.
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import time
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..dataset import Dataset
+from ..models import ActionStatus, Audience, Meeting, MeetingKind, MeetingStatus, Metric, Remit
+from ..pages.context import ACTION_STATUSES, AUDIENCES, REMITS
+from . import quarters
+from .figures import (
+    Comparison,
+    DaysToDone,
+    MeetingFigures,
+    MetricSeries,
+    Mismatch,
+    PanelAttendance,
+    QuarterValue,
+    Tally,
+    TimeOfDay,
+)
+
+__all__ = [
+    "Comparison",
+    "DaysToDone",
+    "MeetingFigures",
+    "MetricSeries",
+    "Mismatch",
+    "PanelAttendance",
+    "QuarterValue",
+    "Tally",
+    "TimeOfDay",
+]
+
+EVENING_FROM = time(17, 0)
+"""A meeting starting at this time or later counts as an evening meeting."""
+
+# One wording for categories across the site: the pages own the labels.
+REMIT_LABELS = REMITS
+STATUS_LABELS = ACTION_STATUSES
+AUDIENCE_LABELS = AUDIENCES
+
+
+def is_held(meeting: Meeting, dataset: Dataset) -> bool:
+    """Held means it went ahead (scheduled or moved, not cancelled or postponed) before today."""
+    went_ahead = meeting.status in (MeetingStatus.SCHEDULED, MeetingStatus.MOVED)
+    return went_ahead and meeting.date < dataset.today
+
+
+def panel_meetings(dataset: Dataset, panel: str | None = None) -> tuple[Meeting, ...]:
+    """Cluster panel meetings (not business meetings), optionally of one panel, in date order."""
+    pool = dataset.meetings if panel is None else dataset.meetings_by_panel.get(panel, ())
+    return tuple(m for m in pool if m.kind is MeetingKind.CLUSTER_PANEL)
+
+
+def metric_series(metric: Metric, dataset: Dataset) -> MetricSeries:
+    """Rows from the metric's first quarter to the last ended one (or the latest entered)."""
+    entered = {value.quarter: value for value in metric.values}
+    last = quarters.last_ended(dataset.today)
+    for quarter in entered:
+        last = quarters.later(last, quarter)
+    rows = []
+    for quarter in quarters.span(metric.first_quarter, last):
+        value = entered.get(quarter)
+        if value is None:
+            rows.append(QuarterValue(quarter, reported=False))
+        else:
+            rows.append(QuarterValue(quarter, True, value.value, value.breakdown, value.note))
+    return MetricSeries(metric, tuple(rows))
+
+
+def _metric(dataset: Dataset, metric_id: str) -> Metric | None:
+    return next((m for m in dataset.metrics if m.id == metric_id), None)
+
+
+def _derived_quarters(dataset: Dataset, metric: Metric | None) -> tuple[str, ...]:
+    starts = [quarters.of(m.date) for m in panel_meetings(dataset)[:1]]
+    if metric is not None:
+        starts.append(metric.first_quarter)
+    if not starts:
+        return ()
+    first = min(starts, key=lambda q: (int(q[:4]), int(q[-1])))
+    return quarters.span(first, quarters.last_ended(dataset.today))
+
+
+def _compare(dataset: Dataset, metric_id: str, counts: dict[str, int]) -> tuple[Comparison, ...]:
+    metric = _metric(dataset, metric_id)
+    entered = {v.quarter: v.value for v in metric.values} if metric is not None else {}
+    return tuple(
+        Comparison(q, counts.get(q, 0), entered.get(q)) for q in _derived_quarters(dataset, metric)
+    )
+
+
+def held_per_quarter(dataset: Dataset) -> tuple[Comparison, ...]:
+    """Cluster panel meetings held per ended quarter, beside metric a where it is entered."""
+    counts: dict[str, int] = {}
+    for meeting in panel_meetings(dataset):
+        if is_held(meeting, dataset):
+            quarter = quarters.of(meeting.date)
+            counts[quarter] = counts.get(quarter, 0) + 1
+    return _compare(dataset, "a", counts)
+
+
+def logs_per_quarter(dataset: Dataset) -> tuple[Comparison, ...]:
+    """'You said, we did' logs per quarter of the panel meeting they came from (metric i)."""
+    counts: dict[str, int] = {}
+    for meeting in panel_meetings(dataset):
+        quarter = quarters.of(meeting.date)
+        counts[quarter] = counts.get(quarter, 0) + len(
+            dataset.actions_by_meeting.get(meeting.id, ())
+        )
+    return _compare(dataset, "i", counts)
+
+
+def mismatches(dataset: Dataset) -> tuple[Mismatch, ...]:
+    """Entered metrics a and i that differ from the counts derived from the meetings data."""
+    found = [
+        Mismatch("a", c.quarter, c.entered, c.derived, "cluster panel meetings held")
+        for c in held_per_quarter(dataset)
+        if c.differs and c.entered is not None
+    ]
+    found += [
+        Mismatch("i", c.quarter, c.entered, c.derived, "'you said, we did' logs")
+        for c in logs_per_quarter(dataset)
+        if c.differs and c.entered is not None
+    ]
+    return tuple(found)
+
+
+def per_meeting(dataset: Dataset, panel: str | None = None) -> tuple[MeetingFigures, ...]:
+    """Logs and attendance for each held cluster panel meeting, oldest first."""
+    rows = []
+    for meeting in panel_meetings(dataset, panel):
+        if not is_held(meeting, dataset):
+            continue
+        record = meeting.record.attendance if meeting.record is not None else None
+        cluster = dataset.cluster_by_id.get(meeting.panel or "")
+        rows.append(
+            MeetingFigures(
+                meeting=meeting,
+                panel_name=cluster.name if cluster is not None else "",
+                logs=len(dataset.actions_by_meeting.get(meeting.id, ())),
+                in_person=record.in_person if record is not None else None,
+                online=record.online if record is not None else None,
+            )
+        )
+    return tuple(rows)
+
+
+def attendance_by_panel(dataset: Dataset) -> tuple[PanelAttendance, ...]:
+    """Attendance per panel, in the order of clusters.yaml."""
+    rows = []
+    for cluster in dataset.clusters:
+        figures = [f.attendance for f in per_meeting(dataset, cluster.id)]
+        known = [n for n in figures if n is not None]
+        average = (
+            (Decimal(sum(known)) / len(known)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+            if known
+            else None
+        )
+        rows.append(
+            PanelAttendance(cluster.id, cluster.name, len(figures), len(known), sum(known), average)
+        )
+    return tuple(rows)
+
+
+def topics_by_remit(dataset: Dataset, panel: str | None = None) -> tuple[Tally, ...]:
+    """Topics residents raised at held cluster panel meetings, by whose remit they fall in."""
+    counts = dict.fromkeys(Remit, 0)
+    for meeting in panel_meetings(dataset, panel):
+        if meeting.record is not None and is_held(meeting, dataset):
+            for topic in meeting.record.topics:
+                counts[topic.remit] += 1
+    return tuple(Tally(remit.value, REMIT_LABELS[remit], n) for remit, n in counts.items())
+
+
+def actions_by_status(dataset: Dataset, panel: str | None = None) -> tuple[Tally, ...]:
+    """'You said, we did' actions by status: every meeting's, or one panel's."""
+    pool = dataset.actions if panel is None else dataset.actions_for_panel(panel)
+    counts = dict.fromkeys(ActionStatus, 0)
+    for action in pool:
+        counts[action.status] += 1
+    return tuple(Tally(status.value, STATUS_LABELS[status], n) for status, n in counts.items())
+
+
+def days_to_done(dataset: Dataset) -> DaysToDone:
+    """Median days from raised to done, over actions that are done."""
+    days = [
+        (a.completed - a.raised).days
+        for a in dataset.actions
+        if a.status is ActionStatus.DONE and a.completed is not None
+    ]
+    if not days:
+        return DaysToDone(None, 0)
+    median = Decimal(str(statistics.median(days)))
+    return DaysToDone(median.to_integral_value() if median % 1 == 0 else median, len(days))
+
+
+def time_of_day(dataset: Dataset) -> tuple[TimeOfDay, ...]:
+    """Daytime (before 5pm) and evening (5pm or later) cluster panel meetings, held and planned."""
+    held = [m for m in panel_meetings(dataset) if is_held(m, dataset)]
+    planned = [
+        m
+        for m in panel_meetings(dataset)
+        if m.date >= dataset.today and m.status in (MeetingStatus.SCHEDULED, MeetingStatus.MOVED)
+    ]
+
+    def split(label: str, pool: list[Meeting]) -> TimeOfDay:
+        evening = sum(1 for m in pool if m.start >= EVENING_FROM)
+        return TimeOfDay(label, len(pool) - evening, evening)
+
+    return split("Held", held), split("Planned", planned)
+
+
+def events_by_audience(dataset: Dataset) -> tuple[Tally, ...]:
+    """Engagement events per audience; an event for several audiences counts once in each."""
+    counts = dict.fromkeys(Audience, 0)
+    for event in dataset.events:
+        for audience in sorted(set(event.audiences), key=list(Audience).index):
+            counts[audience] += 1
+    return tuple(Tally(a.value, AUDIENCE_LABELS[a], n) for a, n in counts.items())

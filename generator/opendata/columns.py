@@ -1,0 +1,201 @@
+"""The open-data columns, described once for the files, the Table Schema and the data page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..models import ActionStatus, Audience, MeetingFormat, MeetingKind, MeetingStatus, Remit
+
+FieldType = Literal["string", "integer", "number", "date", "boolean"]
+
+ID = "^[a-z0-9]+(-[a-z0-9]+)*$"
+QUARTER = "^[0-9]{4}-Q[1-4]$"
+MONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$"
+TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+REPORTED = "reported"
+NOT_REPORTED = "not yet reported"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column, as the Table Schema and the data page describe it."""
+
+    name: str
+    type: FieldType
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    pattern: str | None = None
+    minimum: int | None = None
+
+
+def _values(
+    kind: type[MeetingKind | MeetingFormat | MeetingStatus | Remit | ActionStatus],
+) -> tuple[str, ...]:
+    return tuple(member.value for member in kind)
+
+
+def _c(name: str, type_: FieldType, description: str, **kw: object) -> Column:
+    return Column(name, type_, description, **kw)  # type: ignore[arg-type]
+
+
+MEETING_COLUMNS = (
+    _c(
+        "id",
+        "string",
+        "Permanent id of the meeting; it is part of the meeting page's address.",
+        required=True,
+        pattern=ID,
+    ),
+    _c(
+        "kind",
+        "string",
+        "cluster-panel, or business for a City-wide business meeting.",
+        required=True,
+        enum=_values(MeetingKind),
+    ),
+    _c("panel", "string", "Id of the cluster panel; empty for a business meeting.", pattern=ID),
+    _c("panel_name", "string", "Name of the cluster panel."),
+    _c("title", "string", "The meeting's own title, when it has one."),
+    _c("date", "date", "Date of the meeting (London).", required=True),
+    _c("start", "string", "Start time, 24-hour HH:MM, London time.", required=True, pattern=TIME),
+    _c("end", "string", "End time, 24-hour HH:MM; empty when not published.", pattern=TIME),
+    _c(
+        "format",
+        "string",
+        "in-person, hybrid (in the room and online) or online.",
+        required=True,
+        enum=_values(MeetingFormat),
+    ),
+    _c("venue", "string", "Id of the venue; empty for an online meeting.", pattern=ID),
+    _c("venue_name", "string", "Name of the venue."),
+    _c(
+        "status",
+        "string",
+        "scheduled, cancelled, postponed or moved.",
+        required=True,
+        enum=_values(MeetingStatus),
+    ),
+    _c("status_reason", "string", "The public reason for a cancellation, postponement or move."),
+    _c(
+        "revision",
+        "integer",
+        "Raised by one at every change of date, time, place, format or status.",
+        required=True,
+        minimum=0,
+    ),
+    _c(
+        "held",
+        "boolean",
+        "true when the meeting went ahead (not cancelled or postponed) before the "
+        "data was published.",
+        required=True,
+    ),
+    _c(
+        "attendance_in_person",
+        "integer",
+        "People in the room, not counting officers and staff; "
+        "monitored, not a target. Empty when not recorded.",
+        minimum=0,
+    ),
+    _c(
+        "attendance_online",
+        "integer",
+        "People who joined online; empty when not recorded.",
+        minimum=0,
+    ),
+    _c(
+        "topics_raised",
+        "integer",
+        "Number of topics residents raised, as recorded.",
+        required=True,
+        minimum=0,
+    ),
+    _c(
+        "actions",
+        "integer",
+        "Number of 'you said, we did' actions from this meeting.",
+        required=True,
+        minimum=0,
+    ),
+    _c("page_url", "string", "The meeting's page, with how to join.", required=True),
+)
+TOPIC_COLUMNS = (
+    _c(
+        "meeting",
+        "string",
+        "Id of the meeting where the topic was raised.",
+        required=True,
+        pattern=ID,
+    ),
+    _c("topic", "string", "The topic in a few words.", required=True),
+    _c("remit", "string", "Whose responsibility the topic is.", required=True, enum=_values(Remit)),
+    _c("partner", "string", "The partner's name when the remit is other-partner."),
+)
+ACTION_COLUMNS = (
+    _c("id", "string", "Permanent id of the action.", required=True, pattern=ID),
+    _c(
+        "meeting",
+        "string",
+        "Id of the meeting where residents raised it.",
+        required=True,
+        pattern=ID,
+    ),
+    _c("said", "string", "What residents said.", required=True),
+    _c("did", "string", "What was done, or is being done."),
+    _c("remit", "string", "Whose responsibility it is.", required=True, enum=_values(Remit)),
+    _c("owner", "string", "The team or partner that owns it."),
+    _c(
+        "status",
+        "string",
+        "open, in-progress, done or not-taken-forward.",
+        required=True,
+        enum=_values(ActionStatus),
+    ),
+    _c("status_reason", "string", "Why it was not taken forward."),
+    _c("raised", "date", "The date it was raised.", required=True),
+    _c("completed", "date", "The date it was done."),
+    _c("days_to_done", "integer", "Days from raised to done; empty until done.", minimum=0),
+    _c("latest_update", "date", "The date of the latest progress note."),
+    _c("page_url", "string", "The action on the 'you said, we did' page.", required=True),
+)
+EVENT_COLUMNS = (
+    _c("id", "string", "Permanent id of the event.", required=True, pattern=ID),
+    _c("title", "string", "The event's name, as in the report.", required=True),
+    _c("date", "date", "The day, for a one-day event."),
+    _c("month", "string", "The month (YYYY-MM) when only the month is known.", pattern=MONTH),
+    _c("from", "date", "First day of an event over several days."),
+    _c("to", "date", "Last day of an event over several days."),
+    _c("when_note", "string", "How the report words a vague date."),
+    *(
+        _c(a.value, "boolean", f"true when the event was for {a.value}.", required=True)
+        for a in Audience
+    ),
+    _c("audience_note", "string", "Who 'other' means."),
+)
+METRIC_COLUMNS = (
+    _c(
+        "metric", "string", "The measure's letter in the report, a to j.", required=True, pattern=ID
+    ),
+    _c("wording", "string", "The measure's wording, as in the report.", required=True),
+    _c("unit", "string", "What the figure counts.", required=True),
+    _c(
+        "quarter",
+        "string",
+        "Calendar quarter, e.g. 2025-Q1 for January to March 2025.",
+        required=True,
+        pattern=QUARTER,
+    ),
+    _c(
+        "status",
+        "string",
+        "'reported', or 'not yet reported' (then value is empty: it is not zero).",
+        required=True,
+        enum=(REPORTED, NOT_REPORTED),
+    ),
+    _c("value", "number", "The reported figure."),
+    _c("dimension", "string", "For breakdowns: what is broken down, e.g. Gender."),
+    _c("category", "string", "For breakdowns: the category within the dimension."),
+    _c("note", "string", "What a reader needs to read the figure correctly."),
+)

@@ -1,0 +1,111 @@
+"""The open-data downloads (CSV, JSON, datapackage.json) and the data page signposting them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .. import subscribe, templating, urls
+from ..dataset import Dataset
+from ..outputs import RENDERERS, Kind, Output, SiteConfig
+from ..pages.context import href
+from . import csvsafe, package
+from .tables import Cell, Table, tables
+
+TITLE = "Open data and calendar feeds"
+
+
+def csv_text(value: Cell, *, text: bool) -> str:
+    """One CSV cell: empty for missing, true/false, ISO dates, plain numbers; text neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    if isinstance(value, int):
+        return str(value)
+    return csvsafe.neutralise(value) if text else value
+
+
+def json_value(value: Cell) -> Any:
+    """One JSON value: dates as ISO strings, whole numbers as integers."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def csv_bytes(table: Table) -> bytes:
+    """The table as CSV, formula-like text neutralised."""
+    text = [c.type == "string" for c in table.columns]
+    rows = ([csv_text(v, text=t) for v, t in zip(row, text, strict=True)] for row in table.rows)
+    return csvsafe.write([c.name for c in table.columns], rows)
+
+
+def json_bytes(table: Table) -> bytes:
+    """The table as a JSON array of objects with sorted keys."""
+    names = [c.name for c in table.columns]
+    return package.dumps(
+        [{n: json_value(v) for n, v in zip(names, row, strict=True)} for row in table.rows]
+    )
+
+
+def _feeds(dataset: Dataset, config: SiteConfig) -> list[dict[str, object]]:
+    feeds: list[dict[str, object]] = [
+        {
+            "name": "Every meeting",
+            "path": urls.CALENDAR_ALL,
+            "links": subscribe.links(config, urls.CALENDAR_ALL),
+        }
+    ]
+    for cluster in dataset.clusters:
+        path = urls.panel_calendar(cluster.id)
+        feeds.append(
+            {
+                "name": f"{cluster.name} cluster panel",
+                "path": path,
+                "links": subscribe.links(config, path),
+            }
+        )
+    return feeds
+
+
+def page_body(dataset: Dataset, config: SiteConfig, found: tuple[Table, ...]) -> str:
+    """The body of the data page."""
+    example = dataset.meetings[-1].id if dataset.meetings else "bank-2024-11"
+    return templating.render(
+        "data/page.html",
+        tables=found,
+        feeds=_feeds(dataset, config),
+        urls=urls,
+        link=lambda there: href(urls.DATA, there),
+        neutralised=package.NEUTRALISED,
+        example=example,
+        meeting_pattern=urls.meeting_calendar("MEETING-ID"),
+    )
+
+
+def render(dataset: Dataset, config: SiteConfig) -> Iterable[Output]:
+    """Every download, the datapackage.json describing them, and the data page."""
+    found = tables(dataset, config)
+    for table in found:
+        yield Output(urls.download(table.name, "csv"), csv_bytes(table))
+        yield Output(urls.download(table.name, "json"), json_bytes(table))
+    yield Output(
+        urls.download("datapackage", "json"), package.dumps(package.descriptor(found, config))
+    )
+    yield Output(
+        urls.page_source(urls.DATA),
+        page_body(dataset, config, found).encode("utf-8"),
+        kind=Kind.PAGE,
+        title=TITLE,
+    )
+
+
+RENDERERS.append(render)

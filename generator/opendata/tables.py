@@ -1,0 +1,201 @@
+"""The open-data tables: their rows, and their columns described once for files, schema and page.
+
+Nothing personal is exported: no officer names or contacts, no attendee details, and no
+joining links, passcodes or dial-in numbers (each meeting's page shows how to join).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .. import urls
+from ..dataset import Dataset
+from ..metrics import derive
+from ..models import Audience
+from ..outputs import SiteConfig
+from .columns import (
+    ACTION_COLUMNS,
+    EVENT_COLUMNS,
+    MEETING_COLUMNS,
+    METRIC_COLUMNS,
+    NOT_REPORTED,
+    REPORTED,
+    TOPIC_COLUMNS,
+    Column,
+)
+
+Cell = str | int | Decimal | date | bool | None
+"""One value in a table; None is an empty cell."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One downloadable table."""
+
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    primary_key: tuple[str, ...] = ()
+    references: tuple[tuple[str, str, str], ...] = ()
+    """Foreign keys as (column, other table, other column)."""
+
+
+def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...], ...]:
+    rows = []
+    for m in sorted(dataset.meetings, key=lambda m: m.id):
+        cluster = dataset.cluster_by_id.get(m.panel) if m.panel else None
+        venue = dataset.venue_by_id.get(m.venue) if m.venue else None
+        counted = m.record.attendance if m.record is not None else None
+        rows.append(
+            (
+                m.id,
+                m.kind.value,
+                m.panel,
+                cluster.name if cluster else None,
+                m.title,
+                m.date,
+                f"{m.start:%H:%M}",
+                f"{m.end:%H:%M}" if m.end else None,
+                m.format.value,
+                m.venue,
+                venue.name if venue else None,
+                m.status.value,
+                m.status_reason,
+                m.revision,
+                derive.is_held(m, dataset),
+                counted.in_person if counted else None,
+                counted.online if counted else None,
+                len(m.record.topics) if m.record else 0,
+                len(dataset.actions_by_meeting.get(m.id, ())),
+                config.url(urls.meeting(m.id)),
+            )
+        )
+    return tuple(rows)
+
+
+def _topic_rows(dataset: Dataset) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(
+        (m.id, t.topic, t.remit.value, t.partner)
+        for m in sorted(dataset.meetings, key=lambda m: m.id)
+        if m.record is not None
+        for t in m.record.topics
+    )
+
+
+def _action_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...], ...]:
+    rows = []
+    for a in sorted(dataset.actions, key=lambda a: a.id):
+        days = (a.completed - a.raised).days if a.completed is not None else None
+        rows.append(
+            (
+                a.id,
+                a.meeting,
+                a.said,
+                a.did,
+                a.remit.value,
+                a.owner,
+                a.status.value,
+                a.status_reason,
+                a.raised,
+                a.completed,
+                days,
+                max((u.date for u in a.updates), default=None),
+                config.url(urls.action(a.id)),
+            )
+        )
+    return tuple(rows)
+
+
+def _event_rows(dataset: Dataset) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(
+        (
+            e.id,
+            e.title,
+            e.date,
+            e.month,
+            e.from_,
+            e.to,
+            e.when_note,
+            *(a in e.audiences for a in Audience),
+            e.audience_note,
+        )
+        for e in sorted(dataset.events, key=lambda e: e.id)
+    )
+
+
+def _metric_rows(dataset: Dataset) -> tuple[tuple[Cell, ...], ...]:
+    rows: list[tuple[Cell, ...]] = []
+    for metric in sorted(dataset.metrics, key=lambda m: m.id):
+        head = (metric.id, metric.wording, metric.unit)
+        for row in derive.metric_series(metric, dataset).rows:
+            if not row.reported:
+                rows.append((*head, row.quarter, NOT_REPORTED, None, None, None, None))
+            elif not row.breakdown:
+                rows.append((*head, row.quarter, REPORTED, row.value, None, None, row.note))
+            for dim in row.breakdown:
+                rows.extend(
+                    (
+                        *head,
+                        row.quarter,
+                        REPORTED,
+                        share.value,
+                        dim.dimension,
+                        share.category,
+                        row.note,
+                    )
+                    for share in dim.shares
+                )
+    return tuple(rows)
+
+
+def tables(dataset: Dataset, config: SiteConfig) -> tuple[Table, ...]:
+    """Every open-data table, in the order the data page lists them."""
+    to_meetings = (("meeting", "meetings", "id"),)
+    return (
+        Table(
+            "meetings",
+            "Meetings",
+            "Every cluster panel and business meeting, past and future.",
+            MEETING_COLUMNS,
+            _meeting_rows(dataset, config),
+            ("id",),
+        ),
+        Table(
+            "topics",
+            "Topics raised",
+            "Topics residents raised at meetings, with whose remit they are.",
+            TOPIC_COLUMNS,
+            _topic_rows(dataset),
+            (),
+            to_meetings,
+        ),
+        Table(
+            "actions",
+            "'You said, we did' actions",
+            "What residents raised at meetings and what was done about it.",
+            ACTION_COLUMNS,
+            _action_rows(dataset, config),
+            ("id",),
+            to_meetings,
+        ),
+        Table(
+            "engagement",
+            "Engagement events",
+            "Police-led engagement events, with one true/false column per audience.",
+            EVENT_COLUMNS,
+            _event_rows(dataset),
+            ("id",),
+        ),
+        Table(
+            "metrics",
+            "Reported measures a to j",
+            "One row per measure and quarter (one per category for breakdowns), from the first "
+            "quarter reported to the last ended quarter.",
+            METRIC_COLUMNS,
+            _metric_rows(dataset),
+        ),
+    )
