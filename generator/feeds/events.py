@@ -1,0 +1,112 @@
+"""One meeting as one VEVENT (RFC 5545, with RFC 7986 CONFERENCE)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from icalendar import Event, vUri
+
+from .. import urls
+from ..dataset import Dataset
+from ..models import Meeting, MeetingStatus
+from ..outputs import SiteConfig
+from . import wording
+
+ICAL_STATUS = {
+    MeetingStatus.SCHEDULED: "CONFIRMED",
+    MeetingStatus.MOVED: "CONFIRMED",
+    MeetingStatus.POSTPONED: "TENTATIVE",
+    MeetingStatus.CANCELLED: "CANCELLED",
+}
+"""RFC 5545 §3.8.1.11 allows only TENTATIVE, CONFIRMED and CANCELLED on a VEVENT.
+
+A postponed meeting is TENTATIVE, not CANCELLED: it is still going to happen, just not
+firmly at the time shown, and several apps (Google Calendar among them) hide or delete
+CANCELLED events from a subscription, which would lose the 'postponed' notice.
+"""
+
+
+def uid(meeting: Meeting, config: SiteConfig) -> str:
+    """``<meeting id>@<site host>``: built from the permanent id only, so it survives any move."""
+    return f"{meeting.id}@{urlsplit(config.site_url).hostname}"
+
+
+def stamp(meeting: Meeting, config: SiteConfig) -> datetime:
+    """DTSTAMP: the start (00:00 UTC) of the ``revised`` day, else the build instant.
+
+    A feed without METHOD is a calendar store, where RFC 5545 §3.8.7.2 makes DTSTAMP the
+    time the event was last revised: ``revised`` is exactly that. A meeting never revised
+    has no such date in the data, so the build instant (SOURCE_DATE_EPOCH) stands in.
+    """
+    if meeting.revised is not None:
+        return _day_start(meeting.revised)
+    built = config.built if config.built.tzinfo else config.built.replace(tzinfo=UTC)
+    return built.astimezone(UTC).replace(microsecond=0)
+
+
+def _day_start(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def tel_uri(phone: str) -> str | None:
+    """A ``tel:`` URI (RFC 3966) for a UK or international number, or None if unsure."""
+    digits = phone.replace(" ", "")
+    if digits.startswith("+"):
+        return f"tel:{digits}"
+    if digits.startswith("0") and not digits.startswith("00"):
+        return f"tel:+44{digits[1:]}"
+    return None
+
+
+def event(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Event:
+    """The VEVENT for ``meeting``; properties are added in one fixed order for stable output."""
+    vevent = Event()
+    vevent.add("uid", uid(meeting, config))
+    vevent.add("dtstamp", stamp(meeting, config))
+    vevent.add("dtstart", meeting.starts_at())
+    end = meeting.ends_at()
+    # No published end: leave DTEND out rather than invent one (RFC 5545 §3.6.1 then
+    # makes the event end when it starts); the DESCRIPTION says the end is not published.
+    if end is not None:
+        vevent.add("dtend", end)
+    vevent.add("sequence", meeting.revision)
+    if meeting.revised is not None:
+        vevent.add("last-modified", _day_start(meeting.revised))
+    vevent.add("status", ICAL_STATUS[meeting.status])
+    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+        vevent.add("transp", "TRANSPARENT")
+    vevent.add("summary", wording.summary(meeting, dataset))
+    vevent.add("location", wording.location(meeting, dataset))
+    venue = dataset.venue_by_id.get(meeting.venue) if meeting.venue else None
+    if venue is not None and venue.coordinates is not None:
+        vevent.add("geo", (float(venue.coordinates.latitude), float(venue.coordinates.longitude)))
+    vevent.add("description", wording.description(meeting, dataset, config))
+    vevent.add("url", config.url(urls.meeting(meeting.id)))
+    _add_conferences(vevent, meeting)
+    return vevent
+
+
+def _add_conferences(vevent: Event, meeting: Meeting) -> None:
+    online = meeting.online
+    if online is None or meeting.status is MeetingStatus.CANCELLED:
+        return
+    if online.teams_url is not None:
+        # FEATURE is a list: icalendar then writes AUDIO,VIDEO as two values, unquoted.
+        teams: dict[str, Any] = {
+            "VALUE": "URI",
+            "FEATURE": ["AUDIO", "VIDEO"],
+            "LABEL": "Join on Microsoft Teams",
+        }
+        vevent.add("conference", vUri(online.teams_url), parameters=teams)
+    dial_in = online.dial_in
+    tel = tel_uri(dial_in.phone) if dial_in is not None else None
+    if dial_in is not None and tel is not None:
+        code = f", phone conference ID {dial_in.conference_id}" if dial_in.conference_id else ""
+        phone: dict[str, Any] = {
+            "VALUE": "URI",
+            "FEATURE": ["PHONE"],
+            "LABEL": f"Dial in {dial_in.phone}{code}",
+        }
+        vevent.add("conference", vUri(tel), parameters=phone)

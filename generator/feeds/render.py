@@ -1,0 +1,62 @@
+"""The feeds renderer: every .ics file of the site, registered with :mod:`generator.outputs`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import urls
+from ..dataset import Dataset
+from ..outputs import RENDERERS, Output, SiteConfig
+from .calendars import FeedInfo, events, feed, single
+from .wording import title
+
+
+def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
+    """The all-meetings feed, one feed per panel, and one 'add to calendar' file per meeting."""
+    serialized = events(dataset, config)
+    yield Output(
+        urls.CALENDAR_ALL,
+        feed(
+            dataset.meetings,
+            FeedInfo(
+                name=f"{config.site_name}: all meetings",
+                description=(
+                    "Every cluster panel and City-wide business meeting, in London time. Moved, "
+                    "postponed and cancelled meetings stay in the calendar, marked as such."
+                ),
+                source=config.url(urls.CALENDAR_ALL),
+                page=config.url(urls.PANELS),
+            ),
+            serialized,
+            config,
+        ),
+    )
+    for cluster in sorted(dataset.clusters, key=lambda c: c.id):
+        path = urls.panel_calendar(cluster.id)
+        yield Output(
+            path,
+            feed(
+                dataset.meetings_by_panel.get(cluster.id, ()),
+                FeedInfo(
+                    name=f"{cluster.name} Cluster Panel",
+                    description=(
+                        f"Meetings of the {cluster.name} Cluster Panel, in London time, "
+                        f"from {config.site_name}. Moved, postponed and cancelled meetings "
+                        "stay in the calendar, marked as such."
+                    ),
+                    source=config.url(path),
+                    page=config.url(urls.panel(cluster.id)),
+                ),
+                serialized,
+                config,
+            ),
+        )
+    for meeting in sorted(dataset.meetings, key=lambda m: m.id):
+        yield Output(
+            urls.meeting_calendar(meeting.id),
+            single(meeting, serialized, config),
+            title=title(meeting, dataset),
+        )
+
+
+RENDERERS.append(render)

@@ -1,0 +1,129 @@
+"""The plain text a calendar app shows for a meeting: its title, place and description.
+
+Calendar apps show DESCRIPTION as plain text (some turn links into links), so the
+text is written for reading aloud by a screen reader: short lines, no markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, time
+
+from .. import timefmt, urls
+from ..dataset import Dataset
+from ..models import Meeting, MeetingFormat, MeetingKind, MeetingStatus
+from ..models.meetings import OnlineJoining
+from ..outputs import SiteConfig
+
+STATUS_PREFIX = {
+    MeetingStatus.CANCELLED: "CANCELLED: ",
+    MeetingStatus.POSTPONED: "POSTPONED: ",
+}
+"""What leads the SUMMARY, so a change shows even in apps that ignore STATUS."""
+
+ONLINE_PLACE = "Online (Microsoft Teams)"
+"""The LOCATION of an online meeting, which has no venue."""
+
+
+def title(meeting: Meeting, dataset: Dataset) -> str:
+    """The meeting's name: its own title, else '<Panel> Cluster Panel' or the business meeting."""
+    if meeting.title is not None:
+        return meeting.title
+    if meeting.kind is MeetingKind.BUSINESS or meeting.panel is None:
+        return "City-wide business meeting"
+    return f"{dataset.cluster_by_id[meeting.panel].name} Cluster Panel"
+
+
+def summary(meeting: Meeting, dataset: Dataset) -> str:
+    """The SUMMARY: the title, led by CANCELLED: or POSTPONED: when it will not go ahead as set."""
+    return STATUS_PREFIX.get(meeting.status, "") + title(meeting, dataset)
+
+
+def location(meeting: Meeting, dataset: Dataset) -> str:
+    """The LOCATION: room, venue name, address lines and postcode, or the online place."""
+    if meeting.venue is None:
+        return ONLINE_PLACE
+    venue = dataset.venue_by_id[meeting.venue]
+    parts = [meeting.room, venue.name, *venue.address.lines, venue.address.postcode]
+    return ", ".join(part for part in parts if part)
+
+
+def description(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> str:
+    """The DESCRIPTION: what changed, when, where, how to join, the agenda and the meeting page."""
+    blocks = [
+        list(_status(meeting)),
+        list(_when_where(meeting, dataset)),
+        list(_joining(meeting)),
+        list(_agenda(meeting)),
+        list(_links(meeting, dataset, config)),
+    ]
+    return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def _slot(on: date, start: time | None) -> str:
+    return f"{timefmt.day(on)}, {timefmt.clock(start)}" if start else timefmt.day(on)
+
+
+def _status(meeting: Meeting) -> Iterator[str]:
+    reason = f" {meeting.status_reason}" if meeting.status_reason else ""
+    previous = meeting.previous
+    if meeting.status is MeetingStatus.CANCELLED:
+        yield f"CANCELLED: this meeting will not take place.{reason}"
+    elif meeting.status is MeetingStatus.POSTPONED:
+        was = f" It was due on {_slot(previous.date, previous.start)}." if previous else ""
+        yield f"POSTPONED: this meeting will not go ahead as first planned.{was}{reason}"
+        yield "Check the meeting page for the confirmed date before you travel."
+    elif meeting.status is MeetingStatus.MOVED and previous is not None:
+        yield f"MOVED: this meeting has moved from {_slot(previous.date, previous.start)}.{reason}"
+
+
+def _when_where(meeting: Meeting, dataset: Dataset) -> Iterator[str]:
+    when = timefmt.when(meeting.date, meeting.start, meeting.end)
+    yield f"{title(meeting, dataset)}: {when}, London time."
+    if meeting.end is None:
+        yield "The finish time has not been published."
+    if meeting.format is MeetingFormat.HYBRID:
+        yield "Hybrid meeting: come in person or join online."
+    elif meeting.format is MeetingFormat.ONLINE:
+        yield "Online meeting on Microsoft Teams."
+    else:
+        yield "In-person meeting."
+    if meeting.venue is not None:
+        yield f"Where: {location(meeting, dataset)}."
+
+
+def _joining(meeting: Meeting) -> Iterator[str]:
+    # A cancelled meeting's link leads nowhere useful, so it is not repeated.
+    if meeting.format is MeetingFormat.IN_PERSON or meeting.status is MeetingStatus.CANCELLED:
+        return
+    online = meeting.online or OnlineJoining()
+    if online.teams_url is None:
+        yield "The Microsoft Teams joining link will be on the meeting page before the meeting."
+    else:
+        yield "How to join online with Microsoft Teams:"
+        yield f"1. Open this link: {online.teams_url}"
+        yield "2. Choose to join in your web browser or in the Teams app."
+        if online.meeting_id is not None or online.passcode is not None:
+            asked = [
+                f"meeting ID {online.meeting_id}" if online.meeting_id else "",
+                f"passcode {online.passcode}" if online.passcode else "",
+            ]
+            yield f"3. If you are asked, enter the {' and '.join(a for a in asked if a)}."
+    if online.dial_in is not None:
+        code = online.dial_in.conference_id
+        then = f", then key in the phone conference ID {code}" if code else ""
+        yield f"To join by phone, call {online.dial_in.phone}{then}."
+
+
+def _agenda(meeting: Meeting) -> Iterator[str]:
+    if meeting.agenda:
+        yield "Agenda:"
+        yield from (f"{number}. {item}" for number, item in enumerate(meeting.agenda, start=1))
+
+
+def _links(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Iterator[str]:
+    cluster = dataset.cluster_by_id.get(meeting.panel) if meeting.panel else None
+    questionnaire = meeting.questionnaire_url or (cluster.questionnaire_url if cluster else None)
+    if questionnaire is not None and meeting.status is not MeetingStatus.CANCELLED:
+        yield f"Tell us which topics to discuss: {questionnaire}"
+    yield f"Details, access information and any changes: {config.url(urls.meeting(meeting.id))}"
