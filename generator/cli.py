@@ -10,10 +10,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import dataset as dataset_module
+from . import staff_commands
 from .clock import build_time
 from .errors import DataError
 from .outputs import SiteConfig, render_all
+from .warnings import load_publishable
 
 DEFAULT_SITE_URL = "https://example.github.io/cluster-panels/"
 
@@ -21,7 +22,7 @@ DEFAULT_SITE_URL = "https://example.github.io/cluster-panels/"
 def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        data = dataset_module.load(args.data, label=args.label)
+        data = load_publishable(args.data, label=args.label)
     except DataError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
@@ -67,7 +68,7 @@ def swap_in(staging: Path, target: Path) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     try:
-        data = dataset_module.load(args.data, label=args.label)
+        data = load_publishable(args.data, label=args.label)
     except DataError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
@@ -103,6 +104,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", default=DEFAULT_SITE_URL, help="absolute URL the site is served at")
     build.add_argument("--site-name", default="City of London Police cluster panels")
     build.set_defaults(run=_build)
+    staff_commands.add(commands, common)
     return main
 
 

@@ -14,8 +14,9 @@ from . import rules, yamlstrict
 from .clock import build_date
 from .errors import DataError, Problem
 from .models import Action, Cluster, EngagementEvent, Meeting, Metric, Venue
+from .models.civic import CivicDate
 from .models.fields import Model
-from .models.files import DATA_FILES
+from .models.files import DATA_FILES, OPTIONAL_FILES
 from .validate import validate
 
 T = TypeVar("T")
@@ -43,6 +44,8 @@ class Dataset:
     metrics: tuple[Metric, ...]
     today: date
     """The build date in London: 'upcoming' means on or after this day."""
+    civic_dates: tuple[CivicDate, ...] = ()
+    """Other civic events' days (data/civic-dates.yaml), for clash warnings."""
     sources: Mapping[str, yamlstrict.Loaded] = field(default_factory=dict, repr=False, compare=False)
     """The parsed files, for locating warnings at their lines."""
 
@@ -85,6 +88,8 @@ def _files(data_dir: Path, label: str) -> tuple[dict[str, yamlstrict.Loaded], di
     problems: list[Problem] = []
     for name, model in DATA_FILES.items():
         shown = f"{label}/{name}" if label else name
+        if name in OPTIONAL_FILES and not (data_dir / name).exists():
+            continue
         try:
             loaded = yamlstrict.read(data_dir / name, shown)
             sources[name] = loaded
@@ -138,5 +143,6 @@ def load(data_dir: Path, *, today: date | None = None, label: str = "data") -> D
         clusters=clusters, venues=venues,
         meetings=tuple(sorted(meetings, key=lambda m: (m.starts_at(), m.id))),
         actions=actions, events=events, metrics=metrics, today=today,
+        civic_dates=_entries(models, "civic-dates.yaml", "civic_dates") or (),
         sources=MappingProxyType(sources),
     )

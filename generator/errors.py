@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 Loc = tuple[str | int, ...]
 """A path inside one data file, e.g. ``("meetings", 3, "start")``."""
+
+# Categories that print as nothing, or steer the terminal, when echoed back.
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible or control character shown as ``<U+202E>``.
+
+    Messages quote what staff typed; a quoted escape sequence or bidi override
+    must not recolour the terminal or reorder the line it is reported on.
+    """
+    if text.isprintable():
+        return text
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in _UNPRINTABLE else c
+                   for c in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -28,7 +44,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
-        return f"{self.file}:{self.line}:{self.column}:{where} {self.what} — {self.fix}"
+        return visible(f"{self.file}:{self.line}:{self.column}:{where} {self.what} — {self.fix}")
 
 
 class DataError(Exception):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from .errors import Loc, Problem
@@ -34,7 +34,8 @@ def clock_change_problem(day: date, at: time) -> str | None:
     first, second = naive.replace(tzinfo=LONDON, fold=0), naive.replace(tzinfo=LONDON, fold=1)
     if first.utcoffset() == second.utcoffset():
         return None
-    roundtrip = first.astimezone(LONDON).replace(tzinfo=None)
+    # Through UTC: astimezone() to the zone a datetime already has returns it unchanged.
+    roundtrip = first.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None)
     if roundtrip != naive:
         return "does not exist in London: the clocks go forward that night"
     return "happens twice in London: the clocks go back that night"
@@ -92,9 +93,10 @@ def check_meetings(c: Checker, meetings: Sequence[Meeting], clusters: Sequence[C
             value = getattr(m, field)
             why = clock_change_problem(m.date, value) if value else None
             if why:
-                at(field, f"{value:%H:%M} on {m.date} {why}", "choose a time outside 01:00 to 02:00")
+                at(field, f"{value:%H:%M} on {m.date} {why}",
+                   "choose a time outside 01:00 to 02:00")
         if m.end is not None and m.end <= m.start:
-            at("end", f"the meeting ends ({m.end:%H:%M}) before it starts ({m.start:%H:%M})",
+            at("end", f"the end time {m.end:%H:%M} is not after the start time {m.start:%H:%M}",
                "check both times are 24-hour HH:MM, e.g. 18:30")
         _check_place(m, at, venue_ids, c.today)
         _check_status(m, at, c.today)
@@ -111,7 +113,8 @@ def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -
     if m.format is MeetingFormat.ONLINE and m.venue is not None:
         at("venue", "an online meeting has a venue", "remove `venue:`, or set `format: hybrid`")
     if m.format is not MeetingFormat.ONLINE and m.venue is None:
-        at("format", f"a {m.format.value} meeting needs a venue", "add `venue:` with the venue's id")
+        at("format", f"a {m.format.value} meeting needs a venue",
+           "add `venue:` with the venue's id")
     if m.venue is not None and venue_ids is not None and m.venue not in venue_ids:
         at("venue", f"there is no venue with the id `{m.venue}`",
            "use an id from data/venues.yaml, or add the venue there first")
@@ -141,7 +144,9 @@ def _check_status(m: Meeting, at: Any, today: date) -> None:
     if m.previous is not None and m.status not in (MeetingStatus.MOVED, MeetingStatus.POSTPONED):
         at("previous", "only a moved or postponed meeting has a previous date",
            "remove `previous:`, or set `status: moved`")
-    if m.previous is not None and (m.previous.date, m.previous.start or m.start) == (m.date, m.start):
+    same_slot = m.previous is not None and (m.previous.date, m.previous.start or m.start) == (
+        m.date, m.start)
+    if same_slot:
         at("previous", "the previous date and time are the same as the new ones",
            "put the old slot in `previous:` and the new one in `date:`/`start:`")
     if (changed or m.previous is not None) and m.revision == 0:
@@ -151,10 +156,12 @@ def _check_status(m: Meeting, at: Any, today: date) -> None:
         at("revision", "a revised meeting needs the date of the change",
            "add `revised:` with the date of the change, YYYY-MM-DD")
     if m.revised is not None and m.revised > today:
-        at("revised", f"the change date {m.revised} is in the future", "use the date the change was made")
+        at("revised", f"the change date {m.revised} is in the future",
+           "use the date the change was made")
 
 
-def check_actions(c: Checker, actions: Sequence[Action], meetings: Sequence[Meeting] | None) -> None:
+def check_actions(c: Checker, actions: Sequence[Action],
+                  meetings: Sequence[Meeting] | None) -> None:
     """Rules for data/actions.yaml, including the meeting each action came from."""
     c.unique("actions.yaml", "actions", actions)
     by_id = {m.id: m for m in meetings} if meetings is not None else None
@@ -172,18 +179,21 @@ def check_actions(c: Checker, actions: Sequence[Action], meetings: Sequence[Meet
         if a.raised > c.today:
             at("raised", f"the date {a.raised} is in the future", "use the date it was raised")
         if a.status is ActionStatus.DONE and a.completed is None:
-            at("status", "a done action needs the date it was completed", "add `completed:` YYYY-MM-DD")
+            at("status", "a done action needs the date it was completed",
+               "add `completed:` YYYY-MM-DD")
         if a.completed is not None and a.status is not ActionStatus.DONE:
             at("completed", "only a done action has a completed date",
                "remove `completed:`, or set `status: done`")
         if a.completed is not None and not a.raised <= a.completed <= c.today:
-            at("completed", f"the completed date {a.completed} is before it was raised or in the future",
+            at("completed",
+               f"the completed date {a.completed} is before it was raised or in the future",
                "use the date the work was finished")
         if a.status is ActionStatus.NOT_TAKEN_FORWARD and a.status_reason is None:
             at("status", "an action not taken forward needs the reason",
                "add `status_reason:` explaining why, in a sentence")
         if a.remit is Remit.PARTNER and a.owner is None:
-            at("remit", "the partner that owns this is not named", "add `owner:` with the partner's name")
+            at("remit", "the partner that owns this is not named",
+               "add `owner:` with the partner's name")
         previous = a.raised
         for u_index, update in enumerate(a.updates):
             if not previous <= update.date <= c.today:
@@ -209,7 +219,8 @@ def check_engagement(c: Checker, events: Sequence[EngagementEvent]) -> None:
         elif e.from_ is not None and e.to is not None and e.to <= e.from_:
             at("to", "the last day is not after the first day", "check `from` and `to`")
         if "other" in (x.value for x in e.audiences) and e.audience_note is None:
-            at("audiences", "`other` audience is not explained", "add `audience_note:`, e.g. students")
+            at("audiences", "`other` audience is not explained",
+               "add `audience_note:`, e.g. students")
         if len(set(e.audiences)) != len(e.audiences):
             at("audiences", "an audience is listed twice", "list each audience once")
 
@@ -236,7 +247,8 @@ def check_metrics(c: Checker, metrics: Sequence[Metric]) -> None:
                 at("quarter", "a breakdown metric is reported as `breakdown:`, not `value:`",
                    "list each dimension with its shares")
             if not is_breakdown and (value.value is None or value.breakdown):
-                at("quarter", "this metric is reported as one `value:`", "add `value:` with the figure")
+                at("quarter", "this metric is reported as one `value:`",
+                   "add `value:` with the figure")
 
 
 def problems(c: Checker) -> Iterator[Problem]:

@@ -83,7 +83,8 @@ def _problems(error: ErrorDetails, loaded: Loaded, root: type[Model]) -> Iterato
         yield loaded.problem(loc, f"`{error['input']}` is not one of the allowed values",
                              f"use one of: {ctx.get('expected', '')}".replace("'", ""))
     elif kind in _CONTAINER:
-        yield loaded.problem(loc, f"expected {_CONTAINER[kind]} here", "compare with the example data")
+        yield loaded.problem(loc, f"expected {_CONTAINER[kind]} here",
+                             "compare with the example data")
     else:  # pragma: no cover - every field type raises STAFF_ERROR; this is the safety net
         yield loaded.problem(loc, error["msg"], "compare with the example data")
 
@@ -92,9 +93,11 @@ def validate(loaded: Loaded, model: type[Model]) -> Model:
     """Validate a loaded file against its model, raising every problem at once."""
     if not isinstance(loaded.value, dict):
         keys = ", ".join(f"`{k}:`" for k in model.model_fields)
-        raise DataError([Problem(loaded.file, 1, 1, "", "the file must be a group of `key: value` lines",
+        what = "the file must be a group of `key: value` lines"
+        raise DataError([Problem(loaded.file, 1, 1, "", what,
                                  f"start it with {keys} as in the example data")])
     try:
-        return model.model_validate(loaded.value)
+        # By alias only: `from_` is the Python name of `from:`, and staff must not write it.
+        return model.model_validate(loaded.value, by_alias=True, by_name=False)
     except ValidationError as error:
         raise DataError(p for e in error.errors() for p in _problems(e, loaded, model)) from None

@@ -12,30 +12,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
 from .errors import DataError, Loc, Problem
 
-try:
-    _Parser: Any = yaml.CBaseLoader
-except AttributeError:  # pragma: no cover - libyaml is in every wheel we pin
-    _Parser = yaml.BaseLoader
+# libyaml is in every wheel we pin; the pure-Python parser gives the same events, slower.
+_Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Larger than the largest force's data many times over; stops a runaway file."""
+MAX_BYTES = 4 * 1024 * 1024
+"""Hundreds of times a year's data; bounds the time a runaway file can take."""
+MAX_VALUES = 100_000
+"""Keys, values and list items in one file: about 1.5 s of parsing at most."""
+MAX_SCALAR = 20_000
+"""Characters in one value, about 3,000 words: longer text belongs in a linked document."""
 MAX_DEPTH = 32
 """The deepest real data file nests about 6 levels."""
+_TOO_LARGE = f"the file is larger than {MAX_BYTES // 2**20} MB"
+_SPLIT = "split it or remove what does not belong"
 
 _RESOLVER = yaml.resolver.Resolver()
-_READS_AS = {
-    "tag:yaml.org,2002:bool": "a true/false value",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:null": "an empty value",
-    "tag:yaml.org,2002:timestamp": "a date",
-}
+_READS_AS = {f"tag:yaml.org,2002:{tag}": reads_as for tag, reads_as in (
+    ("bool", "a true/false value"), ("int", "a number"), ("float", "a number"),
+    ("null", "an empty value"), ("timestamp", "a date"))}
 
 
 class PlainScalar(str):
@@ -96,14 +96,10 @@ class Loaded:
         return Problem(self.file, line, col, self.where(loc), what, fix)
 
 
-def _mark(event: Any) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
-
-
 def _scalar(event: Any) -> str:
     text: str = event.value
     if event.style in (None, "") and text:
-        tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+        tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
         if tag in _READS_AS:
             return PlainScalar(text, _READS_AS[tag])
     return text
@@ -117,10 +113,15 @@ class _Builder:
         self.pending: list[tuple[Loc, tuple[int, int], str, str]] = []
         # Each frame: [container, loc, pending key or None, first line of each key]
         self.stack: list[list[Any]] = []
-        self.documents = 0
+        self.documents = self.values = 0
+        self.reported: set[tuple[str, int]] = set()  # one anchor/alias problem per line, for bombs
 
     def fail(self, loc: Loc, mark: tuple[int, int], what: str, fix: str) -> None:
         self.pending.append((loc, mark, what, fix))
+
+    def stop(self, mark: tuple[int, int], what: str, fix: str) -> NoReturn:
+        """A size limit was passed: stop at once rather than keep building."""
+        raise DataError([Problem(self.loaded.file, *mark, "", what, fix)])
 
     def child_loc(self) -> Loc | None:
         """Where the next value goes; None while a mapping is waiting for a key."""
@@ -133,11 +134,10 @@ class _Builder:
 
     def add(self, value: Any, mark: tuple[int, int], event: Any) -> None:
         if not self.stack:
-            self.loaded.value = value
-            self.loaded.positions[()] = mark
+            self.loaded.value, self.loaded.positions[()] = value, mark
             return
         frame = self.stack[-1]
-        container, loc, key, seen = frame
+        container, loc, key, _ = frame
         if isinstance(container, list):
             self.loaded.positions[(*loc, len(container))] = mark
             container.append(value)
@@ -149,7 +149,7 @@ class _Builder:
             frame[2] = None
 
     def _take_key(self, frame: list[Any], key: Any, mark: tuple[int, int], event: Any) -> None:
-        container, loc, _, seen = frame
+        _, loc, _, seen = frame
         if not isinstance(key, str) or not isinstance(event, yaml.ScalarEvent):
             self.fail(loc, mark, "a key must be a plain word", "write keys as `name:`")
             key = f"\0complex{len(seen)}"
@@ -173,27 +173,36 @@ class _Builder:
             loc = (*self.stack[-1][1], f"\0complex{mark}")
         self.add(container, mark, event)
         if len(self.stack) >= MAX_DEPTH:
-            raise _TooDeep(loc, mark)
+            self.stop(mark, f"the data nests deeper than {MAX_DEPTH} levels",
+                      "flatten it: real entries nest only a few levels")
         self.stack.append([container, loc, None, {}])
 
     def feed(self, event: Any) -> None:
-        mark = _mark(event)
+        mark = event.start_mark.line + 1, event.start_mark.column + 1
         loc = self.child_loc() or (self.stack[-1][1] if self.stack else ())
-        if getattr(event, "anchor", None) is not None:
-            what = "aliases (`*name`)" if isinstance(event, yaml.AliasEvent) else "anchors (`&name`)"
+        if isinstance(event, yaml.NodeEvent):
+            self.values += 1
+            if self.values > MAX_VALUES:
+                self.stop(mark, f"the file holds more than {MAX_VALUES:,} values", _SPLIT)
+        what = "aliases (`*name`)" if isinstance(event, yaml.AliasEvent) else "anchors (`&name`)"
+        if getattr(event, "anchor", None) is not None and (what, mark[0]) not in self.reported:
+            self.reported.add((what, mark[0]))
             self.fail(loc, mark, f"{what} are not allowed", "write the value out in full")
         if isinstance(event, yaml.AliasEvent):
             self.add("", mark, event)
             return
+        # The parser leaves `tag` None unless the file writes one; `!`, `!!str`, `!!binary`
+        # and `!!python/...` all arrive here, and none of them means anything to us.
         tag = getattr(event, "tag", None)
-        implicit = getattr(event, "implicit", True)
-        if tag is not None and implicit is not True and implicit != (True, True) and not (
-            isinstance(implicit, tuple) and any(implicit)
-        ):
+        if tag is not None:
             short = tag.replace("tag:yaml.org,2002:", "!!")
             self.fail(loc, mark, f"tags such as `{short}` are not allowed",
                       "remove the `!` tag and write the plain value")
         if isinstance(event, yaml.ScalarEvent):
+            if len(event.value) > MAX_SCALAR:
+                self.fail(loc, mark, f"the value is {len(event.value):,} characters long, "
+                          f"more than the {MAX_SCALAR:,} allowed",
+                          "shorten it, or publish the full text as a document and link to it")
             self.add(_scalar(event), mark, event)
         elif isinstance(event, yaml.MappingStartEvent):
             self.start({}, mark, event)
@@ -208,19 +217,37 @@ class _Builder:
                           "remove the `---` line and keep one document")
 
 
-class _TooDeep(Exception):
-    def __init__(self, loc: Loc, mark: tuple[int, int]) -> None:
-        self.loc, self.mark = loc, mark
-
-
-def _syntax_problem(file: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
+def _unreadable(file: str, text: str, error: Exception) -> Problem:
+    """The problem behind a parser exception, at its line."""
+    if isinstance(error, (yaml.reader.ReaderError, UnicodeEncodeError)):
+        # libyaml counts in UTF-8 bytes and gives no line; a lone surrogate (only ever in a
+        # str built in Python) fails to encode at all.
+        at = error.start if isinstance(error, UnicodeEncodeError) else len(
+            text.encode("utf-8", "replace")[: error.position].decode("utf-8", "ignore"))
+        code = ord(text[at]) if at < len(text) else 0
+        return Problem(file, *_line_col(text, at), "", f"the file holds the control character "
+                       f"U+{code:04X}, which YAML does not allow", "delete it: retype the line")
+    assert isinstance(error, yaml.MarkedYAMLError)
+    # An unclosed quote is noticed only at the end of the file: point at where it opens.
+    unclosed = error.context == "while scanning a quoted scalar" and error.context_mark
+    mark = (error.context_mark if unclosed else error.problem_mark) or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = f"this is not valid YAML ({error.problem or error.context})"
+    what = f"this is not valid YAML ({error.problem or error.context or 'unreadable'})"
     fix = "check the indentation, colons and quotes on this line and the one above"
+    if unclosed:
+        what, fix = "this quoted value has no closing quote", "add the quote at its end"
     if "\t" in "".join(text.splitlines()[max(line - 2, 0) : line]):
         fix = "indent with spaces, not tabs"
     return Problem(file, line, col, "", what, fix)
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of the character at ``offset``."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _whole_file(file: str, what: str, fix: str = _SPLIT, line: int = 1) -> DataError:
+    return DataError([Problem(file, line, 0 if line == 0 else 1, "", what, fix)])
 
 
 def parse(text: str, file: str) -> Loaded:
@@ -229,24 +256,17 @@ def parse(text: str, file: str) -> Loaded:
     Raises :class:`DataError` listing every problem found.
     """
     if len(text) > MAX_BYTES:
-        raise DataError([Problem(file, 1, 1, "", f"the file is larger than {MAX_BYTES} bytes",
-                                 "split it or remove what does not belong")])
+        raise _whole_file(file, _TOO_LARGE)
     builder = _Builder(file)
     try:
         for event in yaml.parse(text, Loader=_Parser):
             builder.feed(event)
-    except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(file, text, error)]) from None
-    except yaml.YAMLError as error:  # pragma: no cover - reader errors carry no mark
-        raise DataError([Problem(file, 1, 1, "", f"this is not valid YAML ({error})",
-                                 "save the file as UTF-8 text")]) from None
-    except _TooDeep as deep:
-        raise DataError([Problem(file, *deep.mark, "", f"the data nests deeper than {MAX_DEPTH} levels",
-                                 "flatten it: real entries nest only a few levels")]) from None
+    except (yaml.MarkedYAMLError, yaml.reader.ReaderError, UnicodeEncodeError) as error:
+        raise DataError([_unreadable(file, text, error)]) from None
     loaded = builder.loaded
     if builder.documents == 0 or loaded.value is None or loaded.value == "":
-        raise DataError([Problem(file, 1, 1, "", "the file is empty",
-                                 "start it with its top-level key, as in the example data")])
+        raise _whole_file(file, "the file is empty",
+                          "start it with its top-level key, as in the example data")
     if builder.pending:
         raise DataError(Problem(file, *mark, loaded.where(loc), what, fix)
                         for loc, mark, what, fix in builder.pending)
@@ -258,19 +278,17 @@ def read(path: Path, file: str | None = None) -> Loaded:
     name = file or str(path)
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError([Problem(name, 0, 0, "", "the file is missing",
-                                 "restore it from the example data")]) from None
+    except OSError as error:  # missing, a folder in its place, no permission to read it
+        what = ("the file is missing" if isinstance(error, FileNotFoundError)
+                else f"the file cannot be read ({error.strerror})")
+        raise _whole_file(name, what, "restore it from the example data", 0) from None
     if len(raw) > MAX_BYTES:
-        raise DataError([Problem(name, 1, 1, "", f"the file is larger than {MAX_BYTES} bytes",
-                                 "split it or remove what does not belong")])
+        raise _whole_file(name, _TOO_LARGE)
     try:
-        text = raw.decode("utf-8-sig")
+        return parse(raw.decode("utf-8-sig"), name)
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DataError([Problem(name, line, 1, "", "the file is not UTF-8 text",
-                                 "save it as UTF-8 (the editor's encoding menu)")]) from None
-    return parse(text, name)
+        raise _whole_file(name, "the file is not UTF-8 text", "save it as UTF-8 (the editor's "
+                          "encoding menu)", raw[: error.start].count(b"\n") + 1) from None
 
 
 def plain(value: Any) -> Any:

@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .fields import LocalDate, Model, Month, Slug, Text
+from .fields import Flag, LocalDate, Model, Month, Slug, Text
 
 
 class Audience(str, Enum):
@@ -39,4 +39,6 @@ class EngagementEvent(Model):
     """Who it was for: residents, workers, visitors, other."""
     audience_note: Text | None = None
     """Who `other` means, e.g. `students`."""
+    reviewed_personal_data: Flag = False
+    """Set true only after checking that text flagged as personal data is fine to publish."""
 

@@ -11,10 +11,10 @@ import unicodedata
 from datetime import date, time
 from decimal import Decimal
 from typing import Annotated, Any, NoReturn
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from pydantic import BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic import BaseModel as _PydanticModel
+from pydantic import BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..yamlstrict import PlainScalar
@@ -22,9 +22,16 @@ from ..yamlstrict import PlainScalar
 STAFF_ERROR = "staff"
 """The pydantic error type our own validators raise; its context holds what and fix."""
 
-TEAMS_HOSTS = frozenset({"teams.microsoft.com", "teams.live.com"})
-"""Hosts a joining link may point at. Anything else, however alike, is refused."""
-TEAMS_PATHS = ("/l/meetup-join/", "/meet/")
+TEAMS_LINKS: dict[str, tuple[str, ...]] = {
+    "teams.microsoft.com": ("/l/meetup-join/", "/meet/"),
+    "teams.live.com": ("/meet/",),
+}
+"""The only hosts a joining link may point at, and the paths each uses for joining.
+
+Anything else, however alike (``teams.microsoft.com.evil.com``), is refused.
+"""
+TEAMS_HOSTS = frozenset(TEAMS_LINKS)
+TEAMS_PATHS = tuple(sorted({p for paths in TEAMS_LINKS.values() for p in paths}))
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
@@ -36,8 +43,13 @@ _NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"\+?[0-9](?:[0-9 ]{1,18})[0-9]")
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
-# Bidirectional overrides can make text read differently from what is stored.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Invisible characters: control codes, bidi overrides and marks (which make text read
+# differently from what is stored), zero-width spaces, private-use and unassigned code points.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+# Zero-width (non-)joiners are part of the spelling of some languages and emoji.
+_JOINERS = frozenset("\u200c\u200d")
+# Characters a link never holds unencoded (RFC 3986): they are signs of a paste gone wrong.
+_NOT_IN_LINKS = frozenset('<>"{}|^`\\')
 
 
 def fail(what: str, fix: str) -> NoReturn:
@@ -66,12 +78,19 @@ def _text_of(value: Any, kind: str) -> str:
 def _clean(value: Any, *, multiline: bool) -> str:
     text = _text_of(value, "text").strip()
     for char in text:
-        if char in _BIDI or (unicodedata.category(char) == "Cc" and not (multiline and char == "\n")):
-            fail(f"the text holds the invisible control character U+{ord(char):04X}",
+        if (unicodedata.category(char) in _INVISIBLE and char not in _JOINERS
+                and not (multiline and char == "\n")):
+            fail(f"the text holds the invisible character {_name(char)}",
                  "retype the text, or paste it as plain text")
     if not text:
         fail("the text is empty", "write the text, or remove the field")
     return text
+
+
+def _name(char: str) -> str:
+    """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: enough to find the character and know what it is."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} ({name})" if name else f"U+{ord(char):04X}"
 
 
 def _slug(value: Any) -> str:
@@ -118,7 +137,8 @@ def _month(value: Any) -> str:
 def _quarter(value: Any) -> str:
     text = _raw(value, "a quarter")
     if not _QUARTER.fullmatch(text):
-        fail(f"`{text}` is not a quarter written as YYYY-QN", "write it like 2025-Q1 (January to March)")
+        fail(f"`{text}` is not a quarter written as YYYY-QN",
+             "write it like 2025-Q1 (January to March)")
     return text
 
 
@@ -146,34 +166,49 @@ def _email(value: Any) -> str:
 def _phone(value: Any) -> str:
     text = _raw(value, "a phone number")
     if not _PHONE.fullmatch(text):
-        fail(f"`{text}` is not a phone number", 'write digits and spaces in quotes, e.g. "020 7601 2222"')
+        fail(f"`{text}` is not a phone number",
+             'write digits and spaces in quotes, e.g. "020 7601 2222"')
     return text
 
 
 def _https(value: Any) -> str:
     text = _text_of(value, "a link")
-    if any(c.isspace() or unicodedata.category(c) == "Cc" or c == "\\" for c in text):
-        fail("the link holds spaces, control characters or backslashes", "copy the link again")
+    for char in text:
+        if char.isspace() or char in _NOT_IN_LINKS or unicodedata.category(char) in _INVISIBLE:
+            shown = ("a space" if char == " " else f"`{char}`" if char.isprintable()
+                     else _name(char))
+            fail(f"the link holds {shown}, which links never contain",
+                 "copy the link again from the browser's address bar")
     try:
         parts = urlsplit(text)
-        port = parts.port
     except ValueError:
         fail(f"`{text}` is not a valid link", "copy the link again from the browser's address bar")
     if parts.scheme != "https":
         fail(f"`{text}` is not an https:// link", "use the https:// address of the page")
-    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+    if "@" in parts.netloc:
         fail(f"`{text}` hides its real address behind an @", "copy the link again")
-    if port is not None:
+    if ":" in parts.netloc:
         fail(f"`{text}` names a port", "remove the `:number` after the host name")
-    if not _HOST.fullmatch(parts.hostname or ""):
-        fail(f"`{text}` has no valid host name", "copy the link again from the browser's address bar")
+    host = parts.hostname or ""
+    if not _HOST.fullmatch(host):
+        fail(f"`{text}` has no valid host name",
+             "copy the link again from the browser's address bar")
+    if any(label.startswith("xn--") for label in host.split(".")):
+        # Punycode spells look-alikes in other scripts: `xn--80ak6aa92e.com` shows as
+        # 'apple.com' written in Cyrillic letters.
+        fail(f"`{text}` uses an internationalised host name (xn--), which can imitate another site",
+             "link to the organisation's usual address")
     return text
 
 
 def _teams(value: Any) -> str:
     text = _https(value)
     parts = urlsplit(text)
-    if parts.hostname not in TEAMS_HOSTS or not parts.path.startswith(TEAMS_PATHS):
+    prefixes = TEAMS_LINKS.get(parts.hostname or "", ())
+    prefix = next((p for p in prefixes if parts.path.startswith(p)), None)
+    # Decoded, `%2e%2e/` is `../` and `%2f` is `/`: either would step out of the joining path.
+    rest = unquote(parts.path[len(prefix):]) if prefix else ""
+    if prefix is None or not rest.strip("/") or "\\" in rest or {".", ".."} & set(rest.split("/")):
         fail(f"`{text}` is not a Microsoft Teams joining link",
              "copy the 'Join the meeting now' link from the Teams invitation "
              "(it starts https://teams.microsoft.com/l/meetup-join/ or https://teams.microsoft.com/meet/)")
@@ -192,13 +227,15 @@ LongText = Annotated[str, BeforeValidator(lambda v: _clean(v, multiline=True)),
 """Public text that may run over several lines."""
 Slug = Annotated[str, BeforeValidator(_slug), _pattern(_SLUG.pattern, maxLength=60)]
 Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
-LocalDate = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+LocalDate = Annotated[date, BeforeValidator(_date),
+                                            WithJsonSchema({"type": "string", "format": "date"})]
 ClockTime = Annotated[time, BeforeValidator(_time), _pattern(_TIME.pattern)]
 Month = Annotated[str, BeforeValidator(_month), _pattern(_MONTH.pattern)]
 Quarter = Annotated[str, BeforeValidator(_quarter), _pattern(_QUARTER.pattern)]
 Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
-Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[str, BeforeValidator(_email),
+                                       WithJsonSchema({"type": "string", "format": "email"})]
 Phone = Annotated[str, BeforeValidator(_phone), _pattern(_PHONE.pattern)]
 HttpsUrl = Annotated[str, BeforeValidator(_https),
                      WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"})]

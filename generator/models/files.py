@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .actions import Action
+from .civic import CivicDatesFile
 from .engagement import EngagementEvent
 from .fields import Model
 from .meetings import Meeting
@@ -59,5 +60,9 @@ DATA_FILES: dict[str, type[Model]] = {
     "actions.yaml": ActionsFile,
     "engagement.yaml": EngagementFile,
     "metrics.yaml": MetricsFile,
+    "civic-dates.yaml": CivicDatesFile,
 }
 """Every data file, by name inside the data folder, and the model of its whole content."""
+
+OPTIONAL_FILES = frozenset({"civic-dates.yaml"})
+"""Files that may be absent from a data folder: a missing one reads as an empty list."""

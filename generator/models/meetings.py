@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from zoneinfo import ZoneInfo
 
-from .fields import ClockTime, Count, HttpsUrl, LocalDate, LongText, Model, Phone, Slug, TeamsUrl, Text
+from .fields import ClockTime, Count, Flag, HttpsUrl, LocalDate, LongText, Model, Phone, Slug, TeamsUrl, Text
 
 LONDON = ZoneInfo("Europe/London")
 """Every time in the data is local time in London."""
@@ -159,6 +159,8 @@ class Meeting(Model):
     """Agenda items, in order."""
     record: Record | None = None
     """What happened. Fill in after the meeting."""
+    reviewed_personal_data: Flag = False
+    """Set true only after checking that text flagged as personal data is fine to publish."""
 
     def starts_at(self) -> datetime:
         """Start as an aware London datetime."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .fields import LongText, Model, Number, Quarter, Slug, Text
+from .fields import Flag, LongText, Model, Number, Quarter, Slug, Text
 
 
 class MetricKind(str, Enum):
@@ -64,3 +64,5 @@ class Metric(Model):
     """The first quarter the force committed to report."""
     values: tuple[MetricValue, ...] = ()
     """Reported figures, one per quarter."""
+    reviewed_personal_data: Flag = False
+    """Set true only after checking that text flagged as personal data is fine to publish."""

@@ -59,6 +59,8 @@ class Cluster(Model):
     """The survey asking residents which topics to discuss at the next meeting."""
     crime_data_url: HttpsUrl | None = None
     """Published crime figures for this area (e.g. the police.uk page for the neighbourhood)."""
+    reviewed_personal_data: Flag = False
+    """Set true only after checking that text flagged as personal data is fine to publish."""
 
 
 class Address(Model):
@@ -117,3 +119,5 @@ class Venue(Model):
     """What a disabled visitor needs to know before setting out."""
     coordinates: Coordinates | None = None
     """Optional map position."""
+    reviewed_personal_data: Flag = False
+    """Set true only after checking that text flagged as personal data is fine to publish."""

@@ -1,0 +1,141 @@
+"""The GitHub Actions workflows: valid against GitHub's schema, and safe by construction."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from jsonschema.validators import validator_for
+
+from generator import schema, yamlstrict
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+PR_CHECK = WORKFLOWS / "pr-check.yml"
+DEPLOY = WORKFLOWS / "deploy.yml"
+
+
+def workflow(path: Path) -> dict[str, Any]:
+    """A workflow as GitHub reads it (YAML 1.2: `on` is a key, not `true`)."""
+    tree: dict[str, Any] = schema.as_editor_reads(yamlstrict.read(path).value)
+    return tree
+
+
+def github_schema() -> dict[str, Any]:
+    pytest.importorskip("check_jsonschema", reason="needs check-jsonschema (requirements-dev.txt)")
+    vendored = (
+        resources.files("check_jsonschema") / "builtin_schemas" / "vendor" / "github-workflows.json"
+    )
+    loaded: dict[str, Any] = json.loads(vendored.read_text(encoding="utf-8"))
+    return loaded
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_workflow_matches_githubs_schema(path: Path) -> None:
+    document = github_schema()
+    validator = validator_for(document)(document)
+    assert [e.message for e in validator.iter_errors(workflow(path))] == []
+
+
+def test_pull_request_check_is_read_only_and_secret_free() -> None:
+    text = "\n".join(
+        line for line in PR_CHECK.read_text().splitlines() if not line.lstrip().startswith("#")
+    )
+    flow = workflow(PR_CHECK)
+    assert set(flow["on"]) == {"pull_request"}
+    assert "pull_request_target" not in text
+    assert "secrets." not in text
+    assert flow["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in flow["jobs"].values())
+    checkout = [
+        s
+        for j in flow["jobs"].values()
+        for s in j["steps"]
+        if s.get("uses", "").startswith("actions/checkout")
+    ]
+    assert checkout and all(s["with"]["persist-credentials"] is False for s in checkout)
+    # The base branch reaches scripts only through the environment, never pasted in.
+    assert not re.search(r"run:[^\n]*\$\{\{", text)
+    assert all("${{" not in s.get("run", "") for j in flow["jobs"].values() for s in j["steps"])
+
+
+def test_pull_request_check_runs_everything_into_the_summary() -> None:
+    runs = "\n".join(
+        s.get("run", "") for j in workflow(PR_CHECK)["jobs"].values() for s in j["steps"]
+    )
+    for command in (
+        "./run check",
+        "-m generator warnings",
+        '-m generator diff "origin/$BASE_REF"',
+        "./run build",
+        "./run test",
+    ):
+        assert command in runs
+    assert runs.count("GITHUB_STEP_SUMMARY") >= 3
+
+
+def test_deploy_builds_once_then_deploys_with_least_privilege() -> None:
+    flow = workflow(DEPLOY)
+    assert set(flow["on"]) == {"push", "schedule", "workflow_dispatch"}
+    assert flow["on"]["push"]["branches"] == ["main"]
+    assert flow["permissions"] == {"contents": "read"}
+    assert flow["concurrency"]["group"] == "pages"
+    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    assert "permissions" not in build
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    uses = [s.get("uses", "") for s in build["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    assert "secrets." not in DEPLOY.read_text()
+
+
+def epoch_step() -> str:
+    steps = workflow(DEPLOY)["jobs"]["build"]["steps"]
+    run: str = next(s["run"] for s in steps if "SOURCE_DATE_EPOCH" in s.get("run", ""))
+    return run
+
+
+def run_epoch_script(commit_time: int, now: str) -> int:
+    """Run the deploy workflow's own shell lines with a fake commit time and clock."""
+    script = epoch_step().replace(
+        'git config --global --add safe.directory "$GITHUB_WORKSPACE"\n', ""
+    )
+    script = script.replace("$(git log -1 --format=%ct)", str(commit_time))
+    script = script.replace('date -d "today 00:00"', f'date -d "{now[:10]} 00:00"')
+    out = subprocess.run(
+        [
+            "bash",
+            "-c",
+            "GITHUB_ENV=$(mktemp); export GITHUB_ENV\n" + script + '\ncat "$GITHUB_ENV"',
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(re.findall(r"SOURCE_DATE_EPOCH=(\d+)", out)[-1])
+
+
+def test_daily_build_moves_today_on_but_a_fresh_commit_keeps_its_time() -> None:
+    london = ZoneInfo("Europe/London")
+    commit = int(datetime(2025, 6, 1, 15, 0, tzinfo=UTC).timestamp())
+    # A scheduled run weeks later: 'today' is the run's London date, not the commit's.
+    later = run_epoch_script(commit, "2025-06-20")
+    assert datetime.fromtimestamp(later, london).isoformat() == "2025-06-20T00:00:00+01:00"
+    # A push on the day: the commit time is later than midnight and wins.
+    assert run_epoch_script(commit, "2025-06-01") == commit
+    # In winter London midnight is UTC midnight.
+    winter = run_epoch_script(commit, "2025-12-01")
+    assert datetime.fromtimestamp(winter, london).isoformat() == "2025-12-01T00:00:00+00:00"
+
+
+def test_daily_schedule_runs_after_london_midnight_all_year() -> None:
+    crons = [entry["cron"] for entry in workflow(DEPLOY)["on"]["schedule"]]
+    assert crons == ["5 0 * * *"]  # 00:05 UTC is 00:05 GMT or 01:05 BST
