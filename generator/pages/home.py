@@ -1,0 +1,46 @@
+"""The home page: next meetings first, then how to take part, your panel, and recent results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import subscribe, urls
+from ..dataset import Dataset
+from ..models import Action, Cluster
+from ..outputs import Output, SiteConfig
+from .context import page, sorted_by
+
+NEXT_MEETINGS = 6
+"""How many upcoming meetings the home page lists (one round of the six panels)."""
+LATEST_ACTIONS = 3
+
+
+def wards(dataset: Dataset) -> list[tuple[str, Cluster]]:
+    """Every published ward with its panel, sorted by ward name."""
+    pairs = [(ward, panel) for panel in dataset.clusters for ward in panel.wards]
+    order = {name: index for index, name in enumerate(sorted_by({w for w, _ in pairs}))}
+    return sorted(pairs, key=lambda pair: (order[pair[0]], pair[1].name, pair[1].id))
+
+
+def latest_actions(dataset: Dataset) -> list[Action]:
+    """The most recently raised or updated 'you said, we did' entries."""
+    def touched(action: Action) -> tuple[object, ...]:
+        dates = [action.raised, *(u.date for u in action.updates)]
+        if action.completed:
+            dates.append(action.completed)
+        return (max(dates), action.id)
+
+    return sorted(dataset.actions, key=touched, reverse=True)[:LATEST_ACTIONS]
+
+
+def home_page(dataset: Dataset, config: SiteConfig) -> Output:
+    """The page at the site root."""
+    return page(urls.HOME, "Home", "home.html", dataset=dataset, config=config,
+                upcoming=dataset.upcoming()[:NEXT_MEETINGS], wards=wards(dataset),
+                actions=latest_actions(dataset),
+                subscribe=subscribe.links(config, urls.CALENDAR_ALL))
+
+
+def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
+    """The home page."""
+    yield home_page(dataset, config)

@@ -1,0 +1,36 @@
+"""One page per meeting: when, where, how to join, and what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import urls
+from ..dataset import Dataset
+from ..models import Meeting
+from ..outputs import Output, SiteConfig
+from . import jsonld
+from .context import meeting_title, page, panel_of
+
+
+def questionnaire(dataset: Dataset, meeting: Meeting) -> str | None:
+    """The meeting's own topics questionnaire, else its panel's usual one."""
+    panel = panel_of(dataset, meeting)
+    return meeting.questionnaire_url or (panel.questionnaire_url if panel else None)
+
+
+def meeting_page(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Output:
+    """The page at ``meetings/<id>/``."""
+    return page(
+        urls.meeting(meeting.id), meeting_title(dataset, meeting), "meeting.html",
+        dataset=dataset, config=config, m=meeting, panel=panel_of(dataset, meeting),
+        venue=dataset.venue_by_id[meeting.venue] if meeting.venue else None,
+        upcoming=meeting.is_upcoming(dataset.today), questionnaire=questionnaire(dataset, meeting),
+        actions=sorted(dataset.actions_by_meeting.get(meeting.id, ()),
+                       key=lambda a: (a.raised, a.id)),
+        jsonld=jsonld.script_json(jsonld.event(dataset, config, meeting)))
+
+
+def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
+    """Every meeting's page."""
+    for meeting in dataset.meetings:
+        yield meeting_page(dataset, config, meeting)

@@ -1,0 +1,20 @@
+"""Registers the public pages as one renderer (imported by :mod:`generator.renderers`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..dataset import Dataset
+from ..outputs import RENDERERS, Output, SiteConfig
+from . import engagement, home, log, meetings, panels, static, venues
+
+MODULES = (home, panels, meetings, log, engagement, venues, static)
+
+
+def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
+    """Every public page, plus the script and stylesheet they use."""
+    for module in MODULES:
+        yield from module.render(dataset, config)
+
+
+RENDERERS.append(render)

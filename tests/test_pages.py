@@ -1,0 +1,179 @@
+"""The public pages for the fictional fixture: golden files byte for byte, then what they say.
+
+Set REFRESH_GOLDEN=1 to rewrite tests/golden/pages/ after an intended change, and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from generator import dataset as dataset_module
+from generator.outputs import Kind, Output, SiteConfig
+from generator.pages import site
+from generator.pages.context import href
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
+GOLDEN = REPO / "tests" / "golden" / "pages"
+TODAY = date(2025, 3, 10)
+CONFIG = SiteConfig(site_url="https://example.github.io/cluster-panels/",
+                    site_name="City of London Police cluster panels",
+                    built=datetime(2025, 3, 10, 12, tzinfo=UTC))
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, Output]:
+    data = dataset_module.load(FIXTURE_DATA, today=TODAY, label="data")
+    return {o.path: o for o in site.render(data, CONFIG)}
+
+
+def text(outputs: dict[str, Output], path: str) -> str:
+    return outputs[path].content.decode("utf-8")
+
+
+def test_pages_match_golden_files(outputs: dict[str, Output]) -> None:
+    refresh = os.environ.get("REFRESH_GOLDEN") == "1"
+    pages = {p: o for p, o in outputs.items() if o.kind is Kind.PAGE}
+    if refresh:
+        for stale in GOLDEN.rglob("*.md"):
+            stale.unlink()
+    for path, output in sorted(pages.items()):
+        golden = GOLDEN / path
+        if refresh:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_bytes(output.content)
+        assert golden.is_file(), f"no golden file for {path}: run with REFRESH_GOLDEN=1"
+        assert golden.read_bytes() == output.content, f"{path} differs from its golden file"
+    kept = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    assert kept == set(pages), "golden files for pages that are no longer generated"
+
+
+def test_rendering_is_deterministic(outputs: dict[str, Output]) -> None:
+    data = dataset_module.load(FIXTURE_DATA, today=TODAY, label="data")
+    again = {o.path: o.content for o in site.render(data, CONFIG)}
+    assert again == {p: o.content for p, o in outputs.items()}
+
+
+def test_every_page_has_a_plain_title_and_one_h1(outputs: dict[str, Output]) -> None:
+    for path, output in outputs.items():
+        if output.kind is Kind.PAGE:
+            assert output.title and "<" not in output.title, path
+            assert output.content.decode().count("<h1") == 1, path
+
+
+def test_times_read_in_gov_uk_style(outputs: dict[str, Output]) -> None:
+    page = text(outputs, "meetings/riverside-2025-03/index.md")
+    assert "Wednesday 12 March 2025, 10:30am to midday" in page
+    assert "<dt>When</dt><dd>Wednesday 23 April 2025, midday to 1pm</dd>" in text(outputs, "panels/hilltop/index.md")
+    assert "Wednesday 14 May 2025, from 6pm (end time not yet published)" in text(
+        outputs, "meetings/harbour-2025-05/index.md")
+
+
+def test_status_banners_say_what_changed_in_words(outputs: dict[str, Output]) -> None:
+    cancelled = text(outputs, "meetings/hilltop-2025-02/index.md")
+    assert "<strong>This meeting has been cancelled.</strong>" in cancelled
+    assert "<p>Reason: The library was closed for repairs.</p>" in cancelled
+    assert "<p>This meeting did not take place.</p>" in cancelled
+    postponed = text(outputs, "meetings/hilltop-2025-04/index.md")
+    assert "<strong>This meeting has been postponed.</strong>" in postponed
+    assert "<p>It was due on Wednesday 9 April 2025 at midday.</p>" in postponed
+    moved = text(outputs, "meetings/harbour-2025-05/index.md")
+    assert "<strong>This meeting has moved to Wednesday 14 May 2025, from 6pm.</strong>" in moved
+    assert "<p>It was due on Wednesday 7 May 2025 at 5pm.</p>" in moved
+    assert "The Microsoft Teams joining link is not yet published." in moved
+
+
+def _jsonld(page: str) -> dict[str, object]:
+    match = re.search(r'<script type="application/ld\+json">\n(.*?)\n</script>', page, re.S)
+    assert match is not None
+    data: dict[str, object] = json.loads(match[1])
+    return data
+
+
+def test_json_ld_describes_each_meeting(outputs: dict[str, Output]) -> None:
+    hybrid = _jsonld(text(outputs, "meetings/riverside-2025-03/index.md"))
+    assert hybrid["@type"] == "Event"
+    assert hybrid["startDate"] == "2025-03-12T10:30:00+00:00"
+    assert hybrid["endDate"] == "2025-03-12T12:00:00+00:00"
+    assert hybrid["eventStatus"] == "https://schema.org/EventScheduled"
+    assert hybrid["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    place, virtual = hybrid["location"]  # type: ignore[misc]
+    assert place["address"] == {"@type": "PostalAddress", "addressLocality": "London", "addressCountry": "GB",
+                                "streetAddress": "1 Example Quay, Riverside", "postalCode": "EC9Z 9ZZ"}
+    assert virtual == {"@type": "VirtualLocation",
+                       "url": "https://teams.microsoft.com/l/meetup-join/fixture-riverside-2025-03"}
+    moved = _jsonld(text(outputs, "meetings/harbour-2025-05/index.md"))
+    assert moved["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert moved["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert moved["previousStartDate"] == "2025-05-07T17:00:00+01:00"
+    assert moved["location"] == {"@type": "VirtualLocation"}
+    assert _jsonld(text(outputs, "meetings/hilltop-2025-02/index.md"))["eventStatus"] == \
+        "https://schema.org/EventCancelled"
+    postponed = _jsonld(text(outputs, "meetings/hilltop-2025-04/index.md"))
+    assert postponed["eventStatus"] == "https://schema.org/EventPostponed"
+    assert postponed["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+
+
+def test_held_meeting_shows_its_record(outputs: dict[str, Output]) -> None:
+    page = text(outputs, "meetings/riverside-2024-11/index.md")
+    assert "<li>In the room: 14</li>" in page and "<li>Online: 9</li>" in page
+    for remit in ("City of London Police", "City of London Corporation", "British Transport Police",
+                  "Another partner: Licensing partnership"):
+        assert remit in page
+    assert '<th scope="col">Topic</th>' in page and "<caption>" in page
+    assert 'href="https://docs.example.org/riverside-2024-11-minutes.pdf"' in page
+    assert 'id="riverside-2024-11-cycling"' in page
+    assert "How to join online" not in page  # it is over
+
+
+def test_panel_page_orders_next_meeting_first_and_links_calendars(outputs: dict[str, Output]) -> None:
+    page = text(outputs, "panels/riverside/index.md")
+    assert page.index('id="next-meeting"') < page.index('id="take-part"') < page.index('id="past-meetings"')
+    assert 'href="webcal://example.github.io/cluster-panels/calendar/panels/riverside.ics"' in page
+    assert "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F" in page
+    assert "<code>https://example.github.io/cluster-panels/calendar/panels/riverside.ics</code>" in page
+    assert 'data-ends="2025-03-12T12:00:00+00:00"' in page
+    assert 'href="mailto:riverside.dwo@example.police.uk"' in page
+    harbour = text(outputs, "panels/harbour/index.md")
+    assert "The list of wards this panel covers is not yet published." in harbour
+    assert "A link to published crime figures for this area is not yet published." in harbour
+
+
+def test_home_lists_wards_and_latest_actions(outputs: dict[str, Output]) -> None:
+    home = text(outputs, "index.md")
+    assert '<li>Bridge Ward: <a href="panels/riverside/">Riverside cluster panel</a></li>' in home
+    assert home.index('id="next-meetings"') < home.index('id="how-to-take-part"')
+    assert home.count('class="cp-action"') == 3
+
+
+def test_log_groups_by_panel_and_indexes_status_and_remit(outputs: dict[str, Output]) -> None:
+    log = text(outputs, "you-said-we-did/index.md")
+    assert "<p>5 entries, grouped by panel, newest first.</p>" in log
+    for status in ("Open", "In progress", "Done", "Not taken forward"):
+        assert f">{status} (" in log
+    assert '<a href="#panel-riverside">Riverside cluster panel</a> (4)' in log
+    assert "The venues hold valid licences and no breach was found." in log
+
+
+def test_engagement_dates(outputs: dict[str, Output]) -> None:
+    page = text(outputs, "engagement/index.md")
+    for when in ("Saturday 14 September 2024", "October 2024", "12 to 19 October 2024",
+                 "25 November to 10 December 2024", "Mid-September 2024", "Others (students)"):
+        assert f"<td>{when}</td>" in page
+
+
+@pytest.mark.parametrize(("here", "there", "expected"), [
+    ("", "panels/", "panels/"),
+    ("panels/bank/", "meetings/bank-2024-11/", "../../meetings/bank-2024-11/"),
+    ("panels/bank/", "calendar/panels/bank.ics", "../../calendar/panels/bank.ics"),
+    ("you-said-we-did/", "you-said-we-did/#a", "#a"),
+    ("meetings/x/", "", "../../"),
+])
+def test_relative_links(here: str, there: str, expected: str) -> None:
+    assert href(here, there) == expected
