@@ -21,10 +21,11 @@ from .errors import DataError, Loc, Problem
 # libyaml is in every wheel we pin; the pure-Python parser gives the same events, slower.
 _Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-MAX_BYTES = 4 * 1024 * 1024
-"""Hundreds of times a year's data; bounds the time a runaway file can take."""
-MAX_VALUES = 100_000
-"""Keys, values and list items in one file: about 1.5 s of parsing at most."""
+MAX_BYTES = 32 * 1024 * 1024
+"""Room for the largest force (650 panels, 40,000 actions: about 16 MB) twice over."""
+MAX_VALUES = 1_000_000
+"""Keys, values and list items in one file: twice the largest force's actions file, and
+a bound (about 15 s) on the time a runaway file can take."""
 MAX_SCALAR = 20_000
 """Characters in one value, about 3,000 words: longer text belongs in a linked document."""
 MAX_DEPTH = 32
@@ -220,8 +221,7 @@ class _Builder:
 def _unreadable(file: str, text: str, error: Exception) -> Problem:
     """The problem behind a parser exception, at its line."""
     if isinstance(error, (yaml.reader.ReaderError, UnicodeEncodeError)):
-        # libyaml counts in UTF-8 bytes and gives no line; a lone surrogate (only ever in a
-        # str built in Python) fails to encode at all.
+        # libyaml counts UTF-8 bytes, with no line; a lone surrogate (from Python) cannot encode.
         at = error.start if isinstance(error, UnicodeEncodeError) else len(
             text.encode("utf-8", "replace")[: error.position].decode("utf-8", "ignore"))
         code = ord(text[at]) if at < len(text) else 0

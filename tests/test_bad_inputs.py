@@ -1,0 +1,127 @@
+"""The corpus of bad data: every case names the exact line, column and whole message.
+
+Each ``tests/bad_inputs/<case>.yaml`` starts with ``# replaces: <file>`` (the shipped
+data file it stands in for) and one ``# expect: <line>`` comment per problem, in the
+order ``generator check`` prints them. Cases that are easier to build in code (huge,
+deep, or not UTF-8) are in ``GENERATED`` below. Each case is loaded over a copy of the
+shipped ``data/`` folder, so cross-file references resolve against the real data.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator import dataset
+from generator.errors import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+CASES = Path(__file__).resolve().parent / "bad_inputs"
+TODAY = date(2024, 10, 1)
+"""Before the shipped November 2024 meetings come within 7 days (they have no Teams links)."""
+
+
+def parse_case(path: Path) -> tuple[str, list[str]]:
+    """The data file a case replaces, and the problem lines it expects."""
+    replaces, expected = "", []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# replaces: "):
+            replaces = line.removeprefix("# replaces: ")
+        elif line.startswith("# expect: "):
+            expected.append(line.removeprefix("# expect: "))
+    assert replaces, f"{path.name} has no `# replaces:` line"
+    assert expected, f"{path.name} has no `# expect:` lines"
+    return replaces, expected
+
+
+def problems_for(tmp_path: Path, replace: Callable[[Path], None]) -> list[str]:
+    """Copy the shipped data, let ``replace`` damage it, and return the problem lines."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    replace(data)
+    with pytest.raises(DataError) as caught:
+        dataset.load(data, today=TODAY, label="data")
+    return list(caught.value.lines())
+
+
+FILE_CASES = sorted(CASES.glob("*.yaml"))
+
+
+def test_corpus_is_big_enough() -> None:
+    assert len(FILE_CASES) + len(GENERATED) >= 30
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=[p.stem for p in FILE_CASES])
+def test_file_case(case: Path, tmp_path: Path) -> None:
+    replaces, expected = parse_case(case)
+
+    def replace(data: Path) -> None:
+        shutil.copyfile(case, data / replaces)
+
+    lines = problems_for(tmp_path, replace)
+    assert lines == expected
+
+
+def _write(name: str, content: str | bytes) -> Callable[[Path], None]:
+    def replace(data: Path) -> None:
+        raw = content.encode("utf-8") if isinstance(content, str) else content
+        (data / name).write_bytes(raw)
+
+    return replace
+
+
+def _mkdir(name: str) -> Callable[[Path], None]:
+    def replace(data: Path) -> None:
+        (data / name).unlink()
+        (data / name).mkdir()
+
+    return replace
+
+
+GENERATED: dict[str, tuple[Callable[[Path], None], list[str]]] = {}
+
+# Cases built in code: too big, too deep or not text to keep as files.
+GENERATED.update({
+    "empty_file": (_write("meetings.yaml", ""), [
+        "data/meetings.yaml:1:1: the file is empty — start it with its top-level key, as in the example data"]),
+    "deep_flow_nesting": (_write("clusters.yaml", "clusters: " + "[" * 10_000 + "]" * 10_000 + "\n"), [
+        "data/clusters.yaml:1:42: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"]),
+    "deep_block_nesting": (_write("clusters.yaml", "clusters:\n" + "- " * 10_000 + "x\n"), [
+        "data/clusters.yaml:2:63: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"]),
+    "huge_scalar": (_write("clusters.yaml", f"clusters:\n  - id: bank\n    name: {'Bank ' * 5_000}\n"), [
+        "data/clusters.yaml:3:11: clusters[bank].name: the value is 24,999 characters long, more than the 20,000 allowed — shorten it, or publish the full text as a document and link to it"]),
+    "too_many_values": (_write("clusters.yaml", "clusters: [" + "x, " * 1_000_001 + "]\n"), [
+        "data/clusters.yaml:1:3000003: the file holds more than 1,000,000 values — split it or remove what does not belong"]),
+    "too_large": (_write("venues.yaml", "# " + "x" * (32 * 1024 * 1024) + "\n"), [
+        "data/venues.yaml:1:1: the file is larger than 32 MB — split it or remove what does not belong"]),
+    "not_utf8": (_write("clusters.yaml", "clusters:\n  - id: bank\n    name: Caf\xe9\n".encode("latin-1")), [
+        "data/clusters.yaml:3:1: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"]),
+    "utf16": (_write("actions.yaml", "actions: []\n".encode("utf-16")), [
+        "data/actions.yaml:1:1: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"]),
+    "nul_byte": (_write("clusters.yaml", "clusters:\n  - id: bank\n    name: Ba\0nk\n"), [
+        "data/clusters.yaml:3:13: the file holds the control character U+0000, which YAML does not allow — delete it: retype the line"]),
+    "escape_sequence_in_key": (_write("clusters.yaml", 'clusters:\n  - id: bank\n    "\\e[2Jname": Bank\n'), [
+        "data/clusters.yaml:2:5: clusters[bank]: `name` is missing (The panel's display name, e.g. `Bank`. Change it freely: addresses use the id) — add a `name:` line",
+        # The escape character would clear the terminal: it is shown, not sent.
+        "data/clusters.yaml:3:5: clusters[bank].<U+001B>[2Jname: `<U+001B>[2Jname` is not a field here — did you mean `name`?"]),
+    "folder_in_place_of_file": (_mkdir("venues.yaml"), [
+        "data/venues.yaml:0:0: the file cannot be read (Is a directory) — restore it from the example data"]),
+    "missing_file": (lambda data: (data / "engagement.yaml").unlink(), [
+        "data/engagement.yaml:0:0: the file is missing — restore it from the example data"]),
+})
+
+
+@pytest.mark.parametrize("case", sorted(GENERATED))
+def test_generated_case(case: str, tmp_path: Path) -> None:
+    replace, expected = GENERATED[case]
+    started = time.perf_counter()
+    lines = problems_for(tmp_path, replace)
+    assert lines == expected
+    # A hostile file is refused quickly, not after minutes of parsing (generous: CI is shared).
+    assert time.perf_counter() - started < (15 if case == "too_many_values" else 5)
