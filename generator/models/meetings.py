@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import datetime as dt
+from datetime import datetime, time
 from enum import Enum
 from zoneinfo import ZoneInfo
 
@@ -178,7 +179,7 @@ class Meeting(Model):
         start = self.starts_at()
         return datetime.combine(start.date(), min(time(23, 59), _plus_hours(start.time(), 3)), LONDON)
 
-    def is_upcoming(self, today: date) -> bool:
+    def is_upcoming(self, today: dt.date) -> bool:
         """Whether the meeting is on or after ``today`` (the build date)."""
         return self.date >= today
 

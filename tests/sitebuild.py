@@ -1,0 +1,199 @@
+"""Build the MkDocs site once per test session, and serve it locally.
+
+Used by tests/conftest.py (the ``built_site`` fixture), the browser suite in
+tests/browser/ and the static checks (HTML validity, links, third-party
+requests). The site is built with ``mkdocs build --strict`` exactly as it is
+published, into a temporary directory that is removed when Python exits.
+
+The site is served (and link-checked) under the path of ``site_url`` from
+mkdocs.yml, e.g. ``/cluster-panels/``, because MkDocs writes absolute links
+with that prefix into pages such as 404.html.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A site built by ``mkdocs build --strict``."""
+
+    #: Directory holding the built site (like ``site/``).
+    site_dir: Path
+    #: URL path the site is published under, e.g. ``/cluster-panels/``.
+    #: Always starts and ends with ``/``.
+    base_path: str
+    #: Every built HTML page, relative to ``site_dir``, as POSIX paths,
+    #: e.g. ``index.html``, ``about/index.html``, ``404.html``.
+    pages: tuple[str, ...] = field(default=())
+
+    def page_file(self, page: str) -> Path:
+        return self.site_dir / page
+
+    def page_url_path(self, page: str) -> str:
+        """URL path of a page, e.g. ``about/index.html`` -> ``/base/about/``."""
+        if page == "index.html":
+            rel = ""
+        elif page.endswith("/index.html"):
+            rel = page[: -len("index.html")]
+        else:
+            rel = page
+        return self.base_path + rel
+
+    def files(self, *suffixes: str) -> list[Path]:
+        """All built files whose name ends with one of ``suffixes``."""
+        return sorted(
+            p for p in self.site_dir.rglob("*") if p.is_file() and p.name.endswith(suffixes)
+        )
+
+
+class _IgnoreTagsLoader(yaml.SafeLoader):
+    """YAML loader that tolerates MkDocs' ``!!python/name:`` and ``!ENV`` tags."""
+
+
+def _construct_unknown(loader, tag_suffix, node):  # pragma: no cover - trivial
+    return None
+
+
+_IgnoreTagsLoader.add_multi_constructor("", _construct_unknown)
+
+
+def read_mkdocs_config() -> dict:
+    with open(REPO_ROOT / "mkdocs.yml", encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_IgnoreTagsLoader) or {}
+
+
+def site_base_path() -> str:
+    """Path part of ``site_url`` in mkdocs.yml, with leading and trailing '/'."""
+    site_url = read_mkdocs_config().get("site_url") or "/"
+    path = urlsplit(site_url).path or "/"
+    if not path.startswith("/"):
+        path = "/" + path
+    if not path.endswith("/"):
+        path += "/"
+    return path
+
+
+def build_site(site_dir: Path) -> BuiltSite:
+    """Run ``mkdocs build --strict`` into ``site_dir``; raise with the log on failure."""
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(
+            f"mkdocs build --strict failed (exit {proc.returncode}):\n"
+            f"{proc.stdout[-5000:]}\n{proc.stderr[-10000:]}"
+        )
+    pages = tuple(sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")))
+    return BuiltSite(site_dir=site_dir, base_path=site_base_path(), pages=pages)
+
+
+@functools.cache
+def get_built_site() -> BuiltSite:
+    """Build the site once per Python process and cache it.
+
+    The browser suite calls this at collection time (to parametrise tests by
+    page) and the ``built_site`` fixture calls it again: both get the same
+    build.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="cluster-panels-site-"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+    return build_site(tmp / "site")
+
+
+def node_module(relative: str) -> Path:
+    """Locate a file from an npm package installed by ``npm ci``.
+
+    Looks in ``<repo>/node_modules`` first (what ``./run test`` installs),
+    then in each directory of ``$NODE_PATH``. Raises FileNotFoundError with
+    a hint if it is missing.
+    """
+    candidates = [REPO_ROOT / "node_modules" / relative]
+    for entry in os.environ.get("NODE_PATH", "").split(os.pathsep):
+        if entry:
+            candidates.append(Path(entry) / relative)
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"{relative} not found (looked in {', '.join(str(c) for c in candidates)}). "
+        "Run `npm ci` in the repository root."
+    )
+
+
+# ---------------------------------------------------------------------------
+# Local HTTP server
+# ---------------------------------------------------------------------------
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves ``site_dir`` under ``base_path``; anything else is a 404."""
+
+    site_dir: str = ""
+    base_path: str = "/"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=self.site_dir, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        url_path = urlsplit(path).path
+        if not (url_path + "/").startswith(self.base_path):
+            # Outside the site: point at a path that cannot exist -> 404.
+            return os.path.join(self.site_dir, "\0outside-base-path")
+        return super().translate_path("/" + path[len(self.base_path) :])
+
+    def log_message(self, format, *args):
+        pass  # keep test output quiet
+
+
+class SiteServer:
+    """A threaded ``http.server`` serving a built site on 127.0.0.1."""
+
+    def __init__(self, site: BuiltSite):
+        handler = type(
+            "Handler",
+            (_SiteHandler,),
+            {"site_dir": str(site.site_dir), "base_path": site.base_path},
+        )
+        self.site = site
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.host = "127.0.0.1"
+        self.port = self.httpd.server_address[1]
+        self.origin = f"http://{self.host}:{self.port}"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def url(self, page: str) -> str:
+        """Absolute URL of a built page (see BuiltSite.page_url_path)."""
+        return self.origin + self.site.page_url_path(page)
+
+    def __enter__(self) -> SiteServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self._thread.join(timeout=5)
