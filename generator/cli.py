@@ -29,9 +29,12 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{len(error.problems)} problem(s) found; nothing was published.", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
-    print(f"OK: {len(data.clusters)} panels, {len(data.venues)} venues, {len(data.meetings)} meetings, "
-          f"{len(data.actions)} actions, {len(data.events)} engagement events, "
-          f"{len(data.metrics)} metrics checked in {seconds:.2f} s")
+    print(
+        f"OK: {len(data.clusters)} panels, {len(data.venues)} venues, "
+        f"{len(data.meetings)} meetings, "
+        f"{len(data.actions)} actions, {len(data.events)} engagement events, "
+        f"{len(data.metrics)} metrics checked in {seconds:.2f} s"
+    )
     return 0
 
 
@@ -72,7 +75,10 @@ def _build(args: argparse.Namespace) -> int:
     except DataError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found; {args.out} was left as it was.", file=sys.stderr)
+        print(
+            f"{len(error.problems)} problem(s) found; {args.out} was left as it was.",
+            file=sys.stderr,
+        )
         return 1
     config = SiteConfig(site_url=args.site_url, site_name=args.site_name, built=build_time())
     outputs = render_all(data, config)
@@ -83,25 +89,37 @@ def _build(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per task."""
-    main = argparse.ArgumentParser(prog="python -m generator",
-                                   description="Publish cluster panel meetings, actions and metrics.")
+    main = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Publish cluster panel meetings, actions and metrics.",
+    )
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+        sub.add_argument(
+            "--data", type=Path, default=Path("data"), help="data folder (default: data)"
+        )
         sub.add_argument("--label", default=None, help="how to name the data folder in messages")
 
-    check = commands.add_parser("check", help="validate the data; exit 1 listing every problem",
-                                description="Validate every data file. Prints one problem per line "
-                                "as file:line:column: where: what — fix, and exits 1 if any.")
+    check = commands.add_parser(
+        "check",
+        help="validate the data; exit 1 listing every problem",
+        description="Validate every data file. Prints one problem per line "
+        "as file:line:column: where: what — fix, and exits 1 if any.",
+    )
     common(check)
     check.set_defaults(run=_check)
-    build = commands.add_parser("build", help="write every generated file without MkDocs",
-                                description="Validate, then write the generated pages (Markdown with "
-                                "HTML bodies), calendar feeds and open data into --out.")
+    build = commands.add_parser(
+        "build",
+        help="write every generated file without MkDocs",
+        description="Validate, then write the generated pages (Markdown with "
+        "HTML bodies), calendar feeds and open data into --out.",
+    )
     common(build)
     build.add_argument("--out", type=Path, required=True, help="folder to write (replaced whole)")
-    build.add_argument("--site-url", default=DEFAULT_SITE_URL, help="absolute URL the site is served at")
+    build.add_argument(
+        "--site-url", default=DEFAULT_SITE_URL, help="absolute URL the site is served at"
+    )
     build.add_argument("--site-name", default="City of London Police cluster panels")
     build.set_defaults(run=_build)
     staff_commands.add(commands, common)

@@ -46,7 +46,9 @@ class Dataset:
     """The build date in London: 'upcoming' means on or after this day."""
     civic_dates: tuple[CivicDate, ...] = ()
     """Other civic events' days (data/civic-dates.yaml), for clash warnings."""
-    sources: Mapping[str, yamlstrict.Loaded] = field(default_factory=dict, repr=False, compare=False)
+    sources: Mapping[str, yamlstrict.Loaded] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     """The parsed files, for locating warnings at their lines."""
 
     def __post_init__(self) -> None:
@@ -63,8 +65,12 @@ class Dataset:
     cluster_by_id: Mapping[str, Cluster] = field(init=False, repr=False, compare=False)
     venue_by_id: Mapping[str, Venue] = field(init=False, repr=False, compare=False)
     meeting_by_id: Mapping[str, Meeting] = field(init=False, repr=False, compare=False)
-    meetings_by_panel: Mapping[str, tuple[Meeting, ...]] = field(init=False, repr=False, compare=False)
-    actions_by_meeting: Mapping[str, tuple[Action, ...]] = field(init=False, repr=False, compare=False)
+    meetings_by_panel: Mapping[str, tuple[Meeting, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    actions_by_meeting: Mapping[str, tuple[Action, ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def upcoming(self, panel: str | None = None) -> tuple[Meeting, ...]:
         """Meetings on or after the build date, soonest first."""
@@ -78,11 +84,17 @@ class Dataset:
 
     def actions_for_panel(self, panel: str) -> tuple[Action, ...]:
         """The 'you said, we did' entries raised at a panel's meetings, newest first."""
-        found = [a for m in self.meetings_by_panel.get(panel, ()) for a in self.actions_by_meeting.get(m.id, ())]
+        found = [
+            a
+            for m in self.meetings_by_panel.get(panel, ())
+            for a in self.actions_by_meeting.get(m.id, ())
+        ]
         return tuple(sorted(found, key=lambda a: (a.raised, a.id), reverse=True))
 
 
-def _files(data_dir: Path, label: str) -> tuple[dict[str, yamlstrict.Loaded], dict[str, Any], list[Problem]]:
+def _files(
+    data_dir: Path, label: str
+) -> tuple[dict[str, yamlstrict.Loaded], dict[str, Any], list[Problem]]:
     sources: dict[str, yamlstrict.Loaded] = {}
     models: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -124,8 +136,12 @@ def load(data_dir: Path, *, today: date | None = None, label: str = "data") -> D
         checker.unique("venues.yaml", "venues", venues)
         for index, venue in enumerate(venues):
             if venue.coordinates is not None and not venue.coordinates.in_range():
-                checker.at("venues.yaml", ("venues", index, "coordinates"),
-                           "the coordinates are off the map", "latitude is -90 to 90, longitude -180 to 180")
+                checker.at(
+                    "venues.yaml",
+                    ("venues", index, "coordinates"),
+                    "the coordinates are off the map",
+                    "latitude is -90 to 90, longitude -180 to 180",
+                )
     if meetings is not None:
         rules.check_meetings(checker, meetings, clusters, venues)
     if actions is not None:
@@ -140,9 +156,13 @@ def load(data_dir: Path, *, today: date | None = None, label: str = "data") -> D
     assert clusters is not None and venues is not None and meetings is not None
     assert actions is not None and events is not None and metrics is not None
     return Dataset(
-        clusters=clusters, venues=venues,
+        clusters=clusters,
+        venues=venues,
         meetings=tuple(sorted(meetings, key=lambda m: (m.starts_at(), m.id))),
-        actions=actions, events=events, metrics=metrics, today=today,
+        actions=actions,
+        events=events,
+        metrics=metrics,
+        today=today,
         civic_dates=_entries(models, "civic-dates.yaml", "civic_dates") or (),
         sources=MappingProxyType(sources),
     )

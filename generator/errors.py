@@ -21,8 +21,9 @@ def visible(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in _UNPRINTABLE else c
-                   for c in text)
+    return "".join(
+        f"<U+{ord(c):04X}>" if unicodedata.category(c) in _UNPRINTABLE else c for c in text
+    )
 
 
 @dataclass(frozen=True, order=True)

@@ -23,14 +23,22 @@ from mkdocs.structure.pages import Page
 from . import urls
 from .clock import build_date, build_time
 from .errors import DataError
-from .warnings import load_publishable
 from .outputs import Kind, Output, SiteConfig, render_all
 from .pages.context import SCRIPT, STYLES
+from .warnings import load_publishable
 
 MEETINGS_PREFIX = urls.meeting("x")[: -len("x/")]
 """Meeting pages live under this folder; they stay out of the global navigation for scale."""
-NAV_ORDER = (urls.HOME, urls.PANELS, urls.MEETINGS_LOG, "how-to-take-part/", urls.ENGAGEMENT,
-             urls.VENUES, urls.METRICS, urls.DATA)
+NAV_ORDER = (
+    urls.HOME,
+    urls.PANELS,
+    urls.MEETINGS_LOG,
+    "how-to-take-part/",
+    urls.ENGAGEMENT,
+    urls.VENUES,
+    urls.METRICS,
+    urls.DATA,
+)
 """Top-level navigation order, residents' pages first; other pages follow in MkDocs' order."""
 
 
@@ -52,18 +60,24 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the data once (blocking advisories included), render every output."""
         if not config.use_directory_urls:
-            raise PluginError("cluster-panels: set `use_directory_urls: true` in mkdocs.yml "
-                              "(the site's permanent addresses are folders such as panels/bank/)")
+            raise PluginError(
+                "cluster-panels: set `use_directory_urls: true` in mkdocs.yml "
+                "(the site's permanent addresses are folders such as panels/bank/)"
+            )
         self.data_path = Path(config.config_file_path or ".").parent / self.config.data_dir
         try:
-            data = load_publishable(self.data_path, today=build_date(),
-                                    label=self.config.data_dir.rstrip("/"))
+            data = load_publishable(
+                self.data_path, today=build_date(), label=self.config.data_dir.rstrip("/")
+            )
         except DataError as error:
             count = f"{len(error.problems)} problem(s) found; nothing was published."
             lines = [*error.lines(), count]
             raise PluginError("\n".join(lines)) from None
-        site = SiteConfig(site_url=_with_slash(config.site_url or "/"),
-                          site_name=config.site_name, built=build_time())
+        site = SiteConfig(
+            site_url=_with_slash(config.site_url or "/"),
+            site_name=config.site_name,
+            built=build_time(),
+        )
         self.outputs = render_all(data, site)
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
         if STYLES not in config.extra_css:
@@ -77,16 +91,23 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         for output in self.outputs:
             clash = files.get_file_from_path(output.path)
             if clash is not None and clash.generated_by is None:
-                raise PluginError(f"docs/{output.path} has the same address as a generated page "
-                                  "or file: remove or rename it")
-            inclusion = (InclusionLevel.NOT_IN_NAV if output.path.startswith(MEETINGS_PREFIX)
-                         else InclusionLevel.UNDEFINED)
-            files.append(File.generated(config, output.path, content=output.content,
-                                        inclusion=inclusion))
+                raise PluginError(
+                    f"docs/{output.path} has the same address as a generated page "
+                    "or file: remove or rename it"
+                )
+            inclusion = (
+                InclusionLevel.NOT_IN_NAV
+                if output.path.startswith(MEETINGS_PREFIX)
+                else InclusionLevel.UNDEFINED
+            )
+            files.append(
+                File.generated(config, output.path, content=output.content, inclusion=inclusion)
+            )
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """Give the theme each generated page's title as escaped text.
 
         Material writes ``page.title`` into the navigation, header and search index as

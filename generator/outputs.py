@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 from .dataset import Dataset
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """How an engine should treat an output."""
 
     PAGE = "page"

@@ -20,8 +20,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(clock=timefmt.clock, day=timefmt.day, when=timefmt.when,
-                       month=timefmt.month, span=timefmt.span, quarter=timefmt.quarter)
+    env.filters.update(
+        clock=timefmt.clock,
+        day=timefmt.day,
+        when=timefmt.when,
+        month=timefmt.month,
+        span=timefmt.span,
+        quarter=timefmt.quarter,
+    )
     return env
 
 

@@ -51,5 +51,5 @@ def download(name: str, extension: str) -> str:
 
 
 def page_source(path: str) -> str:
-    """The Markdown source file name MkDocs uses for a directory URL ('panels/bank/' → 'panels/bank/index.md')."""
+    """The Markdown source name of a directory URL ('panels/bank/' → 'panels/bank/index.md')."""
     return f"{path}index.md" if path else "index.md"

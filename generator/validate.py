@@ -15,9 +15,13 @@ from .errors import DataError, Loc, Problem
 from .models.fields import STAFF_ERROR, Model
 from .yamlstrict import Loaded
 
-_CONTAINER = {"dict_type": "a group of `field: value` lines", "tuple_type": "a list of `- ` items",
-              "list_type": "a list of `- ` items", "model_type": "a group of `field: value` lines",
-              "model_attributes_type": "a group of `field: value` lines"}
+_CONTAINER = {
+    "dict_type": "a group of `field: value` lines",
+    "tuple_type": "a list of `- ` items",
+    "list_type": "a list of `- ` items",
+    "model_type": "a group of `field: value` lines",
+    "model_attributes_type": "a group of `field: value` lines",
+}
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -40,7 +44,8 @@ def model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
         field = current.model_fields.get(part) or next(
-            (f for f in current.model_fields.values() if f.alias == part), None)
+            (f for f in current.model_fields.values() if f.alias == part), None
+        )
         if field is None:
             return None
         current = _unwrap(field.annotation)
@@ -68,23 +73,39 @@ def _problems(error: ErrorDetails, loaded: Loaded, root: type[Model]) -> Iterato
         parent, name = loc[:-1], str(loc[-1])
         text = _describe(model_at(root, parent), name)
         problem = loaded.problem(parent, f"`{name}` is missing{text}", f"add a `{name}:` line")
-        yield problem if parent else Problem(loaded.file, problem.line, problem.column, "",
-                                             f"the file has no `{name}:` list",
-                                             f"start the file with `{name}:`")
+        yield (
+            problem
+            if parent
+            else Problem(
+                loaded.file,
+                problem.line,
+                problem.column,
+                "",
+                f"the file has no `{name}:` list",
+                f"start the file with `{name}:`",
+            )
+        )
     elif kind == "extra_forbidden":
         name = str(loc[-1])
         model = model_at(root, loc[:-1])
         fields = _field_names(model) if model else []
         close = difflib.get_close_matches(name, fields, n=1)
-        fix = (f"did you mean `{close[0]}`?" if close
-               else f"remove it; the fields here are: {', '.join(fields)}")
+        fix = (
+            f"did you mean `{close[0]}`?"
+            if close
+            else f"remove it; the fields here are: {', '.join(fields)}"
+        )
         yield loaded.problem(loc, f"`{name}` is not a field here", fix, key=True)
     elif kind == "enum":
-        yield loaded.problem(loc, f"`{error['input']}` is not one of the allowed values",
-                             f"use one of: {ctx.get('expected', '')}".replace("'", ""))
+        yield loaded.problem(
+            loc,
+            f"`{error['input']}` is not one of the allowed values",
+            f"use one of: {ctx.get('expected', '')}".replace("'", ""),
+        )
     elif kind in _CONTAINER:
-        yield loaded.problem(loc, f"expected {_CONTAINER[kind]} here",
-                             "compare with the example data")
+        yield loaded.problem(
+            loc, f"expected {_CONTAINER[kind]} here", "compare with the example data"
+        )
     else:  # pragma: no cover - every field type raises STAFF_ERROR; this is the safety net
         yield loaded.problem(loc, error["msg"], "compare with the example data")
 
@@ -94,8 +115,9 @@ def validate(loaded: Loaded, model: type[Model]) -> Model:
     if not isinstance(loaded.value, dict):
         keys = ", ".join(f"`{k}:`" for k in model.model_fields)
         what = "the file must be a group of `key: value` lines"
-        raise DataError([Problem(loaded.file, 1, 1, "", what,
-                                 f"start it with {keys} as in the example data")])
+        raise DataError(
+            [Problem(loaded.file, 1, 1, "", what, f"start it with {keys} as in the example data")]
+        )
     try:
         # By alias only: `from_` is the Python name of `from:`, and staff must not write it.
         return model.model_validate(loaded.value, by_alias=True, by_name=False)

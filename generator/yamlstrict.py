@@ -34,9 +34,16 @@ _TOO_LARGE = f"the file is larger than {MAX_BYTES // 2**20} MB"
 _SPLIT = "split it or remove what does not belong"
 
 _RESOLVER = yaml.resolver.Resolver()
-_READS_AS = {f"tag:yaml.org,2002:{tag}": reads_as for tag, reads_as in (
-    ("bool", "a true/false value"), ("int", "a number"), ("float", "a number"),
-    ("null", "an empty value"), ("timestamp", "a date"))}
+_READS_AS = {
+    f"tag:yaml.org,2002:{tag}": reads_as
+    for tag, reads_as in (
+        ("bool", "a true/false value"),
+        ("int", "a number"),
+        ("float", "a number"),
+        ("null", "an empty value"),
+        ("timestamp", "a date"),
+    )
+}
 
 
 class PlainScalar(str):
@@ -155,12 +162,19 @@ class _Builder:
             self.fail(loc, mark, "a key must be a plain word", "write keys as `name:`")
             key = f"\0complex{len(seen)}"
         elif key == "<<" and event.style in (None, ""):
-            self.fail(loc, mark, "merge keys (`<<:`) are not allowed",
-                      "copy the fields you need into this entry")
+            self.fail(
+                loc,
+                mark,
+                "merge keys (`<<:`) are not allowed",
+                "copy the fields you need into this entry",
+            )
         if key in seen:
-            self.fail((*loc, key), mark,
-                      f"the key `{key}` appears twice (first at line {seen[key]})",
-                      f"keep one `{key}:` and delete the other")
+            self.fail(
+                (*loc, key),
+                mark,
+                f"the key `{key}` appears twice (first at line {seen[key]})",
+                f"keep one `{key}:` and delete the other",
+            )
             key = f"\0dup{mark}"
         seen[key] = mark[0]
         self.loaded.key_positions[(*loc, key)] = mark
@@ -169,13 +183,17 @@ class _Builder:
     def start(self, container: Any, mark: tuple[int, int], event: Any) -> None:
         loc = self.child_loc()
         if loc is None:
-            self.fail(self.stack[-1][1], mark, "a key must be a plain word",
-                      "write keys as `name:`")
+            self.fail(
+                self.stack[-1][1], mark, "a key must be a plain word", "write keys as `name:`"
+            )
             loc = (*self.stack[-1][1], f"\0complex{mark}")
         self.add(container, mark, event)
         if len(self.stack) >= MAX_DEPTH:
-            self.stop(mark, f"the data nests deeper than {MAX_DEPTH} levels",
-                      "flatten it: real entries nest only a few levels")
+            self.stop(
+                mark,
+                f"the data nests deeper than {MAX_DEPTH} levels",
+                "flatten it: real entries nest only a few levels",
+            )
         self.stack.append([container, loc, None, {}])
 
     def feed(self, event: Any) -> None:
@@ -197,13 +215,21 @@ class _Builder:
         tag = getattr(event, "tag", None)
         if tag is not None:
             short = tag.replace("tag:yaml.org,2002:", "!!")
-            self.fail(loc, mark, f"tags such as `{short}` are not allowed",
-                      "remove the `!` tag and write the plain value")
+            self.fail(
+                loc,
+                mark,
+                f"tags such as `{short}` are not allowed",
+                "remove the `!` tag and write the plain value",
+            )
         if isinstance(event, yaml.ScalarEvent):
             if len(event.value) > MAX_SCALAR:
-                self.fail(loc, mark, f"the value is {len(event.value):,} characters long, "
-                          f"more than the {MAX_SCALAR:,} allowed",
-                          "shorten it, or publish the full text as a document and link to it")
+                self.fail(
+                    loc,
+                    mark,
+                    f"the value is {len(event.value):,} characters long, "
+                    f"more than the {MAX_SCALAR:,} allowed",
+                    "shorten it, or publish the full text as a document and link to it",
+                )
             self.add(_scalar(event), mark, event)
         elif isinstance(event, yaml.MappingStartEvent):
             self.start({}, mark, event)
@@ -214,19 +240,31 @@ class _Builder:
         elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self.fail((), mark, "the file holds more than one YAML document",
-                          "remove the `---` line and keep one document")
+                self.fail(
+                    (),
+                    mark,
+                    "the file holds more than one YAML document",
+                    "remove the `---` line and keep one document",
+                )
 
 
 def _unreadable(file: str, text: str, error: Exception) -> Problem:
     """The problem behind a parser exception, at its line."""
     if isinstance(error, (yaml.reader.ReaderError, UnicodeEncodeError)):
         # libyaml counts UTF-8 bytes, with no line; a lone surrogate (from Python) cannot encode.
-        at = error.start if isinstance(error, UnicodeEncodeError) else len(
-            text.encode("utf-8", "replace")[: error.position].decode("utf-8", "ignore"))
+        at = (
+            error.start
+            if isinstance(error, UnicodeEncodeError)
+            else len(text.encode("utf-8", "replace")[: error.position].decode("utf-8", "ignore"))
+        )
         code = ord(text[at]) if at < len(text) else 0
-        return Problem(file, *_line_col(text, at), "", f"the file holds the control character "
-                       f"U+{code:04X}, which YAML does not allow", "delete it: retype the line")
+        return Problem(
+            file,
+            *_line_col(text, at),
+            "",
+            f"the file holds the control character U+{code:04X}, which YAML does not allow",
+            "delete it: retype the line",
+        )
     assert isinstance(error, yaml.MarkedYAMLError)
     # An unclosed quote is noticed only at the end of the file: point at where it opens.
     unclosed = error.context == "while scanning a quoted scalar" and error.context_mark
@@ -265,11 +303,14 @@ def parse(text: str, file: str) -> Loaded:
         raise DataError([_unreadable(file, text, error)]) from None
     loaded = builder.loaded
     if builder.documents == 0 or loaded.value is None or loaded.value == "":
-        raise _whole_file(file, "the file is empty",
-                          "start it with its top-level key, as in the example data")
+        raise _whole_file(
+            file, "the file is empty", "start it with its top-level key, as in the example data"
+        )
     if builder.pending:
-        raise DataError(Problem(file, *mark, loaded.where(loc), what, fix)
-                        for loc, mark, what, fix in builder.pending)
+        raise DataError(
+            Problem(file, *mark, loaded.where(loc), what, fix)
+            for loc, mark, what, fix in builder.pending
+        )
     return loaded
 
 
@@ -279,16 +320,23 @@ def read(path: Path, file: str | None = None) -> Loaded:
     try:
         raw = path.read_bytes()
     except OSError as error:  # missing, a folder in its place, no permission to read it
-        what = ("the file is missing" if isinstance(error, FileNotFoundError)
-                else f"the file cannot be read ({error.strerror})")
+        what = (
+            "the file is missing"
+            if isinstance(error, FileNotFoundError)
+            else f"the file cannot be read ({error.strerror})"
+        )
         raise _whole_file(name, what, "restore it from the example data", 0) from None
     if len(raw) > MAX_BYTES:
         raise _whole_file(name, _TOO_LARGE)
     try:
         return parse(raw.decode("utf-8-sig"), name)
     except UnicodeDecodeError as error:
-        raise _whole_file(name, "the file is not UTF-8 text", "save it as UTF-8 (the editor's "
-                          "encoding menu)", raw[: error.start].count(b"\n") + 1) from None
+        raise _whole_file(
+            name,
+            "the file is not UTF-8 text",
+            "save it as UTF-8 (the editor's encoding menu)",
+            raw[: error.start].count(b"\n") + 1,
+        ) from None
 
 
 def plain(value: Any) -> Any:

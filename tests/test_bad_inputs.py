@@ -87,34 +87,84 @@ def _mkdir(name: str) -> Callable[[Path], None]:
 GENERATED: dict[str, tuple[Callable[[Path], None], list[str]]] = {}
 
 # Cases built in code: too big, too deep or not text to keep as files.
-GENERATED.update({
-    "empty_file": (_write("meetings.yaml", ""), [
-        "data/meetings.yaml:1:1: the file is empty — start it with its top-level key, as in the example data"]),
-    "deep_flow_nesting": (_write("clusters.yaml", "clusters: " + "[" * 10_000 + "]" * 10_000 + "\n"), [
-        "data/clusters.yaml:1:42: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"]),
-    "deep_block_nesting": (_write("clusters.yaml", "clusters:\n" + "- " * 10_000 + "x\n"), [
-        "data/clusters.yaml:2:63: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"]),
-    "huge_scalar": (_write("clusters.yaml", f"clusters:\n  - id: bank\n    name: {'Bank ' * 5_000}\n"), [
-        "data/clusters.yaml:3:11: clusters[bank].name: the value is 24,999 characters long, more than the 20,000 allowed — shorten it, or publish the full text as a document and link to it"]),
-    "too_many_values": (_write("clusters.yaml", "clusters: [" + "x, " * 1_000_001 + "]\n"), [
-        "data/clusters.yaml:1:3000003: the file holds more than 1,000,000 values — split it or remove what does not belong"]),
-    "too_large": (_write("venues.yaml", "# " + "x" * (32 * 1024 * 1024) + "\n"), [
-        "data/venues.yaml:1:1: the file is larger than 32 MB — split it or remove what does not belong"]),
-    "not_utf8": (_write("clusters.yaml", "clusters:\n  - id: bank\n    name: Caf\xe9\n".encode("latin-1")), [
-        "data/clusters.yaml:3:1: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"]),
-    "utf16": (_write("actions.yaml", "actions: []\n".encode("utf-16")), [
-        "data/actions.yaml:1:1: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"]),
-    "nul_byte": (_write("clusters.yaml", "clusters:\n  - id: bank\n    name: Ba\0nk\n"), [
-        "data/clusters.yaml:3:13: the file holds the control character U+0000, which YAML does not allow — delete it: retype the line"]),
-    "escape_sequence_in_key": (_write("clusters.yaml", 'clusters:\n  - id: bank\n    "\\e[2Jname": Bank\n'), [
-        "data/clusters.yaml:2:5: clusters[bank]: `name` is missing (The panel's display name, e.g. `Bank`. Change it freely: addresses use the id) — add a `name:` line",
-        # The escape character would clear the terminal: it is shown, not sent.
-        "data/clusters.yaml:3:5: clusters[bank].<U+001B>[2Jname: `<U+001B>[2Jname` is not a field here — did you mean `name`?"]),
-    "folder_in_place_of_file": (_mkdir("venues.yaml"), [
-        "data/venues.yaml:0:0: the file cannot be read (Is a directory) — restore it from the example data"]),
-    "missing_file": (lambda data: (data / "engagement.yaml").unlink(), [
-        "data/engagement.yaml:0:0: the file is missing — restore it from the example data"]),
-})
+GENERATED.update(
+    {
+        "empty_file": (
+            _write("meetings.yaml", ""),
+            [
+                "data/meetings.yaml:1:1: the file is empty — start it with its top-level key, as in the example data"
+            ],
+        ),
+        "deep_flow_nesting": (
+            _write("clusters.yaml", "clusters: " + "[" * 10_000 + "]" * 10_000 + "\n"),
+            [
+                "data/clusters.yaml:1:42: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"
+            ],
+        ),
+        "deep_block_nesting": (
+            _write("clusters.yaml", "clusters:\n" + "- " * 10_000 + "x\n"),
+            [
+                "data/clusters.yaml:2:63: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"
+            ],
+        ),
+        "huge_scalar": (
+            _write("clusters.yaml", f"clusters:\n  - id: bank\n    name: {'Bank ' * 5_000}\n"),
+            [
+                "data/clusters.yaml:3:11: clusters[bank].name: the value is 24,999 characters long, more than the 20,000 allowed — shorten it, or publish the full text as a document and link to it"
+            ],
+        ),
+        "too_many_values": (
+            _write("clusters.yaml", "clusters: [" + "x, " * 1_000_001 + "]\n"),
+            [
+                "data/clusters.yaml:1:3000003: the file holds more than 1,000,000 values — split it or remove what does not belong"
+            ],
+        ),
+        "too_large": (
+            _write("venues.yaml", "# " + "x" * (32 * 1024 * 1024) + "\n"),
+            [
+                "data/venues.yaml:1:1: the file is larger than 32 MB — split it or remove what does not belong"
+            ],
+        ),
+        "not_utf8": (
+            _write(
+                "clusters.yaml", "clusters:\n  - id: bank\n    name: Caf\xe9\n".encode("latin-1")
+            ),
+            [
+                "data/clusters.yaml:3:1: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"
+            ],
+        ),
+        "utf16": (
+            _write("actions.yaml", "actions: []\n".encode("utf-16")),
+            [
+                "data/actions.yaml:1:1: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"
+            ],
+        ),
+        "nul_byte": (
+            _write("clusters.yaml", "clusters:\n  - id: bank\n    name: Ba\0nk\n"),
+            [
+                "data/clusters.yaml:3:13: the file holds the control character U+0000, which YAML does not allow — delete it: retype the line"
+            ],
+        ),
+        "escape_sequence_in_key": (
+            _write("clusters.yaml", 'clusters:\n  - id: bank\n    "\\e[2Jname": Bank\n'),
+            [
+                "data/clusters.yaml:2:5: clusters[bank]: `name` is missing (The panel's display name, e.g. `Bank`. Change it freely: addresses use the id) — add a `name:` line",
+                # The escape character would clear the terminal: it is shown, not sent.
+                "data/clusters.yaml:3:5: clusters[bank].<U+001B>[2Jname: `<U+001B>[2Jname` is not a field here — did you mean `name`?",
+            ],
+        ),
+        "folder_in_place_of_file": (
+            _mkdir("venues.yaml"),
+            [
+                "data/venues.yaml:0:0: the file cannot be read (Is a directory) — restore it from the example data"
+            ],
+        ),
+        "missing_file": (
+            lambda data: (data / "engagement.yaml").unlink(),
+            ["data/engagement.yaml:0:0: the file is missing — restore it from the example data"],
+        ),
+    }
+)
 
 
 @pytest.mark.parametrize("case", sorted(GENERATED))

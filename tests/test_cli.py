@@ -19,8 +19,15 @@ def run(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
     """Run ``python -m generator ARGS`` from the repository root; return it and its wall time."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": OCTOBER_2024}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, check=False, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     return done, time.perf_counter() - started
 
 
@@ -44,8 +51,10 @@ BAD_LINES = [
 def test_check_passes_on_the_shipped_data() -> None:
     done, seconds = run("check")
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.startswith("OK: 6 panels, 6 venues, 6 meetings, 0 actions, "
-                                  "23 engagement events, 10 metrics checked in ")
+    assert done.stdout.startswith(
+        "OK: 6 panels, 6 venues, 6 meetings, 0 actions, "
+        "23 engagement events, 10 metrics checked in "
+    )
     # Interpreter start-up included; about 2 s on a loaded 2-core machine.
     assert seconds < 15
 
@@ -68,14 +77,26 @@ def test_check_names_the_folder_as_given(tmp_path: Path) -> None:
 def test_check_with_no_data_folder(tmp_path: Path) -> None:
     done, _ = run("check", "--data", str(tmp_path / "nowhere"), "--label", "nowhere")
     assert done.returncode == 1
-    missing = [f"nowhere/{name}:0:0: the file is missing — restore it from the example data"
-               for name in ("actions.yaml", "clusters.yaml", "engagement.yaml", "meetings.yaml",
-                            "metrics.yaml", "venues.yaml")]
+    missing = [
+        f"nowhere/{name}:0:0: the file is missing — restore it from the example data"
+        for name in (
+            "actions.yaml",
+            "clusters.yaml",
+            "engagement.yaml",
+            "meetings.yaml",
+            "metrics.yaml",
+            "venues.yaml",
+        )
+    ]
     assert done.stderr.splitlines() == [*missing, "6 problem(s) found; nothing was published."]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_failed_build_leaves_the_output_folder_untouched(tmp_path: Path) -> None:
@@ -91,7 +112,10 @@ def test_failed_build_leaves_the_output_folder_untouched(tmp_path: Path) -> None
 
     assert done.returncode == 1
     assert done.stdout == ""
-    assert done.stderr.splitlines() == [*BAD_LINES, f"4 problem(s) found; {out} was left as it was."]
+    assert done.stderr.splitlines() == [
+        *BAD_LINES,
+        f"4 problem(s) found; {out} was left as it was.",
+    ]
     assert _snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == siblings  # no staging folder left behind
 

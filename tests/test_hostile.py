@@ -47,15 +47,25 @@ def _inject(annotation: Any, node: Any, counter: list[int]) -> Any:
         return node
     if origin is tuple and isinstance(node, list):
         return [_inject(typing.get_args(annotation)[0], item, counter) for item in node]
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(node, dict):
+    if (
+        isinstance(annotation, type)
+        and issubclass(annotation, BaseModel)
+        and isinstance(node, dict)
+    ):
         fields = {(f.alias or name): f for name, f in annotation.model_fields.items()}
-        return {key: _inject(_annotated(fields[key]), value, counter) if key in fields else value
-                for key, value in node.items()}
+        return {
+            key: _inject(_annotated(fields[key]), value, counter) if key in fields else value
+            for key, value in node.items()
+        }
     return node
 
 
 def _annotated(field: Any) -> Any:
-    return typing.Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+    return (
+        typing.Annotated[(field.annotation, *field.metadata)]
+        if field.metadata
+        else field.annotation
+    )
 
 
 def hostile_copy(target: Path) -> int:
@@ -67,8 +77,9 @@ def hostile_copy(target: Path) -> int:
         if not source.exists():
             continue
         tree = _inject(model, _plain(yamlstrict.read(source, name).value), counter)
-        (target / name).write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False),
-                                   encoding="utf-8")
+        (target / name).write_text(
+            yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return counter[0]
 
 
@@ -104,7 +115,9 @@ class _Markup(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.in_script and self.script_type == "application/ld+json":
-            self.json_ld.append(json.loads(data))  # the whole element is one JSON value: never cut short
+            self.json_ld.append(
+                json.loads(data)
+            )  # the whole element is one JSON value: never cut short
         elif self.in_script and "alert(1)" in data:
             self.found.append(f"script running {data[:60]!r}")
 
@@ -134,9 +147,9 @@ def test_every_html_page_shows_hostile_text_as_text(hostile_site: Path) -> None:
 
 def test_titles_navigation_and_search_index_stay_text(hostile_site: Path) -> None:
     page = (hostile_site / "panels" / "riverside" / "index.html").read_text(encoding="utf-8")
-    title = page[page.index("<title>"):page.index("</title>")]
+    title = page[page.index("<title>") : page.index("</title>")]
     assert "&lt;" in title and "<script" not in title and "<img" not in title
-    nav = page[page.index('data-md-type="navigation"'):page.index('data-md-type="toc"')]
+    nav = page[page.index('data-md-type="navigation"') : page.index('data-md-type="toc"')]
     assert "&lt;img src=x onerror=alert(1)&gt;" in nav or "&lt;script&gt;" in nav
     index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for doc in index["docs"]:
@@ -165,5 +178,6 @@ def test_every_other_file_is_safe(hostile_site: Path) -> None:
         elif suffix == ".ics":
             assert "X-ALT-DESC" not in text, path  # no HTML descriptions at all
             from icalendar import Calendar
+
             Calendar.from_ical(text)
     assert checked > 5

@@ -22,14 +22,25 @@ def problems(text: str) -> list[str]:
 
 
 def test_every_scalar_stays_text() -> None:
-    loaded = yamlstrict.parse("a: 18:30\nb: no\nc: 1e3\nd: 2024-11-06\ne: ~\nf: '007'\ng:\n", "x.yaml")
-    assert loaded.value == {"a": "18:30", "b": "no", "c": "1e3", "d": "2024-11-06", "e": "~", "f": "007",
-                            "g": ""}
+    loaded = yamlstrict.parse(
+        "a: 18:30\nb: no\nc: 1e3\nd: 2024-11-06\ne: ~\nf: '007'\ng:\n", "x.yaml"
+    )
+    assert loaded.value == {
+        "a": "18:30",
+        "b": "no",
+        "c": "1e3",
+        "d": "2024-11-06",
+        "e": "~",
+        "f": "007",
+        "g": "",
+    }
     assert all(type(v) in (str, PlainScalar) for v in loaded.value.values())
 
 
 def test_unquoted_scalars_remember_how_other_tools_read_them() -> None:
-    value = yamlstrict.parse("a: 18:30\nb: no\nc: '18:30'\nd: Bank\ne: 2024-11-06\n", "x.yaml").value
+    value = yamlstrict.parse(
+        "a: 18:30\nb: no\nc: '18:30'\nd: Bank\ne: 2024-11-06\n", "x.yaml"
+    ).value
     assert isinstance(value["a"], PlainScalar) and value["a"].reads_as == "a number"
     assert isinstance(value["b"], PlainScalar) and value["b"].reads_as == "a true/false value"
     assert isinstance(value["e"], PlainScalar) and value["e"].reads_as == "a date"
@@ -49,7 +60,9 @@ def _meetings_with(tmp_path: Path, start: str, day: str) -> Path:
     shutil.copytree(ROOT / "data", data)
     (data / "meetings.yaml").write_text(
         f"meetings:\n  - id: bank-x\n    panel: bank\n    date: {day}\n    start: {start}\n"
-        "    format: in-person\n    venue: innholders-hall\n", encoding="utf-8")
+        "    format: in-person\n    venue: innholders-hall\n",
+        encoding="utf-8",
+    )
     return data
 
 
@@ -88,11 +101,14 @@ def test_every_problem_is_reported_at_once_in_file_order() -> None:
 
 def test_duplicate_keys_in_flow_style_and_quoted() -> None:
     assert problems("a: {b: 1, 'b': 2}\n") == [
-        "x.yaml:1:11: a.b: the key `b` appears twice (first at line 1) — keep one `b:` and delete the other"]
+        "x.yaml:1:11: a.b: the key `b` appears twice (first at line 1) — keep one `b:` and delete the other"
+    ]
 
 
 def test_complex_keys_are_refused() -> None:
-    assert problems("? [a, b]\n: c\n") == ["x.yaml:1:3: a key must be a plain word — write keys as `name:`"]
+    assert problems("? [a, b]\n: c\n") == [
+        "x.yaml:1:3: a key must be a plain word — write keys as `name:`"
+    ]
 
 
 def test_limits_are_exact() -> None:
@@ -102,7 +118,8 @@ def test_limits_are_exact() -> None:
     yamlstrict.parse(nested, "x.yaml")
     deeper = "a: " + "[" * yamlstrict.MAX_DEPTH + "]" * yamlstrict.MAX_DEPTH + "\n"
     assert problems(deeper) == [
-        "x.yaml:1:35: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"]
+        "x.yaml:1:35: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"
+    ]
 
 
 def test_messages_never_carry_invisible_characters() -> None:
@@ -120,5 +137,6 @@ def test_the_loader_never_constructs_python_objects() -> None:
     # The classic payload: with yaml.load it would run a shell command.
     assert problems("a: !!python/object/apply:os.system ['touch /tmp/owned']\n") == [
         "x.yaml:1:4: a: tags such as `!!python/object/apply:os.system` are not allowed "
-        "— remove the `!` tag and write the plain value"]
+        "— remove the `!` tag and write the plain value"
+    ]
     assert not Path("/tmp/owned").exists()

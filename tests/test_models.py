@@ -39,13 +39,23 @@ def every_model() -> list[type[BaseModel]]:
 
 def test_the_walk_finds_the_nested_models() -> None:
     names = {m.__name__ for m in every_model()}
-    assert {"Meeting", "OnlineJoining", "DialIn", "Access", "Coordinates", "Share", "Update"} <= names
+    assert {
+        "Meeting",
+        "OnlineJoining",
+        "DialIn",
+        "Access",
+        "Coordinates",
+        "Share",
+        "Update",
+    } <= names
 
 
 @pytest.mark.parametrize("model", every_model(), ids=lambda m: m.__name__)
 def test_every_field_has_a_description(model: type[BaseModel]) -> None:
     # Attribute docstrings become the hover help editors show staff.
-    missing = [name for name, info in model.model_fields.items() if not (info.description or "").strip()]
+    missing = [
+        name for name, info in model.model_fields.items() if not (info.description or "").strip()
+    ]
     assert missing == []
     assert (model.__doc__ or "").strip()
 
@@ -54,28 +64,40 @@ TEAMS = TypeAdapter(TeamsUrl)
 HTTPS = TypeAdapter(HttpsUrl)
 
 
-@pytest.mark.parametrize("link", [
-    "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjA2%40thread.v2/0?context=%7b%22Tid%22%3a%22x%22%7d",
-    "https://teams.microsoft.com/meet/3456789012345?p=AbCdEfGhIj",
-    "https://teams.live.com/meet/9876543210987?p=XyZ",
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjA2%40thread.v2/0?context=%7b%22Tid%22%3a%22x%22%7d",
+        "https://teams.microsoft.com/meet/3456789012345?p=AbCdEfGhIj",
+        "https://teams.live.com/meet/9876543210987?p=XyZ",
+    ],
+)
 def test_real_teams_links_are_accepted(link: str) -> None:
     assert TEAMS.validate_python(link) == link
 
 
-@pytest.mark.parametrize("link", [
-    "https://www.police.uk/pu/your-area/city-of-london-police/",
-    "https://forms.office.com/Pages/ResponsePage.aspx?id=abc-123_x#section",
-    "https://example.org/caf%C3%A9",
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://www.police.uk/pu/your-area/city-of-london-police/",
+        "https://forms.office.com/Pages/ResponsePage.aspx?id=abc-123_x#section",
+        "https://example.org/caf%C3%A9",
+    ],
+)
 def test_ordinary_https_links_are_accepted(link: str) -> None:
     assert HTTPS.validate_python(link) == link
 
 
-@pytest.mark.parametrize("text", [
-    "Café on Cheapside – upstairs", "Pont-y-clun", "Ward officer 👩\u200d💻", "Ta\u00a0da",
-    "Persian uses the joiner: می\u200cخواهم",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Café on Cheapside – upstairs",
+        "Pont-y-clun",
+        "Ward officer 👩\u200d💻",
+        "Ta\u00a0da",
+        "Persian uses the joiner: می\u200cخواهم",
+    ],
+)
 def test_ordinary_text_is_accepted(text: str) -> None:
     assert TypeAdapter(Text).validate_python(text) == text
 
@@ -90,7 +112,13 @@ def test_python_code_may_build_models_by_field_name() -> None:
     # Only staff files are read by alias alone; code and tests keep `from_`.
     from generator.models import EngagementEvent
 
-    fields = {"id": "x", "title": "T", "from_": "2024-09-23", "to": "2024-09-29", "audiences": ["residents"]}
+    fields = {
+        "id": "x",
+        "title": "T",
+        "from_": "2024-09-23",
+        "to": "2024-09-29",
+        "audiences": ["residents"],
+    }
     assert EngagementEvent.model_validate(fields).from_ == date(2024, 9, 23)
 
 

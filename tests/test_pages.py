@@ -22,9 +22,11 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
 GOLDEN = REPO / "tests" / "golden" / "pages"
 TODAY = date(2025, 3, 10)
-CONFIG = SiteConfig(site_url="https://example.github.io/cluster-panels/",
-                    site_name="City of London Police cluster panels",
-                    built=datetime(2025, 3, 10, 12, tzinfo=UTC))
+CONFIG = SiteConfig(
+    site_url="https://example.github.io/cluster-panels/",
+    site_name="City of London Police cluster panels",
+    built=datetime(2025, 3, 10, 12, tzinfo=UTC),
+)
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +72,12 @@ def test_every_page_has_a_plain_title_and_one_h1(outputs: dict[str, Output]) -> 
 def test_times_read_in_gov_uk_style(outputs: dict[str, Output]) -> None:
     page = text(outputs, "meetings/riverside-2025-03/index.md")
     assert "Wednesday 12 March 2025, 10:30am to midday" in page
-    assert "<dt>When</dt><dd>Wednesday 23 April 2025, midday to 1pm</dd>" in text(outputs, "panels/hilltop/index.md")
+    assert "<dt>When</dt><dd>Wednesday 23 April 2025, midday to 1pm</dd>" in text(
+        outputs, "panels/hilltop/index.md"
+    )
     assert "Wednesday 14 May 2025, from 6pm (end time not yet published)" in text(
-        outputs, "meetings/harbour-2025-05/index.md")
+        outputs, "meetings/harbour-2025-05/index.md"
+    )
 
 
 def test_status_banners_say_what_changed_in_words(outputs: dict[str, Output]) -> None:
@@ -104,17 +109,26 @@ def test_json_ld_describes_each_meeting(outputs: dict[str, Output]) -> None:
     assert hybrid["eventStatus"] == "https://schema.org/EventScheduled"
     assert hybrid["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     place, virtual = hybrid["location"]  # type: ignore[misc]
-    assert place["address"] == {"@type": "PostalAddress", "addressLocality": "London", "addressCountry": "GB",
-                                "streetAddress": "1 Example Quay, Riverside", "postalCode": "EC9Z 9ZZ"}
-    assert virtual == {"@type": "VirtualLocation",
-                       "url": "https://teams.microsoft.com/l/meetup-join/fixture-riverside-2025-03"}
+    assert place["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "London",
+        "addressCountry": "GB",
+        "streetAddress": "1 Example Quay, Riverside",
+        "postalCode": "EC9Z 9ZZ",
+    }
+    assert virtual == {
+        "@type": "VirtualLocation",
+        "url": "https://teams.microsoft.com/l/meetup-join/fixture-riverside-2025-03",
+    }
     moved = _jsonld(text(outputs, "meetings/harbour-2025-05/index.md"))
     assert moved["eventStatus"] == "https://schema.org/EventRescheduled"
     assert moved["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert moved["previousStartDate"] == "2025-05-07T17:00:00+01:00"
     assert moved["location"] == {"@type": "VirtualLocation"}
-    assert _jsonld(text(outputs, "meetings/hilltop-2025-02/index.md"))["eventStatus"] == \
-        "https://schema.org/EventCancelled"
+    assert (
+        _jsonld(text(outputs, "meetings/hilltop-2025-02/index.md"))["eventStatus"]
+        == "https://schema.org/EventCancelled"
+    )
     postponed = _jsonld(text(outputs, "meetings/hilltop-2025-04/index.md"))
     assert postponed["eventStatus"] == "https://schema.org/EventPostponed"
     assert postponed["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
@@ -123,8 +137,12 @@ def test_json_ld_describes_each_meeting(outputs: dict[str, Output]) -> None:
 def test_held_meeting_shows_its_record(outputs: dict[str, Output]) -> None:
     page = text(outputs, "meetings/riverside-2024-11/index.md")
     assert "<li>In the room: 14</li>" in page and "<li>Online: 9</li>" in page
-    for remit in ("City of London Police", "City of London Corporation", "British Transport Police",
-                  "Another partner: Licensing partnership"):
+    for remit in (
+        "City of London Police",
+        "City of London Corporation",
+        "British Transport Police",
+        "Another partner: Licensing partnership",
+    ):
         assert remit in page
     assert '<th scope="col">Topic</th>' in page and "<caption>" in page
     assert 'href="https://docs.example.org/riverside-2024-11-minutes.pdf"' in page
@@ -132,12 +150,21 @@ def test_held_meeting_shows_its_record(outputs: dict[str, Output]) -> None:
     assert "How to join online" not in page  # it is over
 
 
-def test_panel_page_orders_next_meeting_first_and_links_calendars(outputs: dict[str, Output]) -> None:
+def test_panel_page_orders_next_meeting_first_and_links_calendars(
+    outputs: dict[str, Output],
+) -> None:
     page = text(outputs, "panels/riverside/index.md")
-    assert page.index('id="next-meeting"') < page.index('id="take-part"') < page.index('id="past-meetings"')
+    assert (
+        page.index('id="next-meeting"')
+        < page.index('id="take-part"')
+        < page.index('id="past-meetings"')
+    )
     assert 'href="webcal://example.github.io/cluster-panels/calendar/panels/riverside.ics"' in page
     assert "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F" in page
-    assert "<code>https://example.github.io/cluster-panels/calendar/panels/riverside.ics</code>" in page
+    assert (
+        "<code>https://example.github.io/cluster-panels/calendar/panels/riverside.ics</code>"
+        in page
+    )
     assert 'data-ends="2025-03-12T12:00:00+00:00"' in page
     assert 'href="mailto:riverside.dwo@example.police.uk"' in page
     harbour = text(outputs, "panels/harbour/index.md")
@@ -163,17 +190,26 @@ def test_log_groups_by_panel_and_indexes_status_and_remit(outputs: dict[str, Out
 
 def test_engagement_dates(outputs: dict[str, Output]) -> None:
     page = text(outputs, "engagement/index.md")
-    for when in ("Saturday 14 September 2024", "October 2024", "12 to 19 October 2024",
-                 "25 November to 10 December 2024", "Mid-September 2024", "Others (students)"):
+    for when in (
+        "Saturday 14 September 2024",
+        "October 2024",
+        "12 to 19 October 2024",
+        "25 November to 10 December 2024",
+        "Mid-September 2024",
+        "Others (students)",
+    ):
         assert f"<td>{when}</td>" in page
 
 
-@pytest.mark.parametrize(("here", "there", "expected"), [
-    ("", "panels/", "panels/"),
-    ("panels/bank/", "meetings/bank-2024-11/", "../../meetings/bank-2024-11/"),
-    ("panels/bank/", "calendar/panels/bank.ics", "../../calendar/panels/bank.ics"),
-    ("you-said-we-did/", "you-said-we-did/#a", "#a"),
-    ("meetings/x/", "", "../../"),
-])
+@pytest.mark.parametrize(
+    ("here", "there", "expected"),
+    [
+        ("", "panels/", "panels/"),
+        ("panels/bank/", "meetings/bank-2024-11/", "../../meetings/bank-2024-11/"),
+        ("panels/bank/", "calendar/panels/bank.ics", "../../calendar/panels/bank.ics"),
+        ("you-said-we-did/", "you-said-we-did/#a", "#a"),
+        ("meetings/x/", "", "../../"),
+    ],
+)
 def test_relative_links(here: str, there: str, expected: str) -> None:
     assert href(here, there) == expected

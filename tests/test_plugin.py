@@ -31,9 +31,23 @@ def mkdocs_build(tmp: Path, data_dir: Path, epoch: str) -> subprocess.CompletedP
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file),
-         "-d", str(tmp / "site")],
-        cwd=tmp, env=env, capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config_file),
+            "-d",
+            str(tmp / "site"),
+        ],
+        cwd=tmp,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def built(tmp: Path, data_dir: Path, epoch: str) -> Path:
@@ -58,13 +72,22 @@ def test_shipped_data_builds_strictly(tmp_path: Path) -> None:
     assert "Wednesday 6 November 2024, from 1pm" in bank
     meeting = (site / "meetings" / "bank-2024-11" / "index.html").read_text(encoding="utf-8")
     assert "Postcode not yet confirmed" in meeting
-    assert "The record of this meeting (attendance, topics raised, minutes) is not yet published." in meeting
+    assert (
+        "The record of this meeting (attendance, topics raised, minutes) is not yet published."
+        in meeting
+    )
 
 
 def test_fixture_builds_with_every_page(fixture_site: Path) -> None:
-    for page in ("index.html", "panels/index.html", "panels/riverside/index.html",
-                 "meetings/riverside-2025-03/index.html", "you-said-we-did/index.html",
-                 "engagement/index.html", "venues/index.html"):
+    for page in (
+        "index.html",
+        "panels/index.html",
+        "panels/riverside/index.html",
+        "meetings/riverside-2025-03/index.html",
+        "you-said-we-did/index.html",
+        "engagement/index.html",
+        "venues/index.html",
+    ):
         assert (fixture_site / page).is_file(), page
     assert (fixture_site / "assets/javascripts/cluster-panels-pages.js").is_file()
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
@@ -82,7 +105,7 @@ def test_titles_reach_the_theme_as_text(fixture_site: Path) -> None:
 
 def test_meeting_pages_stay_out_of_the_navigation(fixture_site: Path) -> None:
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('data-md-type="navigation"'):home.index('data-md-type="toc"')]
+    nav = home[home.index('data-md-type="navigation"') : home.index('data-md-type="toc"')]
     assert "meetings/" not in nav
     assert "panels/riverside/" in nav
 
@@ -91,13 +114,17 @@ def test_bad_data_fails_the_build_without_a_traceback(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     meetings = data / "meetings.yaml"
-    meetings.write_text(meetings.read_text(encoding="utf-8").replace("start: 10:30", "start: 25:30"),
-                        encoding="utf-8")
+    meetings.write_text(
+        meetings.read_text(encoding="utf-8").replace("start: 10:30", "start: 25:30"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(tmp_path, data, FIXTURE_EPOCH)
     assert result.returncode != 0
     line = next(n for n, text in enumerate(meetings.read_text().splitlines(), 1) if "25:30" in text)
-    assert (f"{data}/meetings.yaml:{line}:12: meetings[riverside-2025-03].start: `25:30` is not a "
-            "24-hour time written as HH:MM — write it like 13:00 or 18:30") in result.stderr
+    assert (
+        f"{data}/meetings.yaml:{line}:12: meetings[riverside-2025-03].start: `25:30` is not a "
+        "24-hour time written as HH:MM — write it like 13:00 or 18:30"
+    ) in result.stderr
     assert "1 problem(s) found; nothing was published." in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()

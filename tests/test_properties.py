@@ -43,12 +43,49 @@ def parse_and_validate(text: str) -> None:
 
 
 # Fragments that make the parser take its less travelled paths.
-YAML_BITS = st.sampled_from([
-    "meetings:", "clusters:", "\n", "\n  ", "\n    ", "- ", "? ", ": ", "&a ", "*a", "!!str ", "!x ",
-    "<<: ", "{", "}", "[", "]", ",", "'", '"', "#", "---\n", "...\n", "%YAML 1.1\n", "|", ">-", "\t",
-    "id: bank", "start: 18:30", "date: 2024-02-30", "no", "~", "\\u202e", "\u202e", "\0", "\ufeff",
-    "format: hybrid", "online: {teams_url: https://teams.microsoft.com/meet/1}", "venue: x",
-])
+YAML_BITS = st.sampled_from(
+    [
+        "meetings:",
+        "clusters:",
+        "\n",
+        "\n  ",
+        "\n    ",
+        "- ",
+        "? ",
+        ": ",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!x ",
+        "<<: ",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        "'",
+        '"',
+        "#",
+        "---\n",
+        "...\n",
+        "%YAML 1.1\n",
+        "|",
+        ">-",
+        "\t",
+        "id: bank",
+        "start: 18:30",
+        "date: 2024-02-30",
+        "no",
+        "~",
+        "\\u202e",
+        "\u202e",
+        "\0",
+        "\ufeff",
+        "format: hybrid",
+        "online: {teams_url: https://teams.microsoft.com/meet/1}",
+        "venue: x",
+    ]
+)
 
 
 @SETTINGS
@@ -79,15 +116,60 @@ def test_any_bytes_give_only_data_errors(raw: bytes) -> None:
 
 # ---------------------------------------------------------------- plausible data through every rule
 
-SCALARS = st.sampled_from([
-    "", "x", "no", "yes", "18:30", "13:00", "01:30", "23:59", "2024-11-06", "2024-10-27", "2025-03-30",
-    "2024-02-30", "2024-10", "2025-Q1", "2024-Q4", "hybrid", "online", "in-person", "cancelled",
-    "postponed", "moved", "scheduled", "business", "cluster-panel", "done", "open",
-    "not-taken-forward", "other-partner", "city-of-london-police", "bank", "fleet", "innholders-hall",
-    "bank-2024-11", "https://teams.microsoft.com/meet/1", "https://example.org/", "true", "false",
-    "0", "1", "2", "-1", "72.5", "breakdown", "count", "residents", "other", "020 7601 2222",
-    "a@example.org", "\u202e", "a\tb",
-]) | st.text(max_size=8)
+SCALARS = st.sampled_from(
+    [
+        "",
+        "x",
+        "no",
+        "yes",
+        "18:30",
+        "13:00",
+        "01:30",
+        "23:59",
+        "2024-11-06",
+        "2024-10-27",
+        "2025-03-30",
+        "2024-02-30",
+        "2024-10",
+        "2025-Q1",
+        "2024-Q4",
+        "hybrid",
+        "online",
+        "in-person",
+        "cancelled",
+        "postponed",
+        "moved",
+        "scheduled",
+        "business",
+        "cluster-panel",
+        "done",
+        "open",
+        "not-taken-forward",
+        "other-partner",
+        "city-of-london-police",
+        "bank",
+        "fleet",
+        "innholders-hall",
+        "bank-2024-11",
+        "https://teams.microsoft.com/meet/1",
+        "https://example.org/",
+        "true",
+        "false",
+        "0",
+        "1",
+        "2",
+        "-1",
+        "72.5",
+        "breakdown",
+        "count",
+        "residents",
+        "other",
+        "020 7601 2222",
+        "a@example.org",
+        "\u202e",
+        "a\tb",
+    ]
+) | st.text(max_size=8)
 
 
 def _inner(annotation: Any) -> tuple[str, Any]:
@@ -137,14 +219,19 @@ COPY = DataCopy()
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(sorted(DATA_FILES)).flatmap(
-    lambda name: st.tuples(st.just(name), plausible(DATA_FILES[name]))))
+@given(
+    st.sampled_from(sorted(DATA_FILES)).flatmap(
+        lambda name: st.tuples(st.just(name), plausible(DATA_FILES[name]))
+    )
+)
 def test_plausible_data_through_every_rule(case: tuple[str, Any]) -> None:
     name, tree = case
     for original, content in COPY.originals.items():
         (COPY.folder / original).write_bytes(content)
     # JSON is YAML: the loader sees exactly the tree drawn.
-    (COPY.folder / name).write_text(json.dumps(tree, indent=1, ensure_ascii=False), encoding="utf-8")
+    (COPY.folder / name).write_text(
+        json.dumps(tree, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     try:
         loaded = dataset.load(COPY.folder, today=date(2024, 10, 1), label="data")
     except DataError as error:
@@ -158,11 +245,15 @@ def test_plausible_data_through_every_rule(case: tuple[str, Any]) -> None:
 
 KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)
 # A double-quoted YAML scalar. libyaml refuses JSON's surrogate-pair escapes, so stay in the BMP.
-LEAF = st.text(st.characters(max_codepoint=0xFFFF, exclude_categories=["Cs"]), max_size=6).map(json.dumps)
+LEAF = st.text(st.characters(max_codepoint=0xFFFF, exclude_categories=["Cs"]), max_size=6).map(
+    json.dumps
+)
 TREES = st.recursive(
     LEAF,
-    lambda children: st.dictionaries(KEYS, children, min_size=1, max_size=4)
-    | st.lists(children, min_size=1, max_size=3),
+    lambda children: (
+        st.dictionaries(KEYS, children, min_size=1, max_size=4)
+        | st.lists(children, min_size=1, max_size=3)
+    ),
     max_leaves=25,
 )
 MAPPINGS = st.dictionaries(KEYS, TREES, min_size=1, max_size=4)
@@ -212,7 +303,9 @@ def _unquoted(tree: Any) -> Any:
 
 @SETTINGS
 @given(MAPPINGS, st.data())
-def test_a_duplicated_key_anywhere_is_rejected_naming_both_lines(tree: dict[str, Any], data: st.DataObject) -> None:
+def test_a_duplicated_key_anywhere_is_rejected_naming_both_lines(
+    tree: dict[str, Any], data: st.DataObject
+) -> None:
     out = Emitted()
     out.mapping(tree, 0)
     text = "\n".join(out.lines) + "\n"
@@ -220,12 +313,18 @@ def test_a_duplicated_key_anywhere_is_rejected_naming_both_lines(tree: dict[str,
 
     indent, keys, last = data.draw(st.sampled_from(out.mappings), label="mapping")
     key = data.draw(st.sampled_from(sorted(keys)), label="key")
-    lines = [*out.lines[:last], f"{' ' * indent}{key}: \"again\"", *out.lines[last:]]
+    lines = [*out.lines[:last], f'{" " * indent}{key}: "again"', *out.lines[last:]]
     try:
         yamlstrict.parse("\n".join(lines) + "\n", "x.yaml")
     except DataError as error:
         found = [(p.line, p.column, p.what, p.fix) for p in error.problems]
     else:
         raise AssertionError("the duplicate key was accepted")
-    assert found == [(last + 1, indent + 1, f"the key `{key}` appears twice (first at line {keys[key]})",
-                      f"keep one `{key}:` and delete the other")]
+    assert found == [
+        (
+            last + 1,
+            indent + 1,
+            f"the key `{key}` appears twice (first at line {keys[key]})",
+            f"keep one `{key}:` and delete the other",
+        )
+    ]

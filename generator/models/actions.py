@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from .fields import Flag, LocalDate, LongText, Model, Slug, Text
 from .meetings import Remit
 
 
-class ActionStatus(str, Enum):
+class ActionStatus(StrEnum):
     """Where an action stands."""
 
     OPEN = "open"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import Field
 
 from .fields import Flag, LocalDate, Model, Month, Slug, Text
 
 
-class Audience(str, Enum):
+class Audience(StrEnum):
     """Who an event was for."""
 
     RESIDENTS = "residents"
@@ -41,4 +41,3 @@ class EngagementEvent(Model):
     """Who `other` means, e.g. `students`."""
     reviewed_personal_data: Flag = False
     """Set true only after checking that text flagged as personal data is fine to publish."""
-

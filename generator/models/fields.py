@@ -70,18 +70,25 @@ def _text_of(value: Any, kind: str) -> str:
     """Like :func:`_raw`, but text that other YAML tools would retype must be quoted."""
     _raw(value, kind)
     if isinstance(value, PlainScalar):
-        fail(f"`{value}` without quotes is read as {value.reads_as} by other YAML tools",
-             f'put it in quotes: "{value}"')
+        fail(
+            f"`{value}` without quotes is read as {value.reads_as} by other YAML tools",
+            f'put it in quotes: "{value}"',
+        )
     return str(value)
 
 
 def _clean(value: Any, *, multiline: bool) -> str:
     text = _text_of(value, "text").strip()
     for char in text:
-        if (unicodedata.category(char) in _INVISIBLE and char not in _JOINERS
-                and not (multiline and char == "\n")):
-            fail(f"the text holds the invisible character {_name(char)}",
-                 "retype the text, or paste it as plain text")
+        if (
+            unicodedata.category(char) in _INVISIBLE
+            and char not in _JOINERS
+            and not (multiline and char == "\n")
+        ):
+            fail(
+                f"the text holds the invisible character {_name(char)}",
+                "retype the text, or paste it as plain text",
+            )
     if not text:
         fail("the text is empty", "write the text, or remove the field")
     return text
@@ -96,8 +103,10 @@ def _name(char: str) -> str:
 def _slug(value: Any) -> str:
     text = _raw(value, "an id")
     if not _SLUG.fullmatch(text) or len(text) > 60:
-        fail(f"`{text}` is not a valid id",
-             "use lower-case letters, digits and single hyphens, e.g. bank-2024-11")
+        fail(
+            f"`{text}` is not a valid id",
+            "use lower-case letters, digits and single hyphens, e.g. bank-2024-11",
+        )
     return text
 
 
@@ -137,8 +146,10 @@ def _month(value: Any) -> str:
 def _quarter(value: Any) -> str:
     text = _raw(value, "a quarter")
     if not _QUARTER.fullmatch(text):
-        fail(f"`{text}` is not a quarter written as YYYY-QN",
-             "write it like 2025-Q1 (January to March)")
+        fail(
+            f"`{text}` is not a quarter written as YYYY-QN",
+            "write it like 2025-Q1 (January to March)",
+        )
     return text
 
 
@@ -166,8 +177,10 @@ def _email(value: Any) -> str:
 def _phone(value: Any) -> str:
     text = _raw(value, "a phone number")
     if not _PHONE.fullmatch(text):
-        fail(f"`{text}` is not a phone number",
-             'write digits and spaces in quotes, e.g. "020 7601 2222"')
+        fail(
+            f"`{text}` is not a phone number",
+            'write digits and spaces in quotes, e.g. "020 7601 2222"',
+        )
     return text
 
 
@@ -175,10 +188,11 @@ def _https(value: Any) -> str:
     text = _text_of(value, "a link")
     for char in text:
         if char.isspace() or char in _NOT_IN_LINKS or unicodedata.category(char) in _INVISIBLE:
-            shown = ("a space" if char == " " else f"`{char}`" if char.isprintable()
-                     else _name(char))
-            fail(f"the link holds {shown}, which links never contain",
-                 "copy the link again from the browser's address bar")
+            shown = "a space" if char == " " else f"`{char}`" if char.isprintable() else _name(char)
+            fail(
+                f"the link holds {shown}, which links never contain",
+                "copy the link again from the browser's address bar",
+            )
     try:
         parts = urlsplit(text)
     except ValueError:
@@ -191,13 +205,16 @@ def _https(value: Any) -> str:
         fail(f"`{text}` names a port", "remove the `:number` after the host name")
     host = parts.hostname or ""
     if not _HOST.fullmatch(host):
-        fail(f"`{text}` has no valid host name",
-             "copy the link again from the browser's address bar")
+        fail(
+            f"`{text}` has no valid host name", "copy the link again from the browser's address bar"
+        )
     if any(label.startswith("xn--") for label in host.split(".")):
         # Punycode spells look-alikes in other scripts: `xn--80ak6aa92e.com` shows as
         # 'apple.com' written in Cyrillic letters.
-        fail(f"`{text}` uses an internationalised host name (xn--), which can imitate another site",
-             "link to the organisation's usual address")
+        fail(
+            f"`{text}` uses an internationalised host name (xn--), which can imitate another site",
+            "link to the organisation's usual address",
+        )
     return text
 
 
@@ -207,11 +224,13 @@ def _teams(value: Any) -> str:
     prefixes = TEAMS_LINKS.get(parts.hostname or "", ())
     prefix = next((p for p in prefixes if parts.path.startswith(p)), None)
     # Decoded, `%2e%2e/` is `../` and `%2f` is `/`: either would step out of the joining path.
-    rest = unquote(parts.path[len(prefix):]) if prefix else ""
+    rest = unquote(parts.path[len(prefix) :]) if prefix else ""
     if prefix is None or not rest.strip("/") or "\\" in rest or {".", ".."} & set(rest.split("/")):
-        fail(f"`{text}` is not a Microsoft Teams joining link",
-             "copy the 'Join the meeting now' link from the Teams invitation "
-             "(it starts https://teams.microsoft.com/l/meetup-join/ or https://teams.microsoft.com/meet/)")
+        fail(
+            f"`{text}` is not a Microsoft Teams joining link",
+            "copy the 'Join the meeting now' link from the Teams invitation "
+            "(it starts https://teams.microsoft.com/l/meetup-join/ or https://teams.microsoft.com/meet/)",
+        )
     return text
 
 
@@ -219,33 +238,57 @@ def _pattern(pattern: str, **extra: Any) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", "pattern": f"^{pattern}$", **extra})
 
 
-Text = Annotated[str, BeforeValidator(lambda v: _clean(v, multiline=False)),
-                 WithJsonSchema({"type": "string", "minLength": 1})]
+Text = Annotated[
+    str,
+    BeforeValidator(lambda v: _clean(v, multiline=False)),
+    WithJsonSchema({"type": "string", "minLength": 1}),
+]
 """One line of public text."""
-LongText = Annotated[str, BeforeValidator(lambda v: _clean(v, multiline=True)),
-                     WithJsonSchema({"type": "string", "minLength": 1})]
+LongText = Annotated[
+    str,
+    BeforeValidator(lambda v: _clean(v, multiline=True)),
+    WithJsonSchema({"type": "string", "minLength": 1}),
+]
 """Public text that may run over several lines."""
 Slug = Annotated[str, BeforeValidator(_slug), _pattern(_SLUG.pattern, maxLength=60)]
 Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
-LocalDate = Annotated[date, BeforeValidator(_date),
-                                            WithJsonSchema({"type": "string", "format": "date"})]
+LocalDate = Annotated[
+    date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
+]
 ClockTime = Annotated[time, BeforeValidator(_time), _pattern(_TIME.pattern)]
 Month = Annotated[str, BeforeValidator(_month), _pattern(_MONTH.pattern)]
 Quarter = Annotated[str, BeforeValidator(_quarter), _pattern(_QUARTER.pattern)]
 Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
-Email = Annotated[str, BeforeValidator(_email),
-                                       WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[
+    str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
 Phone = Annotated[str, BeforeValidator(_phone), _pattern(_PHONE.pattern)]
-HttpsUrl = Annotated[str, BeforeValidator(_https),
-                     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"})]
-TeamsUrl = Annotated[str, BeforeValidator(_teams), WithJsonSchema(
-    {"type": "string", "format": "uri",
-     "pattern": "^https://(teams\\.microsoft\\.com/(l/meetup-join|meet)/|teams\\.live\\.com/meet/)"})]
+HttpsUrl = Annotated[
+    str,
+    BeforeValidator(_https),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
+]
+TeamsUrl = Annotated[
+    str,
+    BeforeValidator(_teams),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "uri",
+            "pattern": "^https://(teams\\.microsoft\\.com/(l/meetup-join|meet)/|teams\\.live\\.com/meet/)",
+        }
+    ),
+]
 
 
 class Model(_PydanticModel):
     """Base of every data model: unknown fields are errors, values never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
-                              populate_by_name=True, str_strip_whitespace=False)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+        str_strip_whitespace=False,
+    )

@@ -29,7 +29,7 @@ class MeetingsFile(Model):
     """data/meetings.yaml: every meeting, past and future."""
 
     meetings: tuple[Meeting, ...]
-    """One entry per meeting. Keep past meetings: their pages and calendar entries stay published."""
+    """One entry per meeting. Keep past meetings: their pages and calendar entries stay."""
 
 
 class ActionsFile(Model):

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import datetime, time
-from enum import Enum
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from .fields import ClockTime, Count, Flag, HttpsUrl, LocalDate, LongText, Model, Phone, Slug, TeamsUrl, Text
+from .fields import (
+    ClockTime,
+    Count,
+    Flag,
+    HttpsUrl,
+    LocalDate,
+    LongText,
+    Model,
+    Phone,
+    Slug,
+    TeamsUrl,
+    Text,
+)
 
 LONDON = ZoneInfo("Europe/London")
 """Every time in the data is local time in London."""
 
 
-class MeetingKind(str, Enum):
+class MeetingKind(StrEnum):
     """Which series a meeting belongs to."""
 
     CLUSTER_PANEL = "cluster-panel"
     BUSINESS = "business"
 
 
-class MeetingFormat(str, Enum):
+class MeetingFormat(StrEnum):
     """How people attend."""
 
     IN_PERSON = "in-person"
@@ -28,7 +40,7 @@ class MeetingFormat(str, Enum):
     ONLINE = "online"
 
 
-class MeetingStatus(str, Enum):
+class MeetingStatus(StrEnum):
     """What residents should expect."""
 
     SCHEDULED = "scheduled"
@@ -37,7 +49,7 @@ class MeetingStatus(str, Enum):
     MOVED = "moved"
 
 
-class Remit(str, Enum):
+class Remit(StrEnum):
     """Whose job a topic or action is."""
 
     POLICE = "city-of-london-police"
@@ -123,7 +135,7 @@ class Meeting(Model):
     """One meeting of a panel, or a City-wide business meeting."""
 
     id: Slug
-    """Permanent id, e.g. `bank-2024-11`. It is in the page and calendar addresses: never change it."""
+    """Permanent id, e.g. `bank-2024-11`. It is in page and calendar addresses: never change it."""
     kind: MeetingKind = MeetingKind.CLUSTER_PANEL
     """`cluster-panel` (the default) or `business` for a City-wide business meeting."""
     panel: Slug | None = None
@@ -151,7 +163,7 @@ class Meeting(Model):
     previous: PreviousTime | None = None
     """For a moved meeting: when it was due before the move."""
     revision: Count = 0
-    """Raise by one every time the date, time, place, format or status changes: calendars update only then."""
+    """Raise by one when date, time, place, format or status changes: calendars update only then."""
     revised: LocalDate | None = None
     """The date of the latest such change (needed once `revision` is above 0)."""
     questionnaire_url: HttpsUrl | None = None
@@ -177,7 +189,9 @@ class Meeting(Model):
         if end is not None:
             return end
         start = self.starts_at()
-        return datetime.combine(start.date(), min(time(23, 59), _plus_hours(start.time(), 3)), LONDON)
+        return datetime.combine(
+            start.date(), min(time(23, 59), _plus_hours(start.time(), 3)), LONDON
+        )
 
     def is_upcoming(self, today: dt.date) -> bool:
         """Whether the meeting is on or after ``today`` (the build date)."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from .fields import Flag, LongText, Model, Number, Quarter, Slug, Text
 
 
-class MetricKind(str, Enum):
+class MetricKind(StrEnum):
     """How a metric's values are shaped."""
 
     COUNT = "count"

@@ -84,8 +84,10 @@ def panel_name(dataset: Dataset, meeting: Meeting) -> str:
 def meeting_title(dataset: Dataset, meeting: Meeting) -> str:
     """The meeting's plain-text title, unique enough to tell meetings apart."""
     name = meeting.title or (
-        f"{panel_name(dataset, meeting)} cluster panel" if meeting.kind is MeetingKind.CLUSTER_PANEL
-        else panel_name(dataset, meeting))
+        f"{panel_name(dataset, meeting)} cluster panel"
+        if meeting.kind is MeetingKind.CLUSTER_PANEL
+        else panel_name(dataset, meeting)
+    )
     return f"{name}: {timefmt.day(meeting.date)}"
 
 
@@ -99,17 +101,27 @@ def panel_of(dataset: Dataset, meeting: Meeting) -> Cluster | None:
     return dataset.cluster_by_id.get(meeting.panel) if meeting.panel else None
 
 
-def page(path: str, title: str, template: str, *, dataset: Dataset, config: SiteConfig,
-         **context: object) -> Output:
+def page(
+    path: str, title: str, template: str, *, dataset: Dataset, config: SiteConfig, **context: object
+) -> Output:
     """Render ``pages/<template>`` into the Markdown page for the directory URL ``path``."""
     body = templating.render(
-        f"pages/{template}", here=path, title=title, dataset=dataset, config=config,
-        link=lambda there: href(path, there), urls=urls, labels=_LABELS,
+        f"pages/{template}",
+        here=path,
+        title=title,
+        dataset=dataset,
+        config=config,
+        link=lambda there: href(path, there),
+        urls=urls,
+        labels=_LABELS,
         panel_name=lambda m: panel_name(dataset, m),
         meeting_title=lambda m: meeting_title(dataset, m),
-        ends_iso=ends_iso, **context)
-    return Output(path=urls.page_source(path), content=body.encode("utf-8"), kind=Kind.PAGE,
-                  title=title)
+        ends_iso=ends_iso,
+        **context,
+    )
+    return Output(
+        path=urls.page_source(path), content=body.encode("utf-8"), kind=Kind.PAGE, title=title
+    )
 
 
 def raw(html: str) -> Markup:
@@ -117,8 +129,13 @@ def raw(html: str) -> Markup:
     return Markup(html)
 
 
-_LABELS = {"formats": FORMATS, "statuses": STATUSES, "remits": REMITS,
-           "action_statuses": ACTION_STATUSES, "audiences": AUDIENCES}
+_LABELS = {
+    "formats": FORMATS,
+    "statuses": STATUSES,
+    "remits": REMITS,
+    "action_statuses": ACTION_STATUSES,
+    "audiences": AUDIENCES,
+}
 
 
 def sorted_by(items: Iterable[str]) -> list[str]:

@@ -33,8 +33,14 @@ def audiences(event: EngagementEvent) -> str:
 def engagement_page(dataset: Dataset, config: SiteConfig) -> Output:
     """The page at ``engagement/``, events in the order the report lists them."""
     rows = [(event, when(event), audiences(event)) for event in dataset.events]
-    return page(urls.ENGAGEMENT, "Wider engagement", "engagement.html",
-                dataset=dataset, config=config, rows=rows)
+    return page(
+        urls.ENGAGEMENT,
+        "Wider engagement",
+        "engagement.html",
+        dataset=dataset,
+        config=config,
+        rows=rows,
+    )
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:

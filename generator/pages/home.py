@@ -24,6 +24,7 @@ def wards(dataset: Dataset) -> list[tuple[str, Cluster]]:
 
 def latest_actions(dataset: Dataset) -> list[Action]:
     """The most recently raised or updated 'you said, we did' entries."""
+
     def touched(action: Action) -> tuple[object, ...]:
         dates = [action.raised, *(u.date for u in action.updates)]
         if action.completed:
@@ -35,10 +36,17 @@ def latest_actions(dataset: Dataset) -> list[Action]:
 
 def home_page(dataset: Dataset, config: SiteConfig) -> Output:
     """The page at the site root."""
-    return page(urls.HOME, "Home", "home.html", dataset=dataset, config=config,
-                upcoming=dataset.upcoming()[:NEXT_MEETINGS], wards=wards(dataset),
-                actions=latest_actions(dataset),
-                subscribe=subscribe.links(config, urls.CALENDAR_ALL))
+    return page(
+        urls.HOME,
+        "Home",
+        "home.html",
+        dataset=dataset,
+        config=config,
+        upcoming=dataset.upcoming()[:NEXT_MEETINGS],
+        wards=wards(dataset),
+        actions=latest_actions(dataset),
+        subscribe=subscribe.links(config, urls.CALENDAR_ALL),
+    )
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:

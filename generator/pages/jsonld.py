@@ -26,16 +26,20 @@ ATTENDANCE_MODE = {
     MeetingFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
 }
 # Characters that could end the script element or start markup, as JSON escapes.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def _place(dataset: Dataset, meeting: Meeting) -> dict[str, Any] | None:
     if meeting.venue is None:
         return None
     venue = dataset.venue_by_id[meeting.venue]
-    address: dict[str, Any] = {"@type": "PostalAddress", "addressLocality": "London",
-                               "addressCountry": "GB"}
+    address: dict[str, Any] = {
+        "@type": "PostalAddress",
+        "addressLocality": "London",
+        "addressCountry": "GB",
+    }
     if venue.address.lines:
         address["streetAddress"] = ", ".join(venue.address.lines)
     if venue.address.postcode:

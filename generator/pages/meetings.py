@@ -21,13 +21,21 @@ def questionnaire(dataset: Dataset, meeting: Meeting) -> str | None:
 def meeting_page(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Output:
     """The page at ``meetings/<id>/``."""
     return page(
-        urls.meeting(meeting.id), meeting_title(dataset, meeting), "meeting.html",
-        dataset=dataset, config=config, m=meeting, panel=panel_of(dataset, meeting),
+        urls.meeting(meeting.id),
+        meeting_title(dataset, meeting),
+        "meeting.html",
+        dataset=dataset,
+        config=config,
+        m=meeting,
+        panel=panel_of(dataset, meeting),
         venue=dataset.venue_by_id[meeting.venue] if meeting.venue else None,
-        upcoming=meeting.is_upcoming(dataset.today), questionnaire=questionnaire(dataset, meeting),
-        actions=sorted(dataset.actions_by_meeting.get(meeting.id, ()),
-                       key=lambda a: (a.raised, a.id)),
-        jsonld=jsonld.script_json(jsonld.event(dataset, config, meeting)))
+        upcoming=meeting.is_upcoming(dataset.today),
+        questionnaire=questionnaire(dataset, meeting),
+        actions=sorted(
+            dataset.actions_by_meeting.get(meeting.id, ()), key=lambda a: (a.raised, a.id)
+        ),
+        jsonld=jsonld.script_json(jsonld.event(dataset, config, meeting)),
+    )
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:

@@ -36,19 +36,32 @@ def panel_metrics(dataset: Dataset, panel_id: str) -> Markup | None:
 def panel_page(dataset: Dataset, config: SiteConfig, panel: Cluster) -> Output:
     """The page at ``panels/<id>/``."""
     return page(
-        urls.panel(panel.id), f"{panel.name} cluster panel", "panel.html",
-        dataset=dataset, config=config, panel=panel,
-        upcoming=dataset.upcoming(panel.id), past=dataset.past(panel.id),
+        urls.panel(panel.id),
+        f"{panel.name} cluster panel",
+        "panel.html",
+        dataset=dataset,
+        config=config,
+        panel=panel,
+        upcoming=dataset.upcoming(panel.id),
+        past=dataset.past(panel.id),
         actions=dataset.actions_for_panel(panel.id),
         subscribe=subscribe.links(config, urls.panel_calendar(panel.id)),
-        metrics_html=panel_metrics(dataset, panel.id))
+        metrics_html=panel_metrics(dataset, panel.id),
+    )
 
 
 def index_page(dataset: Dataset, config: SiteConfig) -> Output:
     """The page at ``panels/``: every panel with its next meeting."""
     panels = sorted(dataset.clusters, key=lambda c: (c.name.casefold(), c.id))
-    return page(urls.PANELS, "Cluster panels", "panels.html", dataset=dataset, config=config,
-                panels=panels, next_of={c.id: dataset.upcoming(c.id)[:1] for c in panels})
+    return page(
+        urls.PANELS,
+        "Cluster panels",
+        "panels.html",
+        dataset=dataset,
+        config=config,
+        panels=panels,
+        next_of={c.id: dataset.upcoming(c.id)[:1] for c in panels},
+    )
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:

@@ -18,8 +18,15 @@ def venues_page(dataset: Dataset, config: SiteConfig) -> Output:
         if meeting.venue is not None:
             meetings[meeting.venue].append(meeting)
     venues = sorted(dataset.venues, key=lambda v: (v.name.casefold(), v.id))
-    return page(urls.VENUES, "Venues and access", "venues.html", dataset=dataset, config=config,
-                venues=venues, meetings=meetings)
+    return page(
+        urls.VENUES,
+        "Venues and access",
+        "venues.html",
+        dataset=dataset,
+        config=config,
+        venues=venues,
+        meetings=meetings,
+    )
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
