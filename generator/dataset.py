@@ -10,9 +10,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from . import rules, yamlstrict
+from . import meeting_rules, rules, yamlstrict
 from .clock import build_date
 from .errors import DataError, Problem
+from .located import Loaded
 from .models import Action, Cluster, EngagementEvent, Meeting, Metric, Venue
 from .models.civic import CivicDate
 from .models.fields import Model
@@ -46,9 +47,7 @@ class Dataset:
     """The build date in London: 'upcoming' means on or after this day."""
     civic_dates: tuple[CivicDate, ...] = ()
     """Other civic events' days (data/civic-dates.yaml), for clash warnings."""
-    sources: Mapping[str, yamlstrict.Loaded] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    sources: Mapping[str, Loaded] = field(default_factory=dict, repr=False, compare=False)
     """The parsed files, for locating warnings at their lines."""
 
     def __post_init__(self) -> None:
@@ -92,10 +91,8 @@ class Dataset:
         return tuple(sorted(found, key=lambda a: (a.raised, a.id), reverse=True))
 
 
-def _files(
-    data_dir: Path, label: str
-) -> tuple[dict[str, yamlstrict.Loaded], dict[str, Any], list[Problem]]:
-    sources: dict[str, yamlstrict.Loaded] = {}
+def _files(data_dir: Path, label: str) -> tuple[dict[str, Loaded], dict[str, Any], list[Problem]]:
+    sources: dict[str, Loaded] = {}
     models: dict[str, Any] = {}
     problems: list[Problem] = []
     for name, model in DATA_FILES.items():
@@ -143,7 +140,7 @@ def load(data_dir: Path, *, today: date | None = None, label: str = "data") -> D
                     "latitude is -90 to 90, longitude -180 to 180",
                 )
     if meetings is not None:
-        rules.check_meetings(checker, meetings, clusters, venues)
+        meeting_rules.check_meetings(checker, meetings, clusters, venues)
     if actions is not None:
         rules.check_actions(checker, actions, meetings)
     if events is not None:

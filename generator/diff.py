@@ -9,111 +9,20 @@ joining link changed must raise ``revision``, or subscribers' calendars never up
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from . import timefmt, urls, yamlstrict
-from .errors import DataError, Problem
+from . import timefmt, urls
+from .errors import Problem
 from .models import Action, Cluster, Meeting, Venue
-from .models.files import DATA_FILES, OPTIONAL_FILES
-from .validate import validate
+from .models.files import DATA_FILES
+from .snapshots import Snapshot, read_ref, read_tree, snapshot
 
 CALENDAR_FIELDS = ("date", "start", "end", "venue", "format", "status", "joining link")
 """What subscribers' calendars show: a change to any of these needs a higher ``revision``."""
 SAID_CHARS = 100
 """How much of what residents said to quote for a new action."""
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The data files of one side of the comparison, parsed and validated (not cross-checked)."""
-
-    sources: dict[str, yamlstrict.Loaded]
-    entries: dict[str, tuple[Any, ...]]
-
-    def of(self, name: str) -> tuple[Any, ...]:
-        """The entries of one data file (empty when the file is absent)."""
-        return self.entries.get(name, ())
-
-
-def _key(name: str) -> str:
-    return next(iter(DATA_FILES[name].model_fields))
-
-
-def snapshot(texts: dict[str, str | None], label: str) -> Snapshot:
-    """Parse and validate each file's text (None: the file does not exist there)."""
-    sources: dict[str, yamlstrict.Loaded] = {}
-    entries: dict[str, tuple[Any, ...]] = {}
-    problems: list[Problem] = []
-    for name, model in DATA_FILES.items():
-        text = texts.get(name)
-        if text is None:
-            if name not in OPTIONAL_FILES:
-                problems.append(
-                    Problem(
-                        f"{label}/{name}",
-                        0,
-                        0,
-                        "",
-                        "the file is missing",
-                        "restore it from the example data",
-                    )
-                )
-            continue
-        try:
-            loaded = yamlstrict.parse(text, f"{label}/{name}")
-            sources[name] = loaded
-            entries[name] = getattr(validate(loaded, model), _key(name))
-        except DataError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise DataError(problems)
-    return Snapshot(sources, entries)
-
-
-def read_tree(data_dir: Path) -> dict[str, str | None]:
-    """The data files in the working tree."""
-    return {
-        name: (data_dir / name).read_text(encoding="utf-8-sig")
-        if (data_dir / name).is_file()
-        else None
-        for name in DATA_FILES
-    }
-
-
-def read_ref(data_dir: Path, ref: str) -> dict[str, str | None]:
-    """The data files as they were at git ``ref`` (``git show REF:./data/<file>``)."""
-    check = subprocess.run(
-        ["git", "-C", str(data_dir), "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if check.returncode != 0:
-        raise DataError(
-            [
-                Problem(
-                    ref,
-                    0,
-                    0,
-                    "",
-                    f"git knows no commit called `{ref}`",
-                    "fetch it first (git fetch origin main), or name a branch or commit",
-                )
-            ]
-        )
-    texts: dict[str, str | None] = {}
-    for name in DATA_FILES:
-        shown = subprocess.run(
-            ["git", "-C", str(data_dir), "show", f"{ref}:./{name}"],
-            capture_output=True,
-            check=False,
-        )
-        texts[name] = shown.stdout.decode("utf-8-sig") if shown.returncode == 0 else None
-    return texts
 
 
 @dataclass

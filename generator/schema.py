@@ -15,8 +15,8 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from .located import PlainScalar
 from .models.files import DATA_FILES
-from .yamlstrict import PlainScalar
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -12,8 +12,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import DataError, Loc, Problem
+from .located import Loaded
 from .models.fields import STAFF_ERROR, Model
-from .yamlstrict import Loaded
 
 _CONTAINER = {
     "dict_type": "a group of `field: value` lines",

@@ -17,10 +17,11 @@ from . import dataset as dataset_module
 from . import timefmt, yamlstrict
 from .dataset import Dataset
 from .errors import DataError, Loc, Problem
+from .located import Loaded
+from .meeting_rules import JOIN_LINK_DAYS
 from .models import ActionStatus, Meeting, MeetingFormat, MeetingStatus
 from .models.files import DATA_FILES
 from .personal_data import Finding, scan
-from .rules import JOIN_LINK_DAYS
 
 RECORD_DAYS = 14
 """A held meeting should have its attendance and topics recorded within this many days."""
@@ -142,7 +143,7 @@ def _actions(data: Dataset) -> Iterator[Advisory]:
             )
 
 
-def _personal_problem(loaded: yamlstrict.Loaded, finding: Finding) -> Problem:
+def _personal_problem(loaded: Loaded, finding: Finding) -> Problem:
     return loaded.problem(
         finding.loc,
         f"this looks like personal data: {finding.kind} (`{finding.text}`)",

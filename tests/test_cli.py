@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,11 +14,10 @@ OCTOBER_2024 = "1727784000"
 """SOURCE_DATE_EPOCH for 1 October 2024, 13:00 London: the build date the corpus assumes."""
 
 
-def run(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
-    """Run ``python -m generator ARGS`` from the repository root; return it and its wall time."""
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m generator ARGS`` from the repository root."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": OCTOBER_2024}
-    started = time.perf_counter()
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=ROOT,
         env=env,
@@ -28,7 +26,6 @@ def run(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
         check=False,
         timeout=120,
     )
-    return done, time.perf_counter() - started
 
 
 def bad_data(tmp_path: Path) -> Path:
@@ -49,19 +46,17 @@ BAD_LINES = [
 
 
 def test_check_passes_on_the_shipped_data() -> None:
-    done, seconds = run("check")
+    done = run("check")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.startswith(
         "OK: 6 panels, 6 venues, 6 meetings, 0 actions, "
         "23 engagement events, 10 metrics checked in "
     )
-    # Interpreter start-up included; about 2 s on a loaded 2-core machine.
-    assert seconds < 15
 
 
 def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     data = bad_data(tmp_path)
-    done, _ = run("check", "--data", str(data), "--label", "data")
+    done = run("check", "--data", str(data), "--label", "data")
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr.splitlines() == [*BAD_LINES, "4 problem(s) found; nothing was published."]
@@ -69,13 +64,13 @@ def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
 
 def test_check_names_the_folder_as_given(tmp_path: Path) -> None:
     data = bad_data(tmp_path)
-    done, _ = run("check", "--data", str(data))
+    done = run("check", "--data", str(data))
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == BAD_LINES[0].replace("data/", f"{data.as_posix()}/", 1)
 
 
 def test_check_with_no_data_folder(tmp_path: Path) -> None:
-    done, _ = run("check", "--data", str(tmp_path / "nowhere"), "--label", "nowhere")
+    done = run("check", "--data", str(tmp_path / "nowhere"), "--label", "nowhere")
     assert done.returncode == 1
     missing = [
         f"nowhere/{name}:0:0: the file is missing — restore it from the example data"
@@ -108,7 +103,7 @@ def test_failed_build_leaves_the_output_folder_untouched(tmp_path: Path) -> None
     before = _snapshot(out)
     siblings = sorted(p.name for p in tmp_path.iterdir())
 
-    done, _ = run("build", "--data", str(data), "--label", "data", "--out", str(out))
+    done = run("build", "--data", str(data), "--label", "data", "--out", str(out))
 
     assert done.returncode == 1
     assert done.stdout == ""
@@ -121,6 +116,6 @@ def test_failed_build_leaves_the_output_folder_untouched(tmp_path: Path) -> None
 
 
 def test_failed_build_creates_no_output_folder(tmp_path: Path) -> None:
-    done, _ = run("build", "--data", str(bad_data(tmp_path)), "--out", str(tmp_path / "site"))
+    done = run("build", "--data", str(bad_data(tmp_path)), "--out", str(tmp_path / "site"))
     assert done.returncode == 1
     assert not (tmp_path / "site").exists()

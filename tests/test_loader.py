@@ -10,7 +10,7 @@ import pytest
 
 from generator import dataset, yamlstrict
 from generator.errors import DataError, Problem, visible
-from generator.yamlstrict import PlainScalar
+from generator.located import PlainScalar
 
 ROOT = Path(__file__).resolve().parent.parent
 

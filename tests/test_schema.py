@@ -72,8 +72,7 @@ def test_schema_catches_what_staff_get_wrong() -> None:
 def test_field_descriptions_come_from_attribute_docstrings() -> None:
     meeting = committed("meetings.yaml")["$defs"]["Meeting"]["properties"]
     assert meeting["revision"]["description"] == (
-        "Raise by one when date, time, place, format "
-        "or status changes: calendars update only then."
+        "Raise by one when date, time, place, format or status changes: calendars update only then."
     )
     assert "null" not in json.dumps(committed("meetings.yaml"))
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel as _PydanticModel
 from pydantic import BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..yamlstrict import PlainScalar
+from ..located import PlainScalar
 
 STAFF_ERROR = "staff"
 """The pydantic error type our own validators raise; its context holds what and fix."""
