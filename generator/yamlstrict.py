@@ -21,11 +21,11 @@ from .located import Loaded, PlainScalar
 # libyaml is in every wheel we pin; the pure-Python parser gives the same events, slower.
 _Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-MAX_BYTES = 32 * 1024 * 1024
-"""Room for the largest force (650 panels, 40,000 actions: about 16 MB) twice over."""
-MAX_VALUES = 1_000_000
-"""Keys, values and list items in one file: twice the largest force's actions file, and
-a bound (about 15 s) on the time a runaway file can take."""
+MAX_BYTES = 64 * 1024 * 1024
+"""Room for the largest force (650 panels, 40,000 actions: about 17 MB) several times over."""
+MAX_VALUES = 4_000_000
+"""Keys, values and list items in one file: four times the largest force's actions file
+(about 970,000); with the byte limit, a bound on the time a runaway file can take."""
 MAX_SCALAR = 20_000
 """Characters in one value, about 3,000 words: longer text belongs in a linked document."""
 MAX_DEPTH = 32

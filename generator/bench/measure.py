@@ -1,0 +1,123 @@
+"""Time one command in its own process, and describe the machine it ran on."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+
+class StepFailed(Exception):
+    """A measured command exited with an error; the message ends with its output's last lines."""
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What one run of a command cost."""
+
+    wall_s: float
+    """Elapsed time."""
+    cpu_s: float
+    """User plus system CPU time: steadier than wall time on a busy machine."""
+    peak_rss_mb: float
+    """The process's peak resident memory, in MiB."""
+
+    def as_json(self) -> dict[str, float]:
+        """Rounded for the report."""
+        return {k: round(v, 3) for k, v in asdict(self).items()}
+
+
+def run(
+    command: Sequence[str],
+    *,
+    env: Mapping[str, str],
+    cwd: Path,
+    log: Path,
+    timeout: float | None = None,
+) -> Measured:
+    """Run ``command`` to the end, its output going to ``log``; raise :class:`StepFailed` on error.
+
+    ``os.wait4`` returns the resource usage of exactly this child, so each step's
+    peak memory is its own and not the maximum over every earlier step. After
+    ``timeout`` seconds the process is killed and the step fails.
+    """
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            list(command),
+            env=dict(env),
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            wall = time.perf_counter() - started
+            if pid:
+                break
+            if timeout is not None and wall > timeout:
+                process.kill()
+                os.wait4(process.pid, 0)
+                raise StepFailed(f"`{' '.join(command)}` timed out after {timeout:.0f} s")
+            time.sleep(0.01)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+        raise StepFailed(
+            f"`{' '.join(command)}` exited with {process.returncode}:\n" + "\n".join(tail)
+        )
+    # ru_maxrss is in KiB on Linux.
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def best(runs: Sequence[Measured]) -> Measured:
+    """The fastest of several runs (the least disturbed by other work), the highest memory."""
+    fastest = min(runs, key=lambda m: m.wall_s)
+    return Measured(fastest.wall_s, min(m.cpu_s for m in runs), max(m.peak_rss_mb for m in runs))
+
+
+def _ram_bytes() -> int | None:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):  # pragma: no cover - not every platform exposes these
+        return None
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:  # pragma: no cover - not Linux
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine() -> dict[str, Any]:
+    """Cores, RAM, CPU, Python and key library versions, and how busy the machine was."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions: dict[str, str | None] = {}
+    for package in ("mkdocs", "mkdocs-material", "pydantic", "PyYAML", "Jinja2"):
+        try:
+            versions[package] = version(package)
+        except PackageNotFoundError:
+            versions[package] = None
+    ram = _ram_bytes()
+    return {
+        "cores": os.cpu_count(),
+        "ram_gib": round(ram / 2**30, 1) if ram else None,
+        "cpu": _cpu_model(),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "libraries": versions,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }

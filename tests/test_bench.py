@@ -1,0 +1,79 @@
+"""Smoke test of the benchmark: it runs end to end at the tiny scale. No timing assertions."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STEP_KEYS = {"wall_s", "cpu_s", "peak_rss_mb"}
+
+
+def _bench(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator.bench", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.mark.slow
+def test_bench_runs_end_to_end_at_the_tiny_scale(tmp_path: Path) -> None:
+    out = tmp_path / "results" / "bench.json"
+    done = _bench("--scales", "tiny", "--out", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert set(report) >= {
+        "started",
+        "machine",
+        "repo",
+        "synthetic_today",
+        "repeat",
+        "plugin_enabled_in_mkdocs_yml",
+        "results",
+        "growth",
+        "goals",
+    }
+    assert set(report["machine"]) >= {
+        "cores",
+        "ram_gib",
+        "cpu",
+        "python",
+        "platform",
+        "libraries",
+        "load_average_at_start",
+    }
+    (tiny,) = report["results"]
+    assert tiny["scale"] == "tiny"
+    assert tiny["counts"]["meetings"] == 5 and tiny["counts"]["actions"] == 12
+    assert tiny["errors"] == {}
+    assert set(tiny["steps"]) == {"check", "generate", "plain", "plugin"}
+    assert all(set(step) == STEP_KEYS for step in tiny["steps"].values())
+    assert tiny["pages"]["plain"] > 0 and tiny["pages"]["plugin"] > 0
+    assert tiny["overhead"] > 0 and tiny["overhead_cpu"] > 0
+    assert (
+        set(report["growth"])
+        == set(report["growth_cpu"])
+        == {"check", "generate", "plain", "plugin"}
+    )
+    assert len(report["goals"]) == 5
+    assert done.stdout.splitlines()[1].split()[:4] == ["scale", "meetings", "actions", "pages"]
+    assert done.stdout.splitlines()[-1] == f"report written to {out}"
+
+
+def test_bench_refuses_an_unknown_scale(tmp_path: Path) -> None:
+    done = _bench("--scales", "city,galaxy", "--out", str(tmp_path / "b.json"), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "python -m generator.bench: error: unknown scale(s) galaxy: use tiny, city, region, largest"
+    )
+    assert not (tmp_path / "b.json").exists()
