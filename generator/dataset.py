@@ -128,7 +128,7 @@ def load(data_dir: Path, *, today: date | None = None, label: str = "data") -> D
     metrics = _entries(models, "metrics.yaml", "metrics")
     checker = rules.Checker(sources, today)
     if clusters is not None:
-        checker.unique("clusters.yaml", "clusters", clusters)
+        rules.check_clusters(checker, clusters)
     if venues is not None:
         checker.unique("venues.yaml", "venues", venues)
         for index, venue in enumerate(venues):

@@ -8,6 +8,7 @@ sure the theme receives page titles as escaped text, never as markup.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ from .warnings import load_publishable
 
 MEETINGS_PREFIX = urls.meeting("x")[: -len("x/")]
 """Meeting pages live under this folder; they stay out of the global navigation for scale."""
+PANELS_PREFIX = urls.PANELS
+LOGS_PREFIX = urls.MEETINGS_LOG
 NAV_ORDER = (
     urls.HOME,
     urls.PANELS,
@@ -40,6 +43,8 @@ NAV_ORDER = (
     urls.DATA,
 )
 """Top-level navigation order, residents' pages first; other pages follow in MkDocs' order."""
+_ANCHOR = re.compile(r'\sid="([^"]*)"')
+"""An ``id`` attribute: in autoescaped HTML a quote is always escaped, so this is never text."""
 
 
 class ClusterPanelsConfig(base.Config):
@@ -47,6 +52,11 @@ class ClusterPanelsConfig(base.Config):
 
     data_dir = c.Type(str, default="data")
     """The data folder, relative to mkdocs.yml."""
+    panels_in_nav = c.Type(int, default=30)
+    """Most panels listed in the side navigation; above it, panels are reached from their index.
+
+    Material writes the navigation into every page, so hundreds of panels there would make
+    every page heavier (the cost grows with the square of the panels)."""
 
 
 class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
@@ -55,7 +65,9 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
     def __init__(self) -> None:
         self.outputs: list[Output] = []
         self.titles: dict[str, str] = {}
+        self.bodies: dict[str, str] = {}
         self.data_path = Path(".")
+        self.panels_in_nav = True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the data once (blocking advisories included), render every output."""
@@ -79,6 +91,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             built=build_time(),
         )
         self.outputs = render_all(data, site)
+        self.panels_in_nav = len(data.clusters) <= self.config.panels_in_nav
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
         if STYLES not in config.extra_css:
             config.extra_css.append(STYLES)
@@ -97,13 +110,25 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
                 )
             inclusion = (
                 InclusionLevel.NOT_IN_NAV
-                if output.path.startswith(MEETINGS_PREFIX)
+                if self._out_of_nav(output.path)
                 else InclusionLevel.UNDEFINED
             )
             files.append(
                 File.generated(config, output.path, content=output.content, inclusion=inclusion)
             )
         return files
+
+    def _out_of_nav(self, path: str) -> bool:
+        """Meeting pages and per-panel logs never; panel pages when there are many.
+
+        Each is linked from its index page (panel, log index), so nothing becomes unreachable.
+        """
+        if path.startswith(MEETINGS_PREFIX):
+            return True
+        index = urls.page_source(LOGS_PREFIX), urls.page_source(PANELS_PREFIX)
+        if path.startswith(LOGS_PREFIX) and path not in index:
+            return True
+        return not self.panels_in_nav and path.startswith(PANELS_PREFIX) and path not in index
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -114,9 +139,28 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         HTML, so staff text must arrive escaped; its ``<title>`` strips tags then escapes.
         """
         title = self.titles.get(page.file.src_uri)
-        if title is not None:
-            page.title = html.escape(title)
-        return markdown
+        if title is None:
+            return markdown
+        page.title = html.escape(title)
+        # A generated page is already HTML from autoescaped templates: Python-Markdown
+        # would pass its raw HTML blocks through unchanged, yet parsing them was a fifth
+        # of the build. Keep the body aside and let MkDocs render an empty page instead.
+        self.bodies[page.file.src_uri] = markdown
+        return ""
+
+    def on_page_content(
+        self, html_body: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Put back each generated page's HTML body, kept aside in ``on_page_markdown``.
+
+        MkDocs only learns a page's anchors while rendering Markdown, so they are read
+        here from the body, for its checks of links to ``page/#anchor``.
+        """
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html_body
+        page.present_anchor_ids = {html.unescape(a) for a in _ANCHOR.findall(body)}
+        return body.strip()  # as Python-Markdown returns it
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Show each page under its own title, not its folder's name, and residents' pages first.

@@ -10,9 +10,10 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from . import urls
 from .errors import Loc, Problem
 from .located import Loaded
-from .models import Action, ActionStatus, EngagementEvent, Meeting, Metric, Remit
+from .models import Action, ActionStatus, Cluster, EngagementEvent, Meeting, Metric, Remit
 from .models.metrics import MetricKind
 
 
@@ -48,6 +49,19 @@ class Checker:
                 )
             else:
                 first[entry.id] = index
+
+
+def check_clusters(c: Checker, clusters: Sequence[Cluster]) -> None:
+    """Rules for data/clusters.yaml: unique ids, none taken by a fixed address."""
+    c.unique("clusters.yaml", "clusters", clusters)
+    for index, cluster in enumerate(clusters):
+        if cluster.id == urls.BUSINESS_LOG_ID:
+            c.at(
+                "clusters.yaml",
+                ("clusters", index, "id"),
+                f"the id `{cluster.id}` is kept for the City-wide business meetings' log",
+                "choose another id for this panel",
+            )
 
 
 def check_actions(

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, time
+from functools import lru_cache
+
+# Pure functions of a few dates and times, called for every meeting and action on
+# several pages: remembering recent answers saves re-formatting the same day each time.
+_memo = lru_cache(maxsize=4096)
 
 
+@_memo
 def clock(at: time) -> str:
     """'1pm', '2:30pm', 'midday', 'midnight' (GOV.UK style guide: no '12pm')."""
     if at.minute == 0 and at.hour in (0, 12):
@@ -14,12 +20,14 @@ def clock(at: time) -> str:
     return f"{hour}{suffix}" if at.minute == 0 else f"{hour}:{at.minute:02d}{suffix}"
 
 
+@_memo
 def day(on: date, *, weekday: bool = True) -> str:
     """'Wednesday 6 November 2024' (or without the weekday)."""
     text = f"{on.day} {on:%B %Y}"
     return f"{on:%A} {text}" if weekday else text
 
 
+@_memo
 def when(on: date, start: time, end: time | None = None) -> str:
     """'Wednesday 6 November 2024, 1pm to 2:30pm'; 'from 1pm' when the end is not published."""
     if end is None:

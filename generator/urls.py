@@ -30,9 +30,22 @@ def meeting(meeting_id: str) -> str:
     return f"meetings/{meeting_id}/"
 
 
-def action(action_id: str) -> str:
-    """An action's anchor on the log page."""
-    return f"{MEETINGS_LOG}#{action_id}"
+BUSINESS_LOG_ID = "business-meetings"
+"""The log folder for City-wide business meetings' actions; no panel may take this id."""
+
+
+def panel_log(panel_id: str | None) -> str:
+    """A panel's 'you said, we did' log, e.g. ``you-said-we-did/bank/``.
+
+    ``None`` (actions from City-wide business meetings) gives
+    ``you-said-we-did/business-meetings/``.
+    """
+    return f"{MEETINGS_LOG}{panel_id or BUSINESS_LOG_ID}/"
+
+
+def action(panel_id: str | None, action_id: str) -> str:
+    """An action's anchor on its panel's log page (``None``: City-wide business meetings)."""
+    return f"{panel_log(panel_id)}#{action_id}"
 
 
 def panel_calendar(panel_id: str) -> str:

@@ -44,11 +44,16 @@ _READS_AS = {
         ("timestamp", "a date"),
     )
 }
+_FIRSTS = _RESOLVER.yaml_implicit_resolvers  # candidate types by first character; None: any
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NODES = (_SCALAR, _ALIAS, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
 def _scalar(event: Any) -> str:
     text: str = event.value
-    if event.style in (None, "") and text:
+    # Most text starts with a character no implicit type can start with: skip the regexes.
+    if text and event.style in (None, "") and (text[0] in _FIRSTS or None in _FIRSTS):
         tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
         if tag in _READS_AS:
             return PlainScalar(text, _READS_AS[tag])
@@ -138,22 +143,13 @@ class _Builder:
             )
         self.stack.append([container, loc, None, {}])
 
-    def feed(self, event: Any) -> None:
-        mark = event.start_mark.line + 1, event.start_mark.column + 1
+    def refuse(self, event: Any, mark: tuple[int, int]) -> None:
+        """Refuse anchors, aliases and tags (`!`, `!!str`, `!!python/...`): none means anything."""
         loc = self.child_loc() or (self.stack[-1][1] if self.stack else ())
-        if isinstance(event, yaml.NodeEvent):
-            self.values += 1
-            if self.values > MAX_VALUES:
-                self.stop(mark, f"the file holds more than {MAX_VALUES:,} values", _SPLIT)
-        what = "aliases (`*name`)" if isinstance(event, yaml.AliasEvent) else "anchors (`&name`)"
-        if getattr(event, "anchor", None) is not None and (what, mark[0]) not in self.reported:
+        what = "aliases (`*name`)" if type(event) is _ALIAS else "anchors (`&name`)"
+        if event.anchor is not None and (what, mark[0]) not in self.reported:
             self.reported.add((what, mark[0]))
             self.fail(loc, mark, f"{what} are not allowed", "write the value out in full")
-        if isinstance(event, yaml.AliasEvent):
-            self.add("", mark, event)
-            return
-        # The parser leaves `tag` None unless the file writes one; `!`, `!!str`, `!!binary`
-        # and `!!python/...` all arrive here, and none of them means anything to us.
         tag = getattr(event, "tag", None)
         if tag is not None:
             short = tag.replace("tag:yaml.org,2002:", "!!")
@@ -163,23 +159,36 @@ class _Builder:
                 f"tags such as `{short}` are not allowed",
                 "remove the `!` tag and write the plain value",
             )
-        if isinstance(event, yaml.ScalarEvent):
+
+    def feed(self, event: Any) -> None:
+        kind = type(event)
+        if kind in _ENDS:
+            self.stack.pop()
+            return
+        mark = event.start_mark.line + 1, event.start_mark.column + 1
+        if kind in _NODES:
+            self.values += 1
+            if self.values > MAX_VALUES:
+                self.stop(mark, f"the file holds more than {MAX_VALUES:,} values", _SPLIT)
+            if event.anchor is not None or (kind is not _ALIAS and event.tag is not None):
+                self.refuse(event, mark)
+        if kind is _SCALAR:
             if len(event.value) > MAX_SCALAR:
                 self.fail(
-                    loc,
+                    self.child_loc() or (self.stack[-1][1] if self.stack else ()),
                     mark,
                     f"the value is {len(event.value):,} characters long, "
                     f"more than the {MAX_SCALAR:,} allowed",
                     "shorten it, or publish the full text as a document and link to it",
                 )
             self.add(_scalar(event), mark, event)
-        elif isinstance(event, yaml.MappingStartEvent):
+        elif kind is _ALIAS:
+            self.add("", mark, event)
+        elif kind is yaml.MappingStartEvent:
             self.start({}, mark, event)
-        elif isinstance(event, yaml.SequenceStartEvent):
+        elif kind is yaml.SequenceStartEvent:
             self.start([], mark, event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self.stack.pop()
-        elif isinstance(event, yaml.DocumentStartEvent):
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 self.fail(

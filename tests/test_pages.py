@@ -8,14 +8,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from generator import dataset as dataset_module
+from generator import urls
+from generator.bench import synthetic
 from generator.outputs import Kind, Output, SiteConfig
-from generator.pages import site
+from generator.pages import panels, site
 from generator.pages.context import href
 
 REPO = Path(__file__).resolve().parent.parent
@@ -179,13 +182,57 @@ def test_home_lists_wards_and_latest_actions(outputs: dict[str, Output]) -> None
     assert home.count('class="cp-action"') == 3
 
 
-def test_log_groups_by_panel_and_indexes_status_and_remit(outputs: dict[str, Output]) -> None:
+def test_log_index_counts_each_panel_and_lists_the_latest(outputs: dict[str, Output]) -> None:
     log = text(outputs, "you-said-we-did/index.md")
-    assert "<p>5 entries, grouped by panel, newest first.</p>" in log
+    assert (
+        '<li><a href="riverside/">Riverside cluster panel</a>: 4 entries '
+        "(1 open, 1 in progress, 1 done, 1 not taken forward)</li>"
+    ) in log
+    assert "<li>Harbour cluster panel: no entries published yet</li>" in log
+    assert '<li><a href="riverside/#riverside-2024-11-lighting">' in log
+    assert 'class="cp-action"' not in log  # entries live on the panels' logs only
+    assert "you-said-we-did/harbour/index.md" not in outputs
+
+
+def test_panel_log_groups_by_status_and_indexes_remit(outputs: dict[str, Output]) -> None:
+    log = text(outputs, "you-said-we-did/riverside/index.md")
+    assert "<p>4 entries, grouped by status, newest first." in log
     for status in ("Open", "In progress", "Done", "Not taken forward"):
-        assert f">{status} (" in log
-    assert '<a href="#panel-riverside">Riverside cluster panel</a> (4)' in log
+        assert f">{status}</a> (1)" in log
+    assert log.count('class="cp-action"') == 4
     assert "The venues hold valid licences and no breach was found." in log
+    assert 'id="cp-filter"' in log and 'id="remit-other-partner"' in log
+    assert text(outputs, "you-said-we-did/hilltop/index.md").count('class="cp-action"') == 1
+
+
+def test_panel_page_shows_open_entries_and_the_latest_closed() -> None:
+    """At city scale a panel has ~200 entries; its page shows the open ones and 5 closed."""
+    with tempfile.TemporaryDirectory() as folder:
+        synthetic.write(synthetic.SCALES["city"], Path(folder))
+        data = dataset_module.load(Path(folder), today=synthetic.TODAY, label="data")
+    panel = data.clusters[0]
+    everything = data.actions_for_panel(panel.id)
+    page = next(o for o in panels.render(data, CONFIG) if o.path == f"panels/{panel.id}/index.md")
+    body = page.content.decode("utf-8")
+    still_open = [a for a in everything if a.status.value in ("open", "in-progress")]
+    closed = [a for a in everything if a.status.value not in ("open", "in-progress")]
+    assert len(closed) > panels.RECENTLY_CLOSED
+    assert body.count('class="cp-action"') == len(still_open) + panels.RECENTLY_CLOSED
+    for a in closed[: panels.RECENTLY_CLOSED]:
+        assert f'id="{a.id}"' in body
+    assert f'id="{closed[panels.RECENTLY_CLOSED].id}"' not in body
+    assert (
+        f'<a href="../../you-said-we-did/{panel.id}/">See all {len(everything)} entries '
+        f"for the {panel.name} cluster panel</a>"
+    ) in body
+
+
+def test_action_urls_point_at_the_panels_log() -> None:
+    assert urls.panel_log("bank") == "you-said-we-did/bank/"
+    assert urls.action("bank", "bank-2024-11-a") == "you-said-we-did/bank/#bank-2024-11-a"
+    assert urls.action(None, "b-1") == "you-said-we-did/business-meetings/#b-1"
+    assert href("you-said-we-did/bank/", urls.action("bank", "x")) == "#x"
+    assert href("panels/bank/", urls.action("bank", "x")) == "../../you-said-we-did/bank/#x"
 
 
 def test_engagement_dates(outputs: dict[str, Output]) -> None:

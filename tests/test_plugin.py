@@ -20,13 +20,15 @@ SHIPPED_EPOCH = "1735689600"
 """2025-01-01 00:00 UTC: after the shipped November 2024 meetings."""
 
 
-def mkdocs_build(tmp: Path, data_dir: Path, epoch: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    tmp: Path, data_dir: Path, epoch: str, **options: object
+) -> subprocess.CompletedProcess[str]:
     """Build the real site config against ``data_dir`` into ``tmp/site`` with `mkdocs build --strict`."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     plugins = [p for p in config["plugins"] if p != "cluster-panels" and "cluster-panels" not in p]
-    config["plugins"] = [*plugins, {"cluster-panels": {"data_dir": str(data_dir)}}]
+    config["plugins"] = [*plugins, {"cluster-panels": {"data_dir": str(data_dir), **options}}]
     config_file = tmp / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
@@ -50,9 +52,9 @@ def mkdocs_build(tmp: Path, data_dir: Path, epoch: str) -> subprocess.CompletedP
     )
 
 
-def built(tmp: Path, data_dir: Path, epoch: str) -> Path:
+def built(tmp: Path, data_dir: Path, epoch: str, **options: object) -> Path:
     """Build and return the site folder, failing the test with MkDocs' log if the build fails."""
-    result = mkdocs_build(tmp, data_dir, epoch)
+    result = mkdocs_build(tmp, data_dir, epoch, **options)
     assert result.returncode == 0, result.stderr[-4000:]
     return tmp / "site"
 
@@ -104,10 +106,29 @@ def test_titles_reach_the_theme_as_text(fixture_site: Path) -> None:
 
 
 def test_meeting_pages_stay_out_of_the_navigation(fixture_site: Path) -> None:
-    home = (fixture_site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('data-md-type="navigation"') : home.index('data-md-type="toc"')]
+    # navigation.prune lists a section's pages only on the pages inside that section.
+    panels = (fixture_site / "panels" / "index.html").read_text(encoding="utf-8")
+    nav = panels[panels.index('data-md-type="navigation"') : panels.index('data-md-type="toc"')]
     assert "meetings/" not in nav
-    assert "panels/riverside/" in nav
+    assert 'href="riverside/"' in nav
+
+
+def side_nav(page: Path) -> str:
+    """The side navigation's markup of a built page."""
+    html = page.read_text(encoding="utf-8")
+    return html[html.index('data-md-type="navigation"') : html.index('data-md-type="toc"')]
+
+
+def test_panel_logs_stay_out_of_the_navigation(fixture_site: Path) -> None:
+    # The log index links to each panel's log; listing them all in the menu would not scale.
+    assert (fixture_site / "you-said-we-did" / "riverside" / "index.html").is_file()
+    assert 'href="riverside/"' not in side_nav(fixture_site / "you-said-we-did" / "index.html")
+
+
+def test_many_panels_leave_the_navigation(tmp_path: Path) -> None:
+    site = built(tmp_path, FIXTURE_DATA, FIXTURE_EPOCH, panels_in_nav=1)
+    assert 'href="riverside/"' not in side_nav(site / "panels" / "index.html")
+    assert (site / "panels" / "riverside" / "index.html").is_file()
 
 
 def test_bad_data_fails_the_build_without_a_traceback(tmp_path: Path) -> None:

@@ -79,7 +79,10 @@ def _text_of(value: Any, kind: str) -> str:
 
 def _clean(value: Any, *, multiline: bool) -> str:
     text = _text_of(value, "text").strip()
-    for char in text:
+    # str.isprintable() is False for every character of _INVISIBLE (checked over all of
+    # Unicode), so printable text, nearly all of it, needs no look-up per character.
+    printable = (text.replace("\n", "") if multiline else text).isprintable()
+    for char in "" if printable else text:
         if (
             unicodedata.category(char) in _INVISIBLE
             and char not in _JOINERS

@@ -104,7 +104,7 @@ def _action_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...]
                 a.completed,
                 days,
                 max((u.date for u in a.updates), default=None),
-                config.url(urls.action(a.id)),
+                config.url(urls.action(dataset.meeting_by_id[a.meeting].panel, a.id)),
             )
         )
     return tuple(rows)

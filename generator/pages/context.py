@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -57,11 +58,14 @@ AUDIENCES = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def href(here: str, there: str) -> str:
     """The relative link from page ``here`` to site path ``there`` (paths from :mod:`..urls`).
 
     Links inside raw HTML are not rewritten by MkDocs, so pages carry links that
     work from their own directory URL (``use_directory_urls``) and on any host path.
+    Memoised: large builds ask for the same few thousand links over and over, and
+    ``posixpath.relpath`` showed up in profiles.
     """
     target, _, fragment = there.partition("#")
     if fragment and target == here:

@@ -8,6 +8,7 @@ from .. import subscribe, urls
 from ..dataset import Dataset
 from ..models import Action, Cluster
 from ..outputs import Output, SiteConfig
+from . import log
 from .context import page, sorted_by
 
 NEXT_MEETINGS = 6
@@ -24,14 +25,7 @@ def wards(dataset: Dataset) -> list[tuple[str, Cluster]]:
 
 def latest_actions(dataset: Dataset) -> list[Action]:
     """The most recently raised or updated 'you said, we did' entries."""
-
-    def touched(action: Action) -> tuple[object, ...]:
-        dates = [action.raised, *(u.date for u in action.updates)]
-        if action.completed:
-            dates.append(action.completed)
-        return (max(dates), action.id)
-
-    return sorted(dataset.actions, key=touched, reverse=True)[:LATEST_ACTIONS]
+    return log.latest(dataset.actions, LATEST_ACTIONS)
 
 
 def home_page(dataset: Dataset, config: SiteConfig) -> Output:

@@ -1,9 +1,14 @@
-"""The 'you said, we did' log: every action, grouped by panel, with no-JavaScript indexes."""
+"""The 'you said, we did' log: an index page, then one page per panel grouped by status.
+
+One page per panel keeps each page bounded by that panel's history, so the log stays
+usable on a phone however many panels and years the data holds.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from .. import urls
 from ..dataset import Dataset
@@ -11,45 +16,69 @@ from ..models import Action, ActionStatus, Remit
 from ..outputs import Output, SiteConfig
 from .context import page
 
+LATEST = 10
+"""How many recently updated entries the log's index page lists."""
+BUSINESS_NAME = "City-wide business meetings"
+
 
 @dataclass(frozen=True)
 class Group:
-    """The actions raised at one panel's meetings (or at City-wide meetings)."""
+    """The actions raised at one panel's meetings (or at City-wide business meetings)."""
 
-    anchor: str
+    panel_id: str | None
     name: str
     actions: tuple[Action, ...]
 
+    @property
+    def path(self) -> str:
+        """This group's log page."""
+        return urls.panel_log(self.panel_id)
+
+    def counts(self) -> list[tuple[ActionStatus | Remit, int]]:
+        """How many entries have each status, in the labels' order, leaving out zeros."""
+        return [(s, len(found)) for s, found in by_value(self.actions, "status", ActionStatus)]
+
 
 def groups(dataset: Dataset) -> list[Group]:
-    """One group per panel that has actions, in panel name order, then City-wide meetings."""
+    """One group per panel in panel name order (empty ones too), then City-wide meetings."""
     found = [
-        Group(f"panel-{c.id}", f"{c.name} cluster panel", dataset.actions_for_panel(c.id))
+        Group(c.id, f"{c.name} cluster panel", dataset.actions_for_panel(c.id))
         for c in sorted(dataset.clusters, key=lambda c: (c.name.casefold(), c.id))
     ]
     citywide = [a for a in dataset.actions if dataset.meeting_by_id[a.meeting].panel is None]
     found.append(
-        Group(
-            "city-wide",
-            "City-wide business meetings",
-            tuple(sorted(citywide, key=lambda a: (a.raised, a.id), reverse=True)),
-        )
+        Group(None, BUSINESS_NAME, tuple(sorted(citywide, key=_newest_first, reverse=True)))
     )
-    return [g for g in found if g.actions]
+    return [g for g in found if g.actions or g.panel_id is not None]
+
+
+def _newest_first(action: Action) -> tuple[date, str]:
+    return (action.raised, action.id)
 
 
 def by_value(
-    actions: list[Action], attribute: str, order: list[ActionStatus] | list[Remit]
-) -> list[tuple[object, list[Action]]]:
+    actions: Sequence[Action], attribute: str, order: type[ActionStatus] | type[Remit]
+) -> list[tuple[ActionStatus | Remit, list[Action]]]:
     """Actions indexed by status or remit, in the labels' order, leaving out empty values."""
     indexed = [(value, [a for a in actions if getattr(a, attribute) is value]) for value in order]
     return [(value, found) for value, found in indexed if found]
 
 
-def log_page(dataset: Dataset, config: SiteConfig) -> Output:
-    """The page at ``you-said-we-did/``."""
-    grouped = groups(dataset)
-    everything = [a for g in grouped for a in g.actions]
+def touched(action: Action) -> date:
+    """When an entry last changed: raised, updated or completed."""
+    dates = [action.raised, *(u.date for u in action.updates)]
+    if action.completed:
+        dates.append(action.completed)
+    return max(dates)
+
+
+def latest(actions: Sequence[Action], count: int) -> list[Action]:
+    """The ``count`` most recently raised or updated entries, newest first."""
+    return sorted(actions, key=lambda a: (touched(a), a.id), reverse=True)[:count]
+
+
+def index_page(dataset: Dataset, config: SiteConfig, grouped: list[Group]) -> Output:
+    """The page at ``you-said-we-did/``: how the log works, each panel's counts, the latest."""
     return page(
         urls.MEETINGS_LOG,
         "You said, we did",
@@ -57,12 +86,31 @@ def log_page(dataset: Dataset, config: SiteConfig) -> Output:
         dataset=dataset,
         config=config,
         groups=grouped,
-        total=len(everything),
-        by_status=by_value(everything, "status", list(ActionStatus)),
-        by_remit=by_value(everything, "remit", list(Remit)),
+        total=len(dataset.actions),
+        latest=latest(dataset.actions, LATEST),
+        names={g.panel_id: g.name for g in grouped},
+        touched=touched,
+    )
+
+
+def group_page(dataset: Dataset, config: SiteConfig, group: Group) -> Output:
+    """The page at ``you-said-we-did/<panel>/``: every entry, grouped by status."""
+    return page(
+        group.path,
+        f"You said, we did: {group.name}",
+        "panel_log.html",
+        dataset=dataset,
+        config=config,
+        group=group,
+        by_status=by_value(group.actions, "status", ActionStatus),
+        by_remit=by_value(group.actions, "remit", Remit),
     )
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
-    """The log page."""
-    yield log_page(dataset, config)
+    """The log's index page and one page per panel that has entries."""
+    grouped = groups(dataset)
+    yield index_page(dataset, config, grouped)
+    for group in grouped:
+        if group.actions:
+            yield group_page(dataset, config, group)

@@ -10,11 +10,21 @@ from markupsafe import Markup
 
 from .. import subscribe, urls
 from ..dataset import Dataset
-from ..models import Cluster
+from ..models import Action, ActionStatus, Cluster
 from ..outputs import Output, SiteConfig
 from .context import page, raw
 
 PanelSummary = Callable[[Dataset, str], str]
+
+RECENTLY_CLOSED = 5
+"""How many done or not-taken-forward entries a panel page shows; the rest are on its log."""
+_OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+def panel_actions(actions: tuple[Action, ...]) -> list[Action]:
+    """Every open or in-progress entry, then the latest closed ones (``actions`` newest first)."""
+    closed = [a for a in actions if a.status not in _OPEN][:RECENTLY_CLOSED]
+    return [a for a in actions if a.status in _OPEN] + closed
 
 
 def _metrics_summary() -> PanelSummary | None:
@@ -35,6 +45,8 @@ def panel_metrics(dataset: Dataset, panel_id: str) -> Markup | None:
 
 def panel_page(dataset: Dataset, config: SiteConfig, panel: Cluster) -> Output:
     """The page at ``panels/<id>/``."""
+    actions = dataset.actions_for_panel(panel.id)
+    shown = panel_actions(actions)
     return page(
         urls.panel(panel.id),
         f"{panel.name} cluster panel",
@@ -44,7 +56,9 @@ def panel_page(dataset: Dataset, config: SiteConfig, panel: Cluster) -> Output:
         panel=panel,
         upcoming=dataset.upcoming(panel.id),
         past=dataset.past(panel.id),
-        actions=dataset.actions_for_panel(panel.id),
+        actions=shown,
+        actions_total=len(actions),
+        closed_shown=sum(a.status not in _OPEN for a in shown),
         subscribe=subscribe.links(config, urls.panel_calendar(panel.id)),
         metrics_html=panel_metrics(dataset, panel.id),
     )
