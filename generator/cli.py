@@ -24,9 +24,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         data = load_publishable(args.data, label=args.label)
     except DataError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found; nothing was published.", file=sys.stderr)
+        print(error.report("nothing was published"), file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
     print(
@@ -73,12 +71,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         data = load_publishable(args.data, label=args.label)
     except DataError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        print(
-            f"{len(error.problems)} problem(s) found; {args.out} was left as it was.",
-            file=sys.stderr,
-        )
+        print(error.report(f"{args.out} was left as it was"), file=sys.stderr)
         return 1
     config = SiteConfig(site_url=args.site_url, site_name=args.site_name, built=build_time())
     outputs = render_all(data, config)

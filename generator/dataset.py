@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -91,24 +91,44 @@ class Dataset:
         return tuple(sorted(found, key=lambda a: (a.raised, a.id), reverse=True))
 
 
-def _files(data_dir: Path, label: str) -> tuple[dict[str, Loaded], dict[str, Any], list[Problem]]:
-    sources: dict[str, Loaded] = {}
-    models: dict[str, Any] = {}
-    problems: list[Problem] = []
+@dataclass
+class Parsed:
+    """Every data file parsed and validated on its own, before any cross-file check."""
+
+    sources: dict[str, Loaded] = field(default_factory=dict)
+    """The files that parsed, by name (also those that then failed validation)."""
+    models: dict[str, Model] = field(default_factory=dict)
+    """The files that validated, by name."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_each(read_file: Callable[[str], Loaded | None]) -> Parsed:
+    """Parse (``read_file(name)``, None for an absent optional file) and validate every file."""
+    parsed = Parsed()
     for name, model in DATA_FILES.items():
-        shown = f"{label}/{name}" if label else name
-        if name in OPTIONAL_FILES and not (data_dir / name).exists():
-            continue
         try:
-            loaded = yamlstrict.read(data_dir / name, shown)
-            sources[name] = loaded
-            models[name] = validate(loaded, model)
+            loaded = read_file(name)
+            if loaded is None:
+                continue
+            parsed.sources[name] = loaded
+            parsed.models[name] = validate(loaded, model)
         except DataError as error:
-            problems.extend(error.problems)
-    return sources, models, problems
+            parsed.problems.extend(error.problems)
+    return parsed
 
 
-def _entries(models: dict[str, Any], name: str, key: str) -> tuple[Any, ...] | None:
+def read(data_dir: Path, label: str = "data") -> Parsed:
+    """Parse and validate every file in ``data_dir``; ``label`` names the folder in messages."""
+
+    def read_file(name: str) -> Loaded | None:
+        if name in OPTIONAL_FILES and not (data_dir / name).exists():
+            return None
+        return yamlstrict.read(data_dir / name, f"{label}/{name}" if label else name)
+
+    return parse_each(read_file)
+
+
+def _entries(models: dict[str, Model], name: str, key: str) -> tuple[Any, ...] | None:
     model: Model | None = models.get(name)
     return getattr(model, key) if model is not None else None
 
@@ -118,8 +138,12 @@ def load(data_dir: Path, *, today: date | None = None, label: str = "data") -> D
 
     ``label`` is how the folder is named in messages (``data/meetings.yaml``).
     """
-    today = today or build_date()
-    sources, models, problems = _files(data_dir, label)
+    return check(read(data_dir, label), today or build_date())
+
+
+def check(parsed: Parsed, today: date) -> Dataset:
+    """Cross-check parsed files into a :class:`Dataset`, or raise every problem found."""
+    sources, models, problems = parsed.sources, parsed.models, list(parsed.problems)
     clusters = _entries(models, "clusters.yaml", "clusters")
     venues = _entries(models, "venues.yaml", "venues")
     meetings = _entries(models, "meetings.yaml", "meetings")

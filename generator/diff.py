@@ -74,11 +74,7 @@ class _Names:
         }
 
     def meeting(self, m: Meeting) -> str:
-        if m.title:
-            return f"**{m.title}** (`{m.id}`)"
-        panel = self.panels.get(m.panel or "")
-        name = f"{panel.name} cluster panel" if panel else "City-wide business meeting"
-        return f"**{name}** (`{m.id}`)"
+        return f"**{m.display_name(self.panels.get(m.panel or ''))}** (`{m.id}`)"
 
     def venue(self, venue_id: str | None) -> str:
         if venue_id is None:

@@ -58,3 +58,8 @@ class DataError(Exception):
     def lines(self) -> Sequence[str]:
         """The problems as one line each, sorted by file and position."""
         return [str(p) for p in self.problems]
+
+    def report(self, outcome: str = "") -> str:
+        """Every problem's line, then how many there are and what that means for publishing."""
+        count = f"{len(self.problems)} problem(s) found" + (f"; {outcome}" if outcome else "")
+        return "\n".join([*self.lines(), count + "."])

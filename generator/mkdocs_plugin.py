@@ -82,9 +82,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
                 self.data_path, today=build_date(), label=self.config.data_dir.rstrip("/")
             )
         except DataError as error:
-            count = f"{len(error.problems)} problem(s) found; nothing was published."
-            lines = [*error.lines(), count]
-            raise PluginError("\n".join(lines)) from None
+            raise PluginError(error.report("nothing was published")) from None
         site = SiteConfig(
             site_url=_with_slash(config.site_url or "/"),
             site_name=config.site_name,

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlstrict
+from .dataset import parse_each
 from .errors import DataError, Problem
 from .located import Loaded
 from .models.files import DATA_FILES, OPTIONAL_FILES
-from .validate import validate
 
 
 @dataclass(frozen=True)
@@ -36,33 +36,23 @@ def _key(name: str) -> str:
 
 def snapshot(texts: dict[str, str | None], label: str) -> Snapshot:
     """Parse and validate each file's text (None: the file does not exist there)."""
-    sources: dict[str, Loaded] = {}
-    entries: dict[str, tuple[Any, ...]] = {}
-    problems: list[Problem] = []
-    for name, model in DATA_FILES.items():
+
+    def read_file(name: str) -> Loaded | None:
         text = texts.get(name)
-        if text is None:
-            if name not in OPTIONAL_FILES:
-                problems.append(
-                    Problem(
-                        f"{label}/{name}",
-                        0,
-                        0,
-                        "",
-                        "the file is missing",
-                        "restore it from the example data",
-                    )
-                )
-            continue
-        try:
-            loaded = yamlstrict.parse(text, f"{label}/{name}")
-            sources[name] = loaded
-            entries[name] = getattr(validate(loaded, model), _key(name))
-        except DataError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise DataError(problems)
-    return Snapshot(sources, entries)
+        if text is not None:
+            return yamlstrict.parse(text, f"{label}/{name}")
+        if name in OPTIONAL_FILES:
+            return None
+        missing = Problem(
+            f"{label}/{name}", 0, 0, "", "the file is missing", "restore it from the example data"
+        )
+        raise DataError([missing])
+
+    parsed = parse_each(read_file)
+    if parsed.problems:
+        raise DataError(parsed.problems)
+    entries = {name: getattr(model, _key(name)) for name, model in parsed.models.items()}
+    return Snapshot(parsed.sources, entries)
 
 
 def read_tree(data_dir: Path) -> dict[str, str | None]:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import dataset as dataset_module
 from . import diff, schema, warnings
 from .errors import DataError
 
@@ -16,17 +15,15 @@ SCHEMA_DIR = Path("schemas")
 
 
 def _fail(error: DataError) -> int:
-    for line in error.lines():
-        print(line, file=sys.stderr)
-    print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+    print(error.report(), file=sys.stderr)
     return 1
 
 
 def _warnings(args: argparse.Namespace) -> int:
     try:
-        data = dataset_module.load(args.data, label=args.label)
+        data = warnings.load(args.data, label=args.label)
     except DataError as error:
-        return _fail(warnings.with_personal_data(error, args.data, args.label))
+        return _fail(error)
     lines, code = warnings.report(data)
     print("\n".join(lines))
     return code

@@ -8,19 +8,19 @@ in public text is the exception: it blocks until it is removed or marked as revi
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from . import dataset as dataset_module
-from . import timefmt, yamlstrict
+from . import timefmt
+from .clock import build_date
 from .dataset import Dataset
 from .errors import DataError, Loc, Problem
 from .located import Loaded
 from .meeting_rules import JOIN_LINK_DAYS
 from .models import ActionStatus, Meeting, MeetingFormat, MeetingStatus
-from .models.files import DATA_FILES
 from .personal_data import Finding, scan
 
 RECORD_DAYS = 14
@@ -54,10 +54,7 @@ def _positions(data: Dataset, file: str, key: str) -> dict[str, int]:
 
 
 def _name(data: Dataset, m: Meeting) -> str:
-    if m.title:
-        return m.title
-    panel = data.cluster_by_id.get(m.panel or "")
-    return f"{panel.name} cluster panel" if panel else "City-wide business meeting"
+    return m.display_name(data.cluster_by_id.get(m.panel or ""))
 
 
 def _meetings(data: Dataset) -> Iterator[Advisory]:
@@ -151,11 +148,15 @@ def _personal_problem(loaded: Loaded, finding: Finding) -> Problem:
     )
 
 
+def _personal_problems(sources: Mapping[str, Loaded]) -> Iterator[Problem]:
+    for name in sorted(sources):
+        for finding in scan(sources[name].value):
+            yield _personal_problem(sources[name], finding)
+
+
 def _personal_data(data: Dataset) -> Iterator[Advisory]:
-    for name in sorted(data.sources):
-        loaded = data.sources[name]
-        for finding in scan(loaded.value):
-            yield Advisory(_personal_problem(loaded, finding), blocking=True)
+    for problem in _personal_problems(data.sources):
+        yield Advisory(problem, blocking=True)
 
 
 CHECKS: tuple[Callable[[Dataset], Iterator[Advisory]], ...] = (_meetings, _actions, _personal_data)
@@ -173,20 +174,16 @@ def blocking(data: Dataset) -> tuple[Problem, ...]:
     return tuple(a.problem for a in advisories(data) if a.blocking)
 
 
-def _personal_data_in_files(data_dir: Path, label: str) -> Iterator[Problem]:
-    """Personal-data problems found straight from the files, for when the data does not load."""
-    for name in sorted(DATA_FILES):
-        try:
-            loaded = yamlstrict.read(data_dir / name, f"{label}/{name}" if label else name)
-        except DataError:
-            continue  # the loader has reported why this file cannot be read
-        for finding in scan(loaded.value):
-            yield _personal_problem(loaded, finding)
+def load(data_dir: Path, *, label: str = "data", today: date | None = None) -> Dataset:
+    """Load like :func:`generator.dataset.load`; on errors, report personal data with them.
 
-
-def with_personal_data(error: DataError, data_dir: Path, label: str) -> DataError:
-    """``error`` with any personal data in the files added, so one round of fixes does."""
-    return DataError([*error.problems, *_personal_data_in_files(data_dir, label)])
+    The files that parsed are scanned too, so staff fix everything in one round.
+    """
+    parsed = dataset_module.read(data_dir, label)
+    try:
+        return dataset_module.check(parsed, today or build_date())
+    except DataError as error:
+        raise DataError([*error.problems, *_personal_problems(parsed.sources)]) from None
 
 
 def load_publishable(data_dir: Path, *, label: str = "data", today: date | None = None) -> Dataset:
@@ -194,10 +191,7 @@ def load_publishable(data_dir: Path, *, label: str = "data", today: date | None 
 
     When the data has errors, personal data is reported with them.
     """
-    try:
-        data = dataset_module.load(data_dir, label=label, today=today)
-    except DataError as error:
-        raise with_personal_data(error, data_dir, label) from None
+    data = load(data_dir, label=label, today=today)
     stop = blocking(data)
     if stop:
         raise DataError(stop)

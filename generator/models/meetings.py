@@ -20,6 +20,7 @@ from .fields import (
     TeamsUrl,
     Text,
 )
+from .places import Cluster
 
 LONDON = ZoneInfo("Europe/London")
 """Every time in the data is local time in London."""
@@ -174,6 +175,12 @@ class Meeting(Model):
     """What happened. Fill in after the meeting."""
     reviewed_personal_data: Flag = False
     """Set true only after checking that text flagged as personal data is fine to publish."""
+
+    def display_name(self, panel: Cluster | None) -> str:
+        """Its own title, else '<Panel> cluster panel', else 'City-wide business meeting'."""
+        if self.title:
+            return self.title
+        return f"{panel.name} cluster panel" if panel else "City-wide business meeting"
 
     def starts_at(self) -> datetime:
         """Start as an aware London datetime."""

@@ -16,7 +16,6 @@ from ..models import (
     Cluster,
     Meeting,
     MeetingFormat,
-    MeetingKind,
     MeetingStatus,
     Remit,
 )
@@ -80,19 +79,13 @@ def href(here: str, there: str) -> str:
 
 def panel_name(dataset: Dataset, meeting: Meeting) -> str:
     """The name of the panel a meeting belongs to, or 'City-wide business meeting'."""
-    if meeting.kind is MeetingKind.BUSINESS or meeting.panel is None:
-        return "City-wide business meeting"
-    return dataset.cluster_by_id[meeting.panel].name
+    panel = panel_of(dataset, meeting)
+    return panel.name if panel else "City-wide business meeting"
 
 
 def meeting_title(dataset: Dataset, meeting: Meeting) -> str:
     """The meeting's plain-text title, unique enough to tell meetings apart."""
-    name = meeting.title or (
-        f"{panel_name(dataset, meeting)} cluster panel"
-        if meeting.kind is MeetingKind.CLUSTER_PANEL
-        else panel_name(dataset, meeting)
-    )
-    return f"{name}: {timefmt.day(meeting.date)}"
+    return f"{meeting.display_name(panel_of(dataset, meeting))}: {timefmt.day(meeting.date)}"
 
 
 def ends_iso(meeting: Meeting) -> str:
