@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
-from .models import LONDON
+LONDON = ZoneInfo("Europe/London")
+"""Every time in the data is local time in London."""
 
 
 def build_time(environ: dict[str, str] | None = None) -> datetime:

@@ -1,7 +1,7 @@
 """The MkDocs adapter: loads the data once and hands every generated Output to MkDocs.
 
 This is the only module that imports MkDocs. Everything it publishes comes from
-:func:`generator.outputs.render_all`; it only decides where the bytes go, and makes
+:func:`generator.site.render_all`; it only decides where the bytes go, and makes
 sure the theme receives page titles as escaped text, never as markup.
 """
 
@@ -21,12 +21,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import urls
-from .clock import build_date, build_time
-from .errors import DataError
-from .outputs import Kind, Output, SiteConfig, render_all
-from .pages.context import SCRIPT, STYLES
-from .warnings import load_publishable
+from generator.clock import build_date, build_time
+from generator.load.errors import DataError
+from generator.load.publish import load_publishable
+from generator.render import urls
+from generator.render.outputs import Kind, Output, SiteConfig
+from generator.render.urls import SCRIPT, STYLES
+from generator.site import render_all
 
 MEETINGS_PREFIX = urls.meeting("x")[: -len("x/")]
 """Meeting pages live under this folder; they stay out of the global navigation for scale."""
@@ -89,7 +90,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             built=build_time(),
         )
         self.outputs = render_all(data, site)
-        self.panels_in_nav = len(data.clusters) <= self.config.panels_in_nav
+        self.panels_in_nav = len(data.panels) <= self.config.panels_in_nav
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
         if STYLES not in config.extra_css:
             config.extra_css.append(STYLES)

@@ -6,8 +6,8 @@ import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from generator import dataset
-from generator.outputs import SiteConfig
+from generator.load import dataset
+from generator.render.outputs import SiteConfig
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "metrics"

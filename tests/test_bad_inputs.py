@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import dataset, yamlstrict
-from generator.errors import DataError
+from generator.load import dataset
+from generator.load import yaml_strict as yamlstrict
+from generator.load.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

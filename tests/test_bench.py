@@ -17,7 +17,7 @@ STEP_KEYS = {"wall_s", "cpu_s", "peak_rss_mb"}
 def _bench(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "generator.bench", *args],
+        [sys.executable, "-m", "bench", *args],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -74,6 +74,6 @@ def test_bench_refuses_an_unknown_scale(tmp_path: Path) -> None:
     done = _bench("--scales", "city,galaxy", "--out", str(tmp_path / "b.json"), cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == (
-        "python -m generator.bench: error: unknown scale(s) galaxy: use tiny, city, region, largest"
+        "python -m bench: error: unknown scale(s) galaxy: use tiny, city, region, largest"
     )
     assert not (tmp_path / "b.json").exists()

@@ -21,9 +21,9 @@ import pytest
 from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
-from generator import dataset as dataset_module
 from generator.feeds.render import render
-from generator.outputs import SiteConfig
+from generator.load import dataset as dataset_module
+from generator.render.outputs import SiteConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 ICAL_JS = ROOT / "node_modules" / "ical.js" / "dist" / "ical.js"

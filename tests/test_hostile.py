@@ -22,7 +22,7 @@ import yaml
 from pydantic import BaseModel
 from test_plugin import FIXTURE_DATA, FIXTURE_EPOCH, built
 
-from generator import yamlstrict
+from generator.load import yaml_strict as yamlstrict
 from generator.models.fields import LongText, Text
 from generator.models.files import DATA_FILES
 

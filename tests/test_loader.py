@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import dataset, yamlstrict
-from generator.errors import DataError, Problem, visible
-from generator.located import PlainScalar
+from generator.load import dataset
+from generator.load import yaml_strict as yamlstrict
+from generator.load.errors import DataError, Problem, visible
+from generator.load.located import PlainScalar
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ import markdown
 import pytest
 from metricsfixture import golden, load
 
-from generator import dataset as dataset_module
+from generator.load import dataset as dataset_module
 from generator.metrics import derive, panel_summary_html, quarters
 from generator.metrics.page import render_page, series_summary
 

@@ -12,9 +12,9 @@ import frictionless
 import pytest
 from metricsfixture import CONFIG, load
 
-from generator import dataset as dataset_module
+from generator.load import dataset as dataset_module
 from generator.opendata import csvsafe, render
-from generator.outputs import Output
+from generator.render.outputs import Output
 
 REPO = Path(__file__).resolve().parent.parent
 

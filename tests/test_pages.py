@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import dataset as dataset_module
-from generator import urls
-from generator.bench import synthetic
-from generator.outputs import Kind, Output, SiteConfig
+from bench import synthetic
+from generator.load import dataset as dataset_module
 from generator.pages import panels, site
-from generator.pages.context import href
+from generator.render import urls
+from generator.render.outputs import Kind, Output, SiteConfig
+from generator.render.urls import href
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
@@ -210,7 +210,7 @@ def test_panel_page_shows_open_entries_and_the_latest_closed() -> None:
     with tempfile.TemporaryDirectory() as folder:
         synthetic.write(synthetic.SCALES["city"], Path(folder))
         data = dataset_module.load(Path(folder), today=synthetic.TODAY, label="data")
-    panel = data.clusters[0]
+    panel = data.panels[0]
     everything = data.actions_for_panel(panel.id)
     page = next(o for o in panels.render(data, CONFIG) if o.path == f"panels/{panel.id}/index.md")
     body = page.content.decode("utf-8")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import yamlstrict
-from generator.personal_data import find, scan
+from generator.load import yaml_strict as yamlstrict
+from generator.load.personal_data import find, scan
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from generator import dataset, yamlstrict
-from generator.errors import DataError
+from generator.load import dataset
+from generator.load import yaml_strict as yamlstrict
+from generator.load.errors import DataError
+from generator.load.validate import validate
 from generator.models.files import DATA_FILES
-from generator.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

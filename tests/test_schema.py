@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator import schema, yamlstrict
+from generator.load import yaml_strict as yamlstrict
 from generator.models.files import DATA_FILES
+from generator.review import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"

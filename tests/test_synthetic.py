@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import dataset, yamlstrict
-from generator.bench import synthetic
-from generator.bench.yamlemit import dump
-from generator.models import ActionStatus, MeetingFormat, MeetingStatus, Remit
+from bench import synthetic
+from bench.yamlemit import dump
+from generator.load import dataset
+from generator.load import yaml_strict as yamlstrict
 from generator.models.files import DATA_FILES
+from generator.vocabulary import ActionStatus, MeetingFormat, MeetingStatus, Remit
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -28,7 +29,7 @@ def city(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dataset.Datase
 def test_city_scale_validates_with_the_issue_counts(city: tuple[Path, dataset.Dataset]) -> None:
     folder, data = city
     assert sorted(p.name for p in folder.iterdir()) == sorted(DATA_FILES)
-    assert len(data.clusters) == 6
+    assert len(data.panels) == 6
     assert len([m for m in data.meetings if m.panel is not None]) == 6 * 10 * 2
     assert len(data.actions) == 1200
 
@@ -60,7 +61,7 @@ def test_a_small_custom_scale_validates(tmp_path: Path) -> None:
     scale = synthetic.custom(panels=3, years=2, meetings_per_year=4, actions_per_meeting=2)
     counts = synthetic.write(scale, tmp_path)
     data = dataset.load(tmp_path, today=synthetic.TODAY)
-    assert counts["clusters"] == len(data.clusters) == 3
+    assert counts["clusters"] == len(data.panels) == 3
     assert len([m for m in data.meetings if m.panel]) == 24
     assert len(data.actions) == 48
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import dataset, warnings
-from generator.errors import DataError
+from generator.load import advisories as warnings
+from generator.load import dataset
+from generator.load.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "workflow" / "data"

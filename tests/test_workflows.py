@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from jsonschema.validators import validator_for
 
-from generator import schema, yamlstrict
+from generator.load import yaml_strict as yamlstrict
+from generator.review import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -18,10 +18,11 @@ from icalendar import (
     vUri,
 )
 
-from ..dataset import Dataset
-from ..models import LONDON, Meeting
-from ..outputs import SiteConfig
-from .events import event
+from generator.clock import LONDON
+from generator.feeds.events import event
+from generator.load.dataset import Dataset
+from generator.models import Meeting
+from generator.render.outputs import SiteConfig
 
 TZID = "Europe/London"
 PRODID = "-//cluster-panels//Cluster panel calendar feeds//EN"

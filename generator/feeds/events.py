@@ -8,11 +8,12 @@ from urllib.parse import urlsplit
 
 from icalendar import Event, vUri
 
-from .. import urls
-from ..dataset import Dataset
-from ..models import Meeting, MeetingStatus
-from ..outputs import SiteConfig
-from . import wording
+from generator.feeds import wording
+from generator.load.dataset import Dataset
+from generator.models import Meeting
+from generator.render import urls
+from generator.render.outputs import SiteConfig
+from generator.vocabulary import MeetingStatus
 
 ICAL_STATUS = {
     MeetingStatus.SCHEDULED: "CONFIRMED",

@@ -1,14 +1,14 @@
-"""The feeds renderer: every .ics file of the site, registered with :mod:`generator.outputs`."""
+"""The feeds renderer: every .ics file of the site (listed in :mod:`generator.site`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
-from ..dataset import Dataset
-from ..outputs import RENDERERS, Output, SiteConfig
-from .calendars import FeedInfo, events, feed, single
-from .wording import title
+from generator.feeds.calendars import FeedInfo, events, feed, single
+from generator.feeds.wording import title
+from generator.load.dataset import Dataset
+from generator.render import urls
+from generator.render.outputs import Output, SiteConfig
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
@@ -31,7 +31,7 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
             config,
         ),
     )
-    for cluster in sorted(dataset.clusters, key=lambda c: c.id):
+    for cluster in sorted(dataset.panels, key=lambda c: c.id):
         path = urls.panel_calendar(cluster.id)
         yield Output(
             path,
@@ -57,6 +57,3 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
             single(meeting, serialized, config),
             title=title(meeting, dataset),
         )
-
-
-RENDERERS.append(render)

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, time
 
-from .. import timefmt, urls
-from ..dataset import Dataset
-from ..models import Meeting, MeetingFormat, MeetingKind, MeetingStatus
-from ..models.meetings import OnlineJoining
-from ..outputs import SiteConfig
+from generator import timefmt
+from generator.load.dataset import Dataset
+from generator.models import Meeting
+from generator.models.meetings import OnlineJoining
+from generator.render import urls
+from generator.render.outputs import SiteConfig
+from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus
 
 STATUS_PREFIX = {
     MeetingStatus.CANCELLED: "CANCELLED: ",
@@ -31,7 +33,7 @@ def title(meeting: Meeting, dataset: Dataset) -> str:
         return meeting.title
     if meeting.kind is MeetingKind.BUSINESS or meeting.panel is None:
         return "City-wide business meeting"
-    return f"{dataset.cluster_by_id[meeting.panel].name} Cluster Panel"
+    return f"{dataset.panel_by_id[meeting.panel].name} Cluster Panel"
 
 
 def summary(meeting: Meeting, dataset: Dataset) -> str:
@@ -122,7 +124,7 @@ def _agenda(meeting: Meeting) -> Iterator[str]:
 
 
 def _links(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Iterator[str]:
-    cluster = dataset.cluster_by_id.get(meeting.panel) if meeting.panel else None
+    cluster = dataset.panel_by_id.get(meeting.panel) if meeting.panel else None
     questionnaire = meeting.questionnaire_url or (cluster.questionnaire_url if cluster else None)
     if questionnaire is not None and meeting.status is not MeetingStatus.CANCELLED:
         yield f"Tell us which topics to discuss: {questionnaire}"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import templating, urls
-from ..dataset import Dataset
-from ..pages.context import href
-from . import derive
+from generator.load.dataset import Dataset
+from generator.metrics import derive
+from generator.render import templating, urls
+from generator.render.urls import href
 
 
 def panel_summary_html(dataset: Dataset, panel_id: str) -> Markup:
@@ -17,7 +17,7 @@ def panel_summary_html(dataset: Dataset, panel_id: str) -> Markup:
     """
     html = templating.render(
         "metrics/panel_summary.html",
-        name=dataset.cluster_by_id[panel_id].name,
+        name=dataset.panel_by_id[panel_id].name,
         held=derive.per_meeting(dataset, panel_id),
         remits=derive.topics_by_remit(dataset, panel_id),
         statuses=derive.actions_by_status(dataset, panel_id),

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup
 
-from .. import templating
+from generator.render import templating
 
 WIDTH = 480
 """The drawing's width in SVG units; Material scales it down to narrow screens."""

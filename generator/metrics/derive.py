@@ -1,6 +1,6 @@
 """Figures derived from the data (never typed in), as frozen values the pages and checks share.
 
-Everything here is a pure function of a :class:`~generator.dataset.Dataset`; "held" and
+Everything here is a pure function of a :class:`~generator.load.dataset.Dataset`; "held" and
 "ended" are measured against ``dataset.today`` so a build is reproducible.
 """
 
@@ -10,11 +10,9 @@ import statistics
 from datetime import time
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..dataset import Dataset
-from ..models import ActionStatus, Audience, Meeting, MeetingKind, MeetingStatus, Metric, Remit
-from ..pages.context import ACTION_STATUSES, AUDIENCES, REMITS
-from . import quarters
-from .figures import (
+from generator.load.dataset import Dataset
+from generator.metrics import quarters
+from generator.metrics.figures import (
     Comparison,
     DaysToDone,
     MeetingFigures,
@@ -24,6 +22,17 @@ from .figures import (
     QuarterValue,
     Tally,
     TimeOfDay,
+)
+from generator.models import Meeting, Metric
+from generator.vocabulary import (
+    ACTION_STATUSES,
+    AUDIENCES,
+    REMITS,
+    ActionStatus,
+    Audience,
+    MeetingKind,
+    Remit,
+    goes_ahead,
 )
 
 __all__ = [
@@ -49,7 +58,7 @@ AUDIENCE_LABELS = AUDIENCES
 
 def is_held(meeting: Meeting, dataset: Dataset) -> bool:
     """Held means it went ahead (scheduled or moved, not cancelled or postponed) before today."""
-    went_ahead = meeting.status in (MeetingStatus.SCHEDULED, MeetingStatus.MOVED)
+    went_ahead = goes_ahead(meeting.status)
     return went_ahead and meeting.date < dataset.today
 
 
@@ -140,7 +149,7 @@ def per_meeting(dataset: Dataset, panel: str | None = None) -> tuple[MeetingFigu
         if not is_held(meeting, dataset):
             continue
         record = meeting.record.attendance if meeting.record is not None else None
-        cluster = dataset.cluster_by_id.get(meeting.panel or "")
+        cluster = dataset.panel_by_id.get(meeting.panel or "")
         rows.append(
             MeetingFigures(
                 meeting=meeting,
@@ -156,7 +165,7 @@ def per_meeting(dataset: Dataset, panel: str | None = None) -> tuple[MeetingFigu
 def attendance_by_panel(dataset: Dataset) -> tuple[PanelAttendance, ...]:
     """Attendance per panel, in the order of clusters.yaml."""
     rows = []
-    for cluster in dataset.clusters:
+    for cluster in dataset.panels:
         figures = [f.attendance for f in per_meeting(dataset, cluster.id)]
         known = [n for n in figures if n is not None]
         average = (
@@ -206,9 +215,7 @@ def time_of_day(dataset: Dataset) -> tuple[TimeOfDay, ...]:
     """Daytime (before 5pm) and evening (5pm or later) cluster panel meetings, held and planned."""
     held = [m for m in panel_meetings(dataset) if is_held(m, dataset)]
     planned = [
-        m
-        for m in panel_meetings(dataset)
-        if m.date >= dataset.today and m.status in (MeetingStatus.SCHEDULED, MeetingStatus.MOVED)
+        m for m in panel_meetings(dataset) if m.date >= dataset.today and goes_ahead(m.status)
     ]
 
     def split(label: str, pool: list[Meeting]) -> TimeOfDay:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..models import Meeting, Metric
-from ..models.metrics import Dimension
+from generator.models import Meeting, Metric
+from generator.models.metrics import Dimension
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup
 
-from .. import templating, timefmt, urls
-from ..dataset import Dataset
-from ..models import MetricKind
-from ..outputs import RENDERERS, Kind, Output, SiteConfig
-from ..pages.context import href
-from . import derive, quarters
-from .charts import Bar, bar_chart, number
+from generator import timefmt
+from generator.load.dataset import Dataset
+from generator.metrics import derive, quarters
+from generator.metrics.charts import Bar, bar_chart, number
+from generator.render import templating, urls
+from generator.render.outputs import Kind, Output, SiteConfig
+from generator.render.urls import href
+from generator.vocabulary import MetricKind
 
 TITLE = "Figures: meetings and engagement"
 
@@ -200,7 +201,7 @@ def render_page(dataset: Dataset) -> str:
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterable[Output]:
-    """The metrics page at :data:`generator.urls.METRICS`."""
+    """The metrics page at :data:`generator.render.urls.METRICS`."""
     body = render_page(dataset)
     yield Output(
         path=urls.page_source(urls.METRICS),
@@ -208,6 +209,3 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterable[Output]:
         kind=Kind.PAGE,
         title=TITLE,
     )
-
-
-RENDERERS.append(render)

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from .actions import Action, ActionStatus, Update
-from .engagement import Audience, EngagementEvent
-from .meetings import LONDON, Meeting, MeetingFormat, MeetingKind, MeetingStatus, Remit
-from .metrics import Metric, MetricKind, MetricValue
-from .places import Cluster, Officer, Venue
+from generator.models.actions import Action, Update
+from generator.models.engagement import EngagementEvent
+from generator.models.meetings import Meeting
+from generator.models.metrics import Metric, MetricValue
+from generator.models.places import Officer, Panel, Venue
 
 __all__ = [
-    "LONDON",
     "Action",
-    "ActionStatus",
-    "Audience",
-    "Cluster",
     "EngagementEvent",
     "Meeting",
-    "MeetingFormat",
-    "MeetingKind",
-    "MeetingStatus",
     "Metric",
-    "MetricKind",
     "MetricValue",
     "Officer",
-    "Remit",
+    "Panel",
     "Update",
     "Venue",
 ]

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-from .fields import Flag, LocalDate, LongText, Model, Slug, Text
-from .meetings import Remit
-
-
-class ActionStatus(StrEnum):
-    """Where an action stands."""
-
-    OPEN = "open"
-    IN_PROGRESS = "in-progress"
-    DONE = "done"
-    NOT_TAKEN_FORWARD = "not-taken-forward"
+from generator.models.fields import Flag, LocalDate, LongText, Model, Slug, Text
+from generator.vocabulary import ActionStatus, Remit
 
 
 class Update(Model):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import LocalDate, Model, Text
+from generator.models.fields import LocalDate, Model, Text
 
 
 class CivicDate(Model):

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
-from .fields import Flag, LocalDate, Model, Month, Slug, Text
-
-
-class Audience(StrEnum):
-    """Who an event was for."""
-
-    RESIDENTS = "residents"
-    WORKERS = "workers"
-    VISITORS = "visitors"
-    OTHER = "other"
+from generator.models.fields import Flag, LocalDate, Model, Month, Slug, Text
+from generator.vocabulary import Audience
 
 
 class EngagementEvent(Model):

@@ -1,6 +1,6 @@
 """Field types shared by the models: each parses one staff-typed string strictly.
 
-Every scalar reaches the models as text (see :mod:`generator.yamlstrict`), so
+Every scalar reaches the models as text (see :mod:`generator.load.yaml_strict`), so
 each type below owns its whole conversion and its plain-English error.
 """
 
@@ -17,7 +17,7 @@ from pydantic import BaseModel as _PydanticModel
 from pydantic import BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..located import PlainScalar
+from generator.load.located import PlainScalar
 
 STAFF_ERROR = "staff"
 """The pydantic error type our own validators raise; its context holds what and fix."""

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from .actions import Action
-from .civic import CivicDatesFile
-from .engagement import EngagementEvent
-from .fields import Model
-from .meetings import Meeting
-from .metrics import Metric
-from .places import Cluster, Venue
+from generator.models.actions import Action
+from generator.models.civic import CivicDatesFile
+from generator.models.engagement import EngagementEvent
+from generator.models.fields import Model
+from generator.models.meetings import Meeting
+from generator.models.metrics import Metric
+from generator.models.places import Panel, Venue
 
 
-class ClustersFile(Model):
+class PanelsFile(Model):
     """data/clusters.yaml: the cluster panels."""
 
-    clusters: tuple[Cluster, ...]
+    clusters: tuple[Panel, ...]
     """One entry per panel."""
 
 
@@ -54,7 +54,7 @@ class MetricsFile(Model):
 
 
 DATA_FILES: dict[str, type[Model]] = {
-    "clusters.yaml": ClustersFile,
+    "clusters.yaml": PanelsFile,
     "venues.yaml": VenuesFile,
     "meetings.yaml": MeetingsFile,
     "actions.yaml": ActionsFile,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import datetime, time
-from enum import StrEnum
-from zoneinfo import ZoneInfo
 
-from .fields import (
+from generator.clock import LONDON
+from generator.models.fields import (
     ClockTime,
     Count,
     Flag,
@@ -20,43 +19,8 @@ from .fields import (
     TeamsUrl,
     Text,
 )
-from .places import Cluster
-
-LONDON = ZoneInfo("Europe/London")
-"""Every time in the data is local time in London."""
-
-
-class MeetingKind(StrEnum):
-    """Which series a meeting belongs to."""
-
-    CLUSTER_PANEL = "cluster-panel"
-    BUSINESS = "business"
-
-
-class MeetingFormat(StrEnum):
-    """How people attend."""
-
-    IN_PERSON = "in-person"
-    HYBRID = "hybrid"
-    ONLINE = "online"
-
-
-class MeetingStatus(StrEnum):
-    """What residents should expect."""
-
-    SCHEDULED = "scheduled"
-    CANCELLED = "cancelled"
-    POSTPONED = "postponed"
-    MOVED = "moved"
-
-
-class Remit(StrEnum):
-    """Whose job a topic or action is."""
-
-    POLICE = "city-of-london-police"
-    CORPORATION = "city-of-london-corporation"
-    BTP = "british-transport-police"
-    PARTNER = "other-partner"
+from generator.models.places import Panel
+from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus, Remit
 
 
 class DialIn(Model):
@@ -176,7 +140,7 @@ class Meeting(Model):
     reviewed_personal_data: Flag = False
     """Set true only after checking that text flagged as personal data is fine to publish."""
 
-    def display_name(self, panel: Cluster | None) -> str:
+    def display_name(self, panel: Panel | None) -> str:
         """Its own title, else '<Panel> cluster panel', else 'City-wide business meeting'."""
         if self.title:
             return self.title

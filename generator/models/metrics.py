@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-from .fields import Flag, LongText, Model, Number, Quarter, Slug, Text
-
-
-class MetricKind(StrEnum):
-    """How a metric's values are shaped."""
-
-    COUNT = "count"
-    HOURS = "hours"
-    SCORE = "score"
-    BREAKDOWN = "breakdown"
+from generator.models.fields import Flag, LongText, Model, Number, Quarter, Slug, Text
+from generator.vocabulary import MetricKind
 
 
 class Share(Model):

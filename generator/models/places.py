@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .fields import Email, Flag, HttpsUrl, LongText, Model, Number, Phone, Slug, Text
+from generator.models.fields import (
+    Email,
+    Flag,
+    HttpsUrl,
+    LongText,
+    Model,
+    Number,
+    Phone,
+    Slug,
+    Text,
+)
 
 
 class SocialLink(Model):
@@ -40,7 +50,7 @@ class Officer(Model):
     """How residents contact this officer."""
 
 
-class Cluster(Model):
+class Panel(Model):
     """One cluster panel: a group of wards that meets together."""
 
     id: Slug

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..models import ActionStatus, Audience, MeetingFormat, MeetingKind, MeetingStatus, Remit
+from generator.vocabulary import (
+    ActionStatus,
+    Audience,
+    MeetingFormat,
+    MeetingKind,
+    MeetingStatus,
+    Remit,
+)
 
 FieldType = Literal["string", "integer", "number", "date", "boolean"]
 

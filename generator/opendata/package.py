@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import urls
-from ..outputs import SiteConfig
-from .columns import Column
-from .tables import Table
+from generator.opendata.columns import Column
+from generator.opendata.tables import Table
+from generator.render import urls
+from generator.render.outputs import SiteConfig
 
 NEUTRALISED = (
     "Text cells of the CSV files that start with =, +, -, @, a tab or a carriage return "

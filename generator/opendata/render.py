@@ -7,12 +7,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .. import subscribe, templating, urls
-from ..dataset import Dataset
-from ..outputs import RENDERERS, Kind, Output, SiteConfig
-from ..pages.context import href
-from . import csvsafe, package
-from .tables import Cell, Table, tables
+from generator.load.dataset import Dataset
+from generator.opendata import csvsafe, package
+from generator.opendata.tables import Cell, Table, tables
+from generator.render import subscribe, templating, urls
+from generator.render.outputs import Kind, Output, SiteConfig
+from generator.render.urls import href
 
 TITLE = "Open data and calendar feeds"
 
@@ -64,7 +64,7 @@ def _feeds(dataset: Dataset, config: SiteConfig) -> list[dict[str, object]]:
             "links": subscribe.links(config, urls.CALENDAR_ALL),
         }
     ]
-    for cluster in dataset.clusters:
+    for cluster in dataset.panels:
         path = urls.panel_calendar(cluster.id)
         feeds.append(
             {
@@ -106,6 +106,3 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterable[Output]:
         kind=Kind.PAGE,
         title=TITLE,
     )
-
-
-RENDERERS.append(render)

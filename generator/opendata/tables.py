@@ -10,12 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .. import urls
-from ..dataset import Dataset
-from ..metrics import derive
-from ..models import Audience
-from ..outputs import SiteConfig
-from .columns import (
+from generator.load.dataset import Dataset
+from generator.metrics import derive
+from generator.opendata.columns import (
     ACTION_COLUMNS,
     EVENT_COLUMNS,
     MEETING_COLUMNS,
@@ -25,6 +22,9 @@ from .columns import (
     TOPIC_COLUMNS,
     Column,
 )
+from generator.render import urls
+from generator.render.outputs import SiteConfig
+from generator.vocabulary import Audience
 
 Cell = str | int | Decimal | date | bool | None
 """One value in a table; None is an empty cell."""
@@ -47,7 +47,7 @@ class Table:
 def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...], ...]:
     rows = []
     for m in sorted(dataset.meetings, key=lambda m: m.id):
-        cluster = dataset.cluster_by_id.get(m.panel) if m.panel else None
+        cluster = dataset.panel_by_id.get(m.panel) if m.panel else None
         venue = dataset.venue_by_id.get(m.venue) if m.venue else None
         counted = m.record.attendance if m.record is not None else None
         rows.append(

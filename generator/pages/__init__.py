@@ -1,5 +1,5 @@
-"""The public site's pages: pure functions from a :class:`~generator.dataset.Dataset` to Outputs.
+"""The public site's pages: pure functions from the frozen dataset to page Outputs.
 
 Each module renders one kind of page through the autoescaped templates in
-``templates/pages/``; :mod:`generator.pages.site` registers them all as one renderer.
+``render/templates/pages/``; :mod:`generator.pages.site` joins them into one renderer.
 """

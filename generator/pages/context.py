@@ -2,79 +2,16 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
-from functools import lru_cache
 
 from markupsafe import Markup
 
-from .. import templating, timefmt, urls
-from ..dataset import Dataset
-from ..models import (
-    ActionStatus,
-    Audience,
-    Cluster,
-    Meeting,
-    MeetingFormat,
-    MeetingStatus,
-    Remit,
-)
-from ..outputs import Kind, Output, SiteConfig
-
-SCRIPT = "assets/javascripts/cluster-panels-pages.js"
-"""The small script that moves finished meetings to 'past' and adds log filters."""
-STYLES = "assets/stylesheets/cluster-panels-pages.css"
-"""Layout of cards, banners and summary lists on generated pages."""
-
-FORMATS = {
-    MeetingFormat.IN_PERSON: "In person",
-    MeetingFormat.HYBRID: "In person and online (hybrid)",
-    MeetingFormat.ONLINE: "Online only",
-}
-STATUSES = {
-    MeetingStatus.SCHEDULED: "Going ahead",
-    MeetingStatus.CANCELLED: "Cancelled",
-    MeetingStatus.POSTPONED: "Postponed",
-    MeetingStatus.MOVED: "Moved",
-}
-REMITS = {
-    Remit.POLICE: "City of London Police",
-    Remit.CORPORATION: "City of London Corporation",
-    Remit.BTP: "British Transport Police",
-    Remit.PARTNER: "Another partner",
-}
-ACTION_STATUSES = {
-    ActionStatus.OPEN: "Open",
-    ActionStatus.IN_PROGRESS: "In progress",
-    ActionStatus.DONE: "Done",
-    ActionStatus.NOT_TAKEN_FORWARD: "Not taken forward",
-}
-AUDIENCES = {
-    Audience.RESIDENTS: "Residents",
-    Audience.WORKERS: "Workers",
-    Audience.VISITORS: "Visitors",
-    Audience.OTHER: "Others",
-}
-
-
-@lru_cache(maxsize=1 << 16)
-def href(here: str, there: str) -> str:
-    """The relative link from page ``here`` to site path ``there`` (paths from :mod:`..urls`).
-
-    Links inside raw HTML are not rewritten by MkDocs, so pages carry links that
-    work from their own directory URL (``use_directory_urls``) and on any host path.
-    Memoised: large builds ask for the same few thousand links over and over, and
-    ``posixpath.relpath`` showed up in profiles.
-    """
-    target, _, fragment = there.partition("#")
-    if fragment and target == here:
-        return f"#{fragment}"
-    relative = posixpath.relpath(target or ".", here or ".")
-    if relative == ".":
-        relative = "./"
-    elif target == "" or target.endswith("/"):
-        relative += "/"
-    return relative + (f"#{fragment}" if fragment else "")
+from generator import timefmt, vocabulary
+from generator.load.dataset import Dataset
+from generator.models import Meeting, Panel
+from generator.render import templating, urls
+from generator.render.outputs import Kind, Output, SiteConfig
+from generator.render.urls import href
 
 
 def panel_name(dataset: Dataset, meeting: Meeting) -> str:
@@ -93,9 +30,9 @@ def ends_iso(meeting: Meeting) -> str:
     return meeting.finished_by().isoformat()
 
 
-def panel_of(dataset: Dataset, meeting: Meeting) -> Cluster | None:
+def panel_of(dataset: Dataset, meeting: Meeting) -> Panel | None:
     """The meeting's panel, if it has one."""
-    return dataset.cluster_by_id.get(meeting.panel) if meeting.panel else None
+    return dataset.panel_by_id.get(meeting.panel) if meeting.panel else None
 
 
 def page(
@@ -110,7 +47,8 @@ def page(
         config=config,
         link=lambda there: href(path, there),
         urls=urls,
-        labels=_LABELS,
+        labels=vocabulary.LABELS,
+        vocabulary=vocabulary,
         panel_name=lambda m: panel_name(dataset, m),
         meeting_title=lambda m: meeting_title(dataset, m),
         ends_iso=ends_iso,
@@ -124,15 +62,6 @@ def page(
 def raw(html: str) -> Markup:
     """Mark HTML that our own code built from escaped parts (never staff text) as safe."""
     return Markup(html)
-
-
-_LABELS = {
-    "formats": FORMATS,
-    "statuses": STATUSES,
-    "remits": REMITS,
-    "action_statuses": ACTION_STATUSES,
-    "audiences": AUDIENCES,
-}
 
 
 def sorted_by(items: Iterable[str]) -> list[str]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import timefmt, urls
-from ..dataset import Dataset
-from ..models import Audience, EngagementEvent
-from ..outputs import Output, SiteConfig
-from .context import AUDIENCES, page
+from generator import timefmt
+from generator.load.dataset import Dataset
+from generator.models import EngagementEvent
+from generator.pages.context import page
+from generator.render import urls
+from generator.render.outputs import Output, SiteConfig
+from generator.vocabulary import AUDIENCES, Audience
 
 
 def when(event: EngagementEvent) -> str:

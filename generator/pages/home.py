@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import subscribe, urls
-from ..dataset import Dataset
-from ..models import Action, Cluster
-from ..outputs import Output, SiteConfig
-from . import log
-from .context import page, sorted_by
+from generator.load.dataset import Dataset
+from generator.models import Action, Panel
+from generator.pages import log
+from generator.pages.context import page, sorted_by
+from generator.render import subscribe, urls
+from generator.render.outputs import Output, SiteConfig
 
 NEXT_MEETINGS = 6
 """How many upcoming meetings the home page lists (one round of the six panels)."""
 LATEST_ACTIONS = 3
 
 
-def wards(dataset: Dataset) -> list[tuple[str, Cluster]]:
+def wards(dataset: Dataset) -> list[tuple[str, Panel]]:
     """Every published ward with its panel, sorted by ward name."""
-    pairs = [(ward, panel) for panel in dataset.clusters for ward in panel.wards]
+    pairs = [(ward, panel) for panel in dataset.panels for ward in panel.wards]
     order = {name: index for index, name in enumerate(sorted_by({w for w, _ in pairs}))}
     return sorted(pairs, key=lambda pair: (order[pair[0]], pair[1].name, pair[1].id))
 

@@ -8,11 +8,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import urls
-from ..dataset import Dataset
-from ..models import LONDON, Meeting, MeetingFormat, MeetingStatus
-from ..outputs import SiteConfig
-from .context import meeting_title
+from generator.clock import LONDON
+from generator.load.dataset import Dataset
+from generator.models import Meeting
+from generator.pages.context import meeting_title
+from generator.render import urls
+from generator.render.outputs import SiteConfig
+from generator.vocabulary import MeetingFormat, MeetingStatus
 
 EVENT_STATUS = {
     MeetingStatus.SCHEDULED: "https://schema.org/EventScheduled",

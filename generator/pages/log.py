@@ -10,11 +10,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .. import urls
-from ..dataset import Dataset
-from ..models import Action, ActionStatus, Remit
-from ..outputs import Output, SiteConfig
-from .context import page
+from generator.load.dataset import Dataset
+from generator.models import Action
+from generator.pages.context import page
+from generator.render import urls
+from generator.render.outputs import Output, SiteConfig
+from generator.vocabulary import ActionStatus, Remit
 
 LATEST = 10
 """How many recently updated entries the log's index page lists."""
@@ -43,7 +44,7 @@ def groups(dataset: Dataset) -> list[Group]:
     """One group per panel in panel name order (empty ones too), then City-wide meetings."""
     found = [
         Group(c.id, f"{c.name} cluster panel", dataset.actions_for_panel(c.id))
-        for c in sorted(dataset.clusters, key=lambda c: (c.name.casefold(), c.id))
+        for c in sorted(dataset.panels, key=lambda c: (c.name.casefold(), c.id))
     ]
     citywide = [a for a in dataset.actions if dataset.meeting_by_id[a.meeting].panel is None]
     found.append(

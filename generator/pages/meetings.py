@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
-from ..dataset import Dataset
-from ..models import Meeting
-from ..outputs import Output, SiteConfig
-from . import jsonld
-from .context import meeting_title, page, panel_of
+from generator.load.dataset import Dataset
+from generator.models import Meeting
+from generator.pages import jsonld
+from generator.pages.context import meeting_title, page, panel_of
+from generator.render import urls
+from generator.render.outputs import Output, SiteConfig
 
 
 def questionnaire(dataset: Dataset, meeting: Meeting) -> str | None:

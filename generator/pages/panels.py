@@ -2,48 +2,35 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
-from typing import cast
+from collections.abc import Iterator
 
 from markupsafe import Markup
 
-from .. import subscribe, urls
-from ..dataset import Dataset
-from ..models import Action, ActionStatus, Cluster
-from ..outputs import Output, SiteConfig
-from .context import page, raw
-
-PanelSummary = Callable[[Dataset, str], str]
+from generator.load.dataset import Dataset
+from generator.metrics import panel_summary_html
+from generator.models import Action, Panel
+from generator.pages.context import page, raw
+from generator.render import subscribe, urls
+from generator.render.outputs import Output, SiteConfig
+from generator.vocabulary import still_open
 
 RECENTLY_CLOSED = 5
 """How many done or not-taken-forward entries a panel page shows; the rest are on its log."""
-_OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
 def panel_actions(actions: tuple[Action, ...]) -> list[Action]:
     """Every open or in-progress entry, then the latest closed ones (``actions`` newest first)."""
-    closed = [a for a in actions if a.status not in _OPEN][:RECENTLY_CLOSED]
-    return [a for a in actions if a.status in _OPEN] + closed
-
-
-def _metrics_summary() -> PanelSummary | None:
-    """The metrics helper's per-panel summary, when that module is installed."""
-    try:
-        module = importlib.import_module("generator.metrics")
-    except ModuleNotFoundError:
-        return None
-    return cast("PanelSummary | None", getattr(module, "panel_summary_html", None))
+    closed = [a for a in actions if not still_open(a.status)][:RECENTLY_CLOSED]
+    return [a for a in actions if still_open(a.status)] + closed
 
 
 def panel_metrics(dataset: Dataset, panel_id: str) -> Markup | None:
     """The panel's slice of the metrics, as HTML built by the metrics' own autoescaped templates."""
-    summary = _metrics_summary()
-    html = summary(dataset, panel_id) if summary is not None else ""
+    html = panel_summary_html(dataset, panel_id)
     return raw(html) if html.strip() else None
 
 
-def panel_page(dataset: Dataset, config: SiteConfig, panel: Cluster) -> Output:
+def panel_page(dataset: Dataset, config: SiteConfig, panel: Panel) -> Output:
     """The page at ``panels/<id>/``."""
     actions = dataset.actions_for_panel(panel.id)
     shown = panel_actions(actions)
@@ -58,7 +45,7 @@ def panel_page(dataset: Dataset, config: SiteConfig, panel: Cluster) -> Output:
         past=dataset.past(panel.id),
         actions=shown,
         actions_total=len(actions),
-        closed_shown=sum(a.status not in _OPEN for a in shown),
+        closed_shown=sum(not still_open(a.status) for a in shown),
         subscribe=subscribe.links(config, urls.panel_calendar(panel.id)),
         metrics_html=panel_metrics(dataset, panel.id),
     )
@@ -66,7 +53,7 @@ def panel_page(dataset: Dataset, config: SiteConfig, panel: Cluster) -> Output:
 
 def index_page(dataset: Dataset, config: SiteConfig) -> Output:
     """The page at ``panels/``: every panel with its next meeting."""
-    panels = sorted(dataset.clusters, key=lambda c: (c.name.casefold(), c.id))
+    panels = sorted(dataset.panels, key=lambda c: (c.name.casefold(), c.id))
     return page(
         urls.PANELS,
         "Cluster panels",
@@ -81,5 +68,5 @@ def index_page(dataset: Dataset, config: SiteConfig) -> Output:
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
     """The panels index and every panel's page."""
     yield index_page(dataset, config)
-    for panel in dataset.clusters:
+    for panel in dataset.panels:
         yield panel_page(dataset, config, panel)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dataset import Dataset
-from ..outputs import RENDERERS, Output, SiteConfig
-from . import engagement, home, log, meetings, panels, static, venues
+from generator.load.dataset import Dataset
+from generator.pages import engagement, home, log, meetings, panels, static, venues
+from generator.render.outputs import Output, SiteConfig
 
 MODULES = (home, panels, meetings, log, engagement, venues, static)
 
@@ -15,6 +15,3 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
     """Every public page, plus the script and stylesheet they use."""
     for module in MODULES:
         yield from module.render(dataset, config)
-
-
-RENDERERS.append(render)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
-from ..dataset import Dataset
-from ..models import Meeting
-from ..outputs import Output, SiteConfig
-from .context import page
+from generator.load.dataset import Dataset
+from generator.models import Meeting
+from generator.pages.context import page
+from generator.render import urls
+from generator.render.outputs import Output, SiteConfig
 
 
 def venues_page(dataset: Dataset, config: SiteConfig) -> Output:

@@ -1,0 +1,129 @@
+"""Command line: ``python -m generator check|build``, usable without MkDocs."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.cli import staff as staff_commands
+from generator.clock import build_time
+from generator.load.errors import DataError
+from generator.load.publish import load_publishable
+from generator.render.outputs import SiteConfig
+from generator.site import render_all
+
+DEFAULT_SITE_URL = "https://example.github.io/cluster-panels/"
+
+
+def _check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    try:
+        data = load_publishable(args.data, label=args.label)
+    except DataError as error:
+        print(error.report("nothing was published"), file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    print(
+        f"OK: {len(data.panels)} panels, {len(data.venues)} venues, "
+        f"{len(data.meetings)} meetings, "
+        f"{len(data.actions)} actions, {len(data.events)} engagement events, "
+        f"{len(data.metrics)} metrics checked in {seconds:.2f} s"
+    )
+    return 0
+
+
+def write_tree(outputs: dict[str, bytes], target: Path) -> None:
+    """Write files into ``target`` so that a failure leaves any previous ``target`` untouched.
+
+    Everything is written to a sibling temporary folder first, then swapped in.
+    """
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        for path, content in outputs.items():
+            destination = staging / path
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(content)
+        swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` with the finished ``staging`` folder in two renames."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+        old.rmdir()
+        target.rename(old)
+    staging.rename(target)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def _build(args: argparse.Namespace) -> int:
+    try:
+        data = load_publishable(args.data, label=args.label)
+    except DataError as error:
+        print(error.report(f"{args.out} was left as it was"), file=sys.stderr)
+        return 1
+    config = SiteConfig(site_url=args.site_url, site_name=args.site_name, built=build_time())
+    outputs = render_all(data, config)
+    write_tree({o.path: o.content for o in outputs}, args.out)
+    print(f"Wrote {len(outputs)} files to {args.out}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per task."""
+    main = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Publish cluster panel meetings, actions and metrics.",
+    )
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--data", type=Path, default=Path("data"), help="data folder (default: data)"
+        )
+        sub.add_argument("--label", default=None, help="how to name the data folder in messages")
+
+    check = commands.add_parser(
+        "check",
+        help="validate the data; exit 1 listing every problem",
+        description="Validate every data file. Prints one problem per line "
+        "as file:line:column: where: what — fix, and exits 1 if any.",
+    )
+    common(check)
+    check.set_defaults(run=_check)
+    build = commands.add_parser(
+        "build",
+        help="write every generated file without MkDocs",
+        description="Validate, then write the generated pages (Markdown with "
+        "HTML bodies), calendar feeds and open data into --out.",
+    )
+    common(build)
+    build.add_argument("--out", type=Path, required=True, help="folder to write (replaced whole)")
+    build.add_argument(
+        "--site-url", default=DEFAULT_SITE_URL, help="absolute URL the site is served at"
+    )
+    build.add_argument("--site-name", default="City of London Police cluster panels")
+    build.set_defaults(run=_build)
+    staff_commands.add(commands, common)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = parser().parse_args(argv)
+    if args.label is None:
+        args.label = args.data.as_posix().rstrip("/")
+    code: int = args.run(args)
+    return code

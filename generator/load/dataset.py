@@ -1,0 +1,190 @@
+"""Load every data file, validate it, cross-check it, and freeze the result."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from generator.clock import build_date
+from generator.load import meeting_rules, rules
+from generator.load import yaml_strict as yamlstrict
+from generator.load.errors import DataError, Problem
+from generator.load.located import Loaded
+from generator.load.validate import validate
+from generator.models import Action, EngagementEvent, Meeting, Metric, Panel, Venue
+from generator.models.civic import CivicDate
+from generator.models.fields import Model
+from generator.models.files import DATA_FILES, OPTIONAL_FILES
+
+T = TypeVar("T")
+
+
+def _index(items: Sequence[T], key: str) -> Mapping[str, tuple[T, ...]]:
+    grouped: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        value = getattr(item, key)
+        if value is not None:
+            grouped[value].append(item)
+    return MappingProxyType({k: tuple(v) for k, v in grouped.items()})
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the renderers need, checked and immutable. Build it with :func:`load`."""
+
+    panels: tuple[Panel, ...]
+    venues: tuple[Venue, ...]
+    meetings: tuple[Meeting, ...]
+    """Sorted by start time, then id."""
+    actions: tuple[Action, ...]
+    events: tuple[EngagementEvent, ...]
+    metrics: tuple[Metric, ...]
+    today: date
+    """The build date in London: 'upcoming' means on or after this day."""
+    civic_dates: tuple[CivicDate, ...] = ()
+    """Other civic events' days (data/civic-dates.yaml), for clash warnings."""
+    sources: Mapping[str, Loaded] = field(default_factory=dict, repr=False, compare=False)
+    """The parsed files, for locating warnings at their lines."""
+
+    def __post_init__(self) -> None:
+        indexes = {
+            "panel_by_id": MappingProxyType({c.id: c for c in self.panels}),
+            "venue_by_id": MappingProxyType({v.id: v for v in self.venues}),
+            "meeting_by_id": MappingProxyType({m.id: m for m in self.meetings}),
+            "meetings_by_panel": _index(self.meetings, "panel"),
+            "actions_by_meeting": _index(self.actions, "meeting"),
+        }
+        for name, value in indexes.items():
+            object.__setattr__(self, name, value)
+
+    panel_by_id: Mapping[str, Panel] = field(init=False, repr=False, compare=False)
+    venue_by_id: Mapping[str, Venue] = field(init=False, repr=False, compare=False)
+    meeting_by_id: Mapping[str, Meeting] = field(init=False, repr=False, compare=False)
+    meetings_by_panel: Mapping[str, tuple[Meeting, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    actions_by_meeting: Mapping[str, tuple[Action, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def upcoming(self, panel: str | None = None) -> tuple[Meeting, ...]:
+        """Meetings on or after the build date, soonest first."""
+        pool = self.meetings if panel is None else self.meetings_by_panel.get(panel, ())
+        return tuple(m for m in pool if m.is_upcoming(self.today))
+
+    def past(self, panel: str | None = None) -> tuple[Meeting, ...]:
+        """Meetings before the build date, most recent first."""
+        pool = self.meetings if panel is None else self.meetings_by_panel.get(panel, ())
+        return tuple(reversed([m for m in pool if not m.is_upcoming(self.today)]))
+
+    def actions_for_panel(self, panel: str) -> tuple[Action, ...]:
+        """The 'you said, we did' entries raised at a panel's meetings, newest first."""
+        found = [
+            a
+            for m in self.meetings_by_panel.get(panel, ())
+            for a in self.actions_by_meeting.get(m.id, ())
+        ]
+        return tuple(sorted(found, key=lambda a: (a.raised, a.id), reverse=True))
+
+
+@dataclass
+class Parsed:
+    """Every data file parsed and validated on its own, before any cross-file check."""
+
+    sources: dict[str, Loaded] = field(default_factory=dict)
+    """The files that parsed, by name (also those that then failed validation)."""
+    models: dict[str, Model] = field(default_factory=dict)
+    """The files that validated, by name."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_each(read_file: Callable[[str], Loaded | None]) -> Parsed:
+    """Parse (``read_file(name)``, None for an absent optional file) and validate every file."""
+    parsed = Parsed()
+    for name, model in DATA_FILES.items():
+        try:
+            loaded = read_file(name)
+            if loaded is None:
+                continue
+            parsed.sources[name] = loaded
+            parsed.models[name] = validate(loaded, model)
+        except DataError as error:
+            parsed.problems.extend(error.problems)
+    return parsed
+
+
+def read(data_dir: Path, label: str = "data") -> Parsed:
+    """Parse and validate every file in ``data_dir``; ``label`` names the folder in messages."""
+
+    def read_file(name: str) -> Loaded | None:
+        if name in OPTIONAL_FILES and not (data_dir / name).exists():
+            return None
+        return yamlstrict.read(data_dir / name, f"{label}/{name}" if label else name)
+
+    return parse_each(read_file)
+
+
+def _entries(models: dict[str, Model], name: str, key: str) -> tuple[Any, ...] | None:
+    model: Model | None = models.get(name)
+    return getattr(model, key) if model is not None else None
+
+
+def load(data_dir: Path, *, today: date | None = None, label: str = "data") -> Dataset:
+    """Load ``data_dir`` into a :class:`Dataset`, or raise :class:`DataError` with every problem.
+
+    ``label`` is how the folder is named in messages (``data/meetings.yaml``).
+    """
+    return check(read(data_dir, label), today or build_date())
+
+
+def check(parsed: Parsed, today: date) -> Dataset:
+    """Cross-check parsed files into a :class:`Dataset`, or raise every problem found."""
+    sources, models, problems = parsed.sources, parsed.models, list(parsed.problems)
+    panels = _entries(models, "clusters.yaml", "clusters")
+    venues = _entries(models, "venues.yaml", "venues")
+    meetings = _entries(models, "meetings.yaml", "meetings")
+    actions = _entries(models, "actions.yaml", "actions")
+    events = _entries(models, "engagement.yaml", "events")
+    metrics = _entries(models, "metrics.yaml", "metrics")
+    checker = rules.Checker(sources, today)
+    if panels is not None:
+        rules.check_panels(checker, panels)
+    if venues is not None:
+        checker.unique("venues.yaml", "venues", venues)
+        for index, venue in enumerate(venues):
+            if venue.coordinates is not None and not venue.coordinates.in_range():
+                checker.at(
+                    "venues.yaml",
+                    ("venues", index, "coordinates"),
+                    "the coordinates are off the map",
+                    "latitude is -90 to 90, longitude -180 to 180",
+                )
+    if meetings is not None:
+        meeting_rules.check_meetings(checker, meetings, panels, venues)
+    if actions is not None:
+        rules.check_actions(checker, actions, meetings)
+    if events is not None:
+        rules.check_engagement(checker, events)
+    if metrics is not None:
+        rules.check_metrics(checker, metrics)
+    problems.extend(checker.problems)
+    if problems:
+        raise DataError(problems)
+    assert panels is not None and venues is not None and meetings is not None
+    assert actions is not None and events is not None and metrics is not None
+    return Dataset(
+        panels=panels,
+        venues=venues,
+        meetings=tuple(sorted(meetings, key=lambda m: (m.starts_at(), m.id))),
+        actions=actions,
+        events=events,
+        metrics=metrics,
+        today=today,
+        civic_dates=_entries(models, "civic-dates.yaml", "civic_dates") or (),
+        sources=MappingProxyType(sources),
+    )

@@ -1,0 +1,176 @@
+"""Rules for meetings: panels and venues exist, times are real, status changes are explained."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from generator.clock import LONDON
+from generator.load.rules import Checker
+from generator.models import Meeting, Panel, Venue
+from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus, Remit, goes_ahead
+
+JOIN_LINK_DAYS = 7
+"""A hybrid or online meeting this close without a joining link blocks the build."""
+
+
+def clock_change_problem(day: date, at: time) -> str | None:
+    """Why ``at`` on ``day`` is not one clear instant in London, or None if it is."""
+    naive = datetime.combine(day, at)
+    first, second = naive.replace(tzinfo=LONDON, fold=0), naive.replace(tzinfo=LONDON, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    # Through UTC: astimezone() to the zone a datetime already has returns it unchanged.
+    roundtrip = first.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None)
+    if roundtrip != naive:
+        return "does not exist in London: the clocks go forward that night"
+    return "happens twice in London: the clocks go back that night"
+
+
+def check_meetings(
+    c: Checker,
+    meetings: Sequence[Meeting],
+    panels: Sequence[Panel] | None,
+    venues: Sequence[Venue] | None,
+) -> None:
+    """Rules for data/meetings.yaml, including its references to panels and venues."""
+    c.unique("meetings.yaml", "meetings", meetings)
+    panel_ids = {x.id for x in panels} if panels is not None else None
+    venue_ids = {x.id for x in venues} if venues is not None else None
+    for index, m in enumerate(meetings):
+
+        def at(field: str, what: str, fix: str, *, _i: int = index) -> None:
+            c.at("meetings.yaml", ("meetings", _i, *field.split(".")), what, fix)
+
+        if m.kind is MeetingKind.CLUSTER_PANEL and m.panel is None:
+            at(
+                "panel",
+                "a cluster panel meeting needs its panel",
+                "add `panel:` with the panel's id, or set `kind: business`",
+            )
+        if m.kind is MeetingKind.BUSINESS and m.panel is not None:
+            at("panel", "a City-wide business meeting belongs to no panel", "remove `panel:`")
+        if m.panel is not None and panel_ids is not None and m.panel not in panel_ids:
+            at(
+                "panel",
+                f"there is no panel with the id `{m.panel}`",
+                f"use one of the ids in data/clusters.yaml: {', '.join(sorted(panel_ids))}",
+            )
+        for field in ("start", "end"):
+            value = getattr(m, field)
+            why = clock_change_problem(m.date, value) if value else None
+            if why:
+                at(
+                    field,
+                    f"{value:%H:%M} on {m.date} {why}",
+                    "choose a time outside 01:00 to 02:00",
+                )
+        if m.end is not None and m.end <= m.start:
+            at(
+                "end",
+                f"the end time {m.end:%H:%M} is not after the start time {m.start:%H:%M}",
+                "check both times are 24-hour HH:MM, e.g. 18:30",
+            )
+        _check_place(m, at, venue_ids, c.today)
+        _check_status(m, at, c.today)
+        if m.record is not None and m.date > c.today:
+            at(
+                "record",
+                "a meeting that has not happened yet has a record",
+                "remove `record:` until after the meeting",
+            )
+        for t_index, topic in enumerate(m.record.topics if m.record else ()):
+            if topic.remit is Remit.PARTNER and topic.partner is None:
+                at(
+                    f"record.topics.{t_index}.remit",
+                    "the topic's partner is not named",
+                    "add `partner:` with the partner's name",
+                )
+
+
+def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -> None:
+    if m.format is MeetingFormat.ONLINE and m.venue is not None:
+        at("venue", "an online meeting has a venue", "remove `venue:`, or set `format: hybrid`")
+    if m.format is not MeetingFormat.ONLINE and m.venue is None:
+        at(
+            "format",
+            f"a {m.format.value} meeting needs a venue",
+            "add `venue:` with the venue's id",
+        )
+    if m.venue is not None and venue_ids is not None and m.venue not in venue_ids:
+        at(
+            "venue",
+            f"there is no venue with the id `{m.venue}`",
+            "use an id from data/venues.yaml, or add the venue there first",
+        )
+    if m.format is MeetingFormat.IN_PERSON and m.online is not None:
+        at(
+            "online",
+            "an in-person meeting has online joining details",
+            "remove `online:`, or set `format: hybrid`",
+        )
+    no_link = m.online is None or m.online.teams_url is None
+    soon = today <= m.date <= today + timedelta(days=JOIN_LINK_DAYS)
+    if m.format is not MeetingFormat.IN_PERSON and no_link and soon and goes_ahead(m.status):
+        at(
+            "online" if m.online else "format",
+            f"the {m.format.value} meeting is within {JOIN_LINK_DAYS} days and has no joining link",
+            "add `online:` with `teams_url:` from the Teams invitation",
+        )
+
+
+def _check_status(m: Meeting, at: Any, today: date) -> None:
+    changed = m.status is not MeetingStatus.SCHEDULED
+    if changed and m.status_reason is None:
+        at(
+            "status",
+            f"a {m.status.value} meeting needs a public reason",
+            "add `status_reason:` saying why, in a sentence",
+        )
+    if not changed and m.status_reason is not None:
+        at(
+            "status_reason",
+            "a scheduled meeting has a status reason",
+            "remove `status_reason:`, or set the status it explains",
+        )
+    if m.status is MeetingStatus.MOVED and m.previous is None:
+        at(
+            "status",
+            "a moved meeting needs the date it was due before",
+            "add `previous:` with `date:` (and `start:`) of the old slot",
+        )
+    if m.previous is not None and m.status not in (MeetingStatus.MOVED, MeetingStatus.POSTPONED):
+        at(
+            "previous",
+            "only a moved or postponed meeting has a previous date",
+            "remove `previous:`, or set `status: moved`",
+        )
+    same_slot = m.previous is not None and (m.previous.date, m.previous.start or m.start) == (
+        m.date,
+        m.start,
+    )
+    if same_slot:
+        at(
+            "previous",
+            "the previous date and time are the same as the new ones",
+            "put the old slot in `previous:` and the new one in `date:`/`start:`",
+        )
+    if (changed or m.previous is not None) and m.revision == 0:
+        at(
+            "status",
+            "subscribers' calendars will not update unless `revision` is raised",
+            "add `revision: 1` (or one more than before) and `revised:` with today's date",
+        )
+    if m.revision > 0 and m.revised is None:
+        at(
+            "revision",
+            "a revised meeting needs the date of the change",
+            "add `revised:` with the date of the change, YYYY-MM-DD",
+        )
+    if m.revised is not None and m.revised > today:
+        at(
+            "revised",
+            f"the change date {m.revised} is in the future",
+            "use the date the change was made",
+        )

@@ -1,0 +1,136 @@
+"""Spot personal data (emails, phones, postcodes, number plates, home addresses) in public text.
+
+The patterns favour catching a resident's details over silence: a false alarm costs a
+reviewer one flag (``reviewed_personal_data: true``), a miss publishes someone's address.
+Only capitals count for postcodes and number plates, so ordinary words never match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.load.errors import Loc
+
+_STREET_WORDS = (
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Court|Ct|Gardens|Gdns|Place|Pl|Square|Sq|"
+    "Terrace|Way|Drive|Dr|Crescent|Row|Walk|Hill|Mews|Yard|Grove|Park|Buildings|Wharf|Passage|"
+    "Alley|Gate|Parade|Rise|View"
+)
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "an email address",
+        re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+    ),
+    # UK numbers: +44 or a leading 0, then 9 or 10 more digits with optional spaces or hyphens.
+    (
+        "a phone number",
+        re.compile(r"(?<![\w+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0)[1-9](?:[\s-]?[0-9]){8,9}(?![0-9])"),
+    ),
+    # Royal Mail's postcode shape: outward code, optional space, inward code (no CIKMOV at the end).
+    ("a postcode", re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b")),
+    # Number plates since 2001: two letters, the two-digit age identifier, three letters.
+    ("a vehicle registration", re.compile(r"\b[A-Z]{2}[0-9]{2} ?[A-Z]{3}\b")),
+    (
+        "a house number and street",
+        re.compile(rf"\b[0-9]{{1,4}}[A-Za-z]?,? (?:[A-Z][a-z']+ ){{1,3}}(?:{_STREET_WORDS})\b"),
+    ),
+)
+"""What we look for, as (how staff read it, pattern)."""
+
+EXEMPT_KEYS = frozenset(
+    {
+        "id",
+        "meeting",
+        "panel",
+        "venue",
+        "date",
+        "start",
+        "end",
+        "raised",
+        "completed",
+        "revised",
+        "from",
+        "to",
+        "month",
+        "quarter",
+        "first_quarter",
+        "value",
+        "revision",
+        "in_person",
+        "reviewed_personal_data",
+    }
+)
+"""Fields that hold ids, dates and figures, never prose."""
+
+EXEMPT_BRANCHES = frozenset({"contact", "address", "online", "coordinates"})
+"""Fields meant to hold contact details on purpose: officer and panel contacts, a venue's
+postal address and postcode, and a meeting's Teams and dial-in details."""
+
+REVIEWED = "reviewed_personal_data"
+"""The per-entry flag a reviewer sets after deciding flagged text is fine to publish."""
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One piece of text that looks like personal data."""
+
+    loc: Loc
+    """Where it is inside its file, e.g. ``("actions", 0, "said")``."""
+    kind: str
+    """What it looks like, e.g. ``a phone number``."""
+    text: str
+    """The text that matched."""
+
+
+def find(text: str) -> list[Finding]:
+    """Everything in ``text`` that looks like personal data, in order of appearance."""
+    found: list[tuple[int, Finding]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            found.append((match.start(), Finding((), kind, match.group(0))))
+    return [finding for _, finding in sorted(found)]
+
+
+def _exempt(key: str) -> bool:
+    return key in EXEMPT_KEYS or key in EXEMPT_BRANCHES or key.endswith("url")
+
+
+def _walk(node: Any, loc: Loc) -> Iterator[Finding]:
+    if isinstance(node, Mapping):
+        for key in sorted(node):
+            if not _exempt(str(key)):
+                yield from _walk(node[key], (*loc, str(key)))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _walk(item, (*loc, index))
+    elif isinstance(node, str):
+        for finding in find(node):
+            yield Finding(loc, finding.kind, finding.text)
+
+
+def scan(tree: Any, *, skip_reviewed: bool = True) -> list[Finding]:
+    """Findings in a data file's plain tree (``{key: [entry, ...]}``), sorted by place.
+
+    Entries marked ``reviewed_personal_data: true`` are skipped unless ``skip_reviewed`` is False.
+    """
+    findings: list[Finding] = []
+    if not isinstance(tree, Mapping):
+        return findings
+    for key in sorted(tree):
+        entries = tree[key]
+        if not isinstance(entries, list):
+            continue
+        for index, entry in enumerate(entries):
+            if skip_reviewed and isinstance(entry, Mapping) and entry.get(REVIEWED) == "true":
+                continue
+            findings.extend(_walk(entry, (str(key), index)))
+    return sorted(findings, key=lambda f: (_sortable(f.loc), f.kind, f.text))
+
+
+def _sortable(loc: Loc) -> tuple[tuple[int, str], ...]:
+    # Locations mix list indexes and keys; compare them as (kind, text) pairs.
+    return tuple((0, f"{part:09d}") if isinstance(part, int) else (1, part) for part in loc)

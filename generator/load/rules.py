@@ -1,0 +1,204 @@
+"""Rules that span fields or files: the checks a schema alone cannot make.
+
+Meeting rules live in :mod:`generator.load.meeting_rules`; this module holds the
+:class:`Checker` they share and the rules for actions, engagement and metrics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from generator.load.errors import Loc, Problem
+from generator.load.located import Loaded
+from generator.models import Action, EngagementEvent, Meeting, Metric, Panel
+from generator.vocabulary import BUSINESS_LOG_ID, ActionStatus, MetricKind, Remit
+
+
+def quarter_start(quarter: str) -> date:
+    """The first day of a quarter written ``YYYY-QN``."""
+    year, number = int(quarter[:4]), int(quarter[-1])
+    return date(year, 3 * number - 2, 1)
+
+
+class Checker:
+    """Collects problems against the files they belong to."""
+
+    def __init__(self, sources: dict[str, Loaded], today: date) -> None:
+        self.sources = sources
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def at(self, source: str, loc: Loc, what: str, fix: str) -> None:
+        """Record a problem at ``loc`` in the data file named ``source``."""
+        self.problems.append(self.sources[source].problem(loc, what, fix))
+
+    def unique(self, source: str, key: str, entries: Sequence[Any]) -> None:
+        """Every entry's ``id`` appears once in the file."""
+        first: dict[str, int] = {}
+        for index, entry in enumerate(entries):
+            if entry.id in first:
+                line = self.sources[source].position((key, first[entry.id], "id"))[0]
+                self.at(
+                    source,
+                    (key, index, "id"),
+                    f"the id `{entry.id}` is used twice (first at line {line})",
+                    "give each entry its own id",
+                )
+            else:
+                first[entry.id] = index
+
+
+def check_panels(c: Checker, panels: Sequence[Panel]) -> None:
+    """Rules for data/clusters.yaml: unique ids, none taken by a fixed address."""
+    c.unique("clusters.yaml", "clusters", panels)
+    for index, cluster in enumerate(panels):
+        if cluster.id == BUSINESS_LOG_ID:
+            c.at(
+                "clusters.yaml",
+                ("clusters", index, "id"),
+                f"the id `{cluster.id}` is kept for the City-wide business meetings' log",
+                "choose another id for this panel",
+            )
+
+
+def check_actions(
+    c: Checker, actions: Sequence[Action], meetings: Sequence[Meeting] | None
+) -> None:
+    """Rules for data/actions.yaml, including the meeting each action came from."""
+    c.unique("actions.yaml", "actions", actions)
+    by_id = {m.id: m for m in meetings} if meetings is not None else None
+    for index, a in enumerate(actions):
+
+        def at(field: str, what: str, fix: str, *, _i: int = index) -> None:
+            c.at("actions.yaml", ("actions", _i, *field.split(".")), what, fix)
+
+        meeting = by_id.get(a.meeting) if by_id is not None else None
+        if by_id is not None and meeting is None:
+            at(
+                "meeting",
+                f"there is no meeting with the id `{a.meeting}`",
+                "use the id of a meeting in data/meetings.yaml",
+            )
+        if meeting is not None and a.raised < meeting.date:
+            at(
+                "raised",
+                f"raised on {a.raised}, before the meeting on {meeting.date}",
+                "use the meeting's date or a later one",
+            )
+        if a.raised > c.today:
+            at("raised", f"the date {a.raised} is in the future", "use the date it was raised")
+        if a.status is ActionStatus.DONE and a.completed is None:
+            at(
+                "status",
+                "a done action needs the date it was completed",
+                "add `completed:` YYYY-MM-DD",
+            )
+        if a.completed is not None and a.status is not ActionStatus.DONE:
+            at(
+                "completed",
+                "only a done action has a completed date",
+                "remove `completed:`, or set `status: done`",
+            )
+        if a.completed is not None and not a.raised <= a.completed <= c.today:
+            at(
+                "completed",
+                f"the completed date {a.completed} is before it was raised or in the future",
+                "use the date the work was finished",
+            )
+        if a.status is ActionStatus.NOT_TAKEN_FORWARD and a.status_reason is None:
+            at(
+                "status",
+                "an action not taken forward needs the reason",
+                "add `status_reason:` explaining why, in a sentence",
+            )
+        if a.remit is Remit.PARTNER and a.owner is None:
+            at(
+                "remit",
+                "the partner that owns this is not named",
+                "add `owner:` with the partner's name",
+            )
+        previous = a.raised
+        for u_index, update in enumerate(a.updates):
+            if not previous <= update.date <= c.today:
+                at(
+                    f"updates.{u_index}.date",
+                    f"the update date {update.date} is out of order",
+                    "list updates oldest first, between the date raised and today",
+                )
+            previous = max(previous, update.date)
+
+
+def check_engagement(c: Checker, events: Sequence[EngagementEvent]) -> None:
+    """Rules for data/engagement.yaml."""
+    c.unique("engagement.yaml", "events", events)
+    for index, e in enumerate(events):
+
+        def at(field: str, what: str, fix: str, *, _i: int = index) -> None:
+            c.at("engagement.yaml", ("events", _i, field), what, fix)
+
+        forms = [e.date is not None, e.month is not None, e.from_ is not None or e.to is not None]
+        if sum(forms) != 1:
+            at(
+                "title",
+                "give exactly one of `date`, `month`, or `from` with `to`",
+                "keep the one that matches the source and remove the others",
+            )
+        elif (e.from_ is None) != (e.to is None):
+            at(
+                "from" if e.from_ else "to",
+                "an event over several days needs both `from` and `to`",
+                "add the missing one",
+            )
+        elif e.from_ is not None and e.to is not None and e.to <= e.from_:
+            at("to", "the last day is not after the first day", "check `from` and `to`")
+        if "other" in (x.value for x in e.audiences) and e.audience_note is None:
+            at(
+                "audiences",
+                "`other` audience is not explained",
+                "add `audience_note:`, e.g. students",
+            )
+        if len(set(e.audiences)) != len(e.audiences):
+            at("audiences", "an audience is listed twice", "list each audience once")
+
+
+def check_metrics(c: Checker, metrics: Sequence[Metric]) -> None:
+    """Rules for data/metrics.yaml."""
+    c.unique("metrics.yaml", "metrics", metrics)
+    for index, metric in enumerate(metrics):
+        seen: set[str] = set()
+        for v_index, value in enumerate(metric.values):
+
+            def at(field: str, what: str, fix: str, *, _i: int = index, _v: int = v_index) -> None:
+                c.at("metrics.yaml", ("metrics", _i, "values", _v, field), what, fix)
+
+            if value.quarter in seen:
+                at("quarter", f"{value.quarter} is reported twice", "keep one entry per quarter")
+            seen.add(value.quarter)
+            if quarter_start(value.quarter) < quarter_start(metric.first_quarter):
+                at(
+                    "quarter",
+                    f"{value.quarter} is before the first reported quarter {metric.first_quarter}",
+                    "check the quarter",
+                )
+            if quarter_start(value.quarter) > c.today:
+                at("quarter", f"{value.quarter} has not started yet", "check the quarter")
+            is_breakdown = metric.kind is MetricKind.BREAKDOWN
+            if is_breakdown and (value.value is not None or not value.breakdown):
+                at(
+                    "quarter",
+                    "a breakdown metric is reported as `breakdown:`, not `value:`",
+                    "list each dimension with its shares",
+                )
+            if not is_breakdown and (value.value is None or value.breakdown):
+                at(
+                    "quarter",
+                    "this metric is reported as one `value:`",
+                    "add `value:` with the figure",
+                )
+
+
+def problems(c: Checker) -> Iterator[Problem]:
+    """The problems collected so far."""
+    yield from c.problems

@@ -1,0 +1,55 @@
+"""Every generated file of the site, as bytes in memory, from one frozen dataset.
+
+Renderers are pure functions ``(Dataset, SiteConfig) -> Iterable[Output]``; the
+MkDocs plugin and the CLI only decide where the bytes go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from generator.load.dataset import Dataset
+
+
+class Kind(StrEnum):
+    """How an engine should treat an output."""
+
+    PAGE = "page"
+    """Markdown (with an HTML body from autoescaped templates) for the engine to render."""
+    FILE = "file"
+    """Published exactly as it is (feeds, downloads, scripts)."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What renderers need to know about the site beyond the data."""
+
+    site_url: str
+    """Absolute base URL ending in ``/``, e.g. ``https://example.github.io/cluster-panels/``."""
+    site_name: str
+    """The site's name, used in feed names."""
+    built: datetime
+    """The build instant (from SOURCE_DATE_EPOCH when set)."""
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a site path such as ``meetings/bank-2024-11/``."""
+        return self.site_url + path.lstrip("/")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file."""
+
+    path: str
+    """POSIX path inside the site, e.g. ``panels/bank.md`` or ``calendar/all.ics``."""
+    content: bytes
+    kind: Kind = Kind.FILE
+    title: str | None = None
+    """For pages: the plain-text title the engine shows (escaped by the adapter, never trusted)."""
+
+
+Renderer = Callable[[Dataset, SiteConfig], Iterable[Output]]
+"""A pure function from the frozen dataset to generated files (listed in :mod:`generator.site`)."""

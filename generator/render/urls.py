@@ -1,0 +1,94 @@
+"""The site's permanent addresses. Published URLs never change: subscribers depend on them.
+
+Every renderer and template takes paths from here, so the scheme lives in one place
+(and in the README's table). Paths are relative to the site root, without a leading slash.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+
+from generator.vocabulary import BUSINESS_LOG_ID
+
+HOME = ""
+PANELS = "panels/"
+MEETINGS_LOG = "you-said-we-did/"
+ENGAGEMENT = "engagement/"
+VENUES = "venues/"
+METRICS = "metrics/"
+DATA = "data/"
+"""The page that signposts every feed and download."""
+ABOUT = "about/"
+ACCESSIBILITY = "accessibility/"
+
+CALENDAR_ALL = "calendar/all.ics"
+
+SCRIPT = "assets/javascripts/cluster-panels-pages.js"
+"""The small script that moves finished meetings to 'past' and adds log filters."""
+STYLES = "assets/stylesheets/cluster-panels-pages.css"
+"""Layout of cards, banners and summary lists on generated pages."""
+
+
+def panel(panel_id: str) -> str:
+    """A panel's page, e.g. ``panels/bank/``."""
+    return f"panels/{panel_id}/"
+
+
+def meeting(meeting_id: str) -> str:
+    """A meeting's page, e.g. ``meetings/bank-2024-11/``."""
+    return f"meetings/{meeting_id}/"
+
+
+def panel_log(panel_id: str | None) -> str:
+    """A panel's 'you said, we did' log, e.g. ``you-said-we-did/bank/``.
+
+    ``None`` (actions from City-wide business meetings) gives
+    ``you-said-we-did/business-meetings/``.
+    """
+    return f"{MEETINGS_LOG}{panel_id or BUSINESS_LOG_ID}/"
+
+
+def action(panel_id: str | None, action_id: str) -> str:
+    """An action's anchor on its panel's log page (``None``: City-wide business meetings)."""
+    return f"{panel_log(panel_id)}#{action_id}"
+
+
+def panel_calendar(panel_id: str) -> str:
+    """A panel's calendar feed, e.g. ``calendar/panels/bank.ics``."""
+    return f"calendar/panels/{panel_id}.ics"
+
+
+def meeting_calendar(meeting_id: str) -> str:
+    """One meeting's 'add to calendar' file."""
+    return f"calendar/meetings/{meeting_id}.ics"
+
+
+def download(name: str, extension: str) -> str:
+    """An open-data file, e.g. ``data/meetings.csv``."""
+    return f"data/{name}.{extension}"
+
+
+def page_source(path: str) -> str:
+    """The Markdown source name of a directory URL ('panels/bank/' → 'panels/bank/index.md')."""
+    return f"{path}index.md" if path else "index.md"
+
+
+@lru_cache(maxsize=1 << 16)
+def href(here: str, there: str) -> str:
+    """The relative link from page ``here`` to site path ``there`` (paths from this module).
+
+    Links inside raw HTML are not rewritten by MkDocs, so pages carry links that
+    work from their own directory URL (``use_directory_urls``) and on any host path.
+    Memoised: large builds ask for the same few thousand links over and over, and
+    ``posixpath.relpath`` showed up in profiles.
+    """
+    target, _, fragment = there.partition("#")
+    if fragment and target == here:
+        return f"#{fragment}"
+    relative = posixpath.relpath(target or ".", here or ".")
+    if relative == ".":
+        relative = "./"
+    elif target == "" or target.endswith("/"):
+        relative += "/"
+    return relative + (f"#{fragment}" if fragment else "")

@@ -1,0 +1,130 @@
+"""The project's vocabulary: every status, format, remit and audience, their plain-English
+labels, and the rules that group them ("goes ahead", "still open").
+
+The lowest module of the package: models, loading, renderers and templates all take these
+from here, so a value or a label is written once. Templates receive the enums themselves
+(``vocabulary.MeetingStatus.CANCELLED``) or the predicates below, never string copies.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+BUSINESS_LOG_ID = "business-meetings"
+"""The log folder for City-wide business meetings' actions; no panel may take this id."""
+
+
+class MeetingKind(StrEnum):
+    """Which series a meeting belongs to."""
+
+    CLUSTER_PANEL = "cluster-panel"
+    BUSINESS = "business"
+
+
+class MeetingFormat(StrEnum):
+    """How people attend."""
+
+    IN_PERSON = "in-person"
+    HYBRID = "hybrid"
+    ONLINE = "online"
+
+
+class MeetingStatus(StrEnum):
+    """What residents should expect."""
+
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    MOVED = "moved"
+
+
+class Remit(StrEnum):
+    """Whose job a topic or action is."""
+
+    POLICE = "city-of-london-police"
+    CORPORATION = "city-of-london-corporation"
+    BTP = "british-transport-police"
+    PARTNER = "other-partner"
+
+
+class ActionStatus(StrEnum):
+    """Where an action stands."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    NOT_TAKEN_FORWARD = "not-taken-forward"
+
+
+class Audience(StrEnum):
+    """Who an event was for."""
+
+    RESIDENTS = "residents"
+    WORKERS = "workers"
+    VISITORS = "visitors"
+    OTHER = "other"
+
+
+class MetricKind(StrEnum):
+    """How a metric's values are shaped."""
+
+    COUNT = "count"
+    HOURS = "hours"
+    SCORE = "score"
+    BREAKDOWN = "breakdown"
+
+
+GOES_AHEAD = frozenset({MeetingStatus.SCHEDULED, MeetingStatus.MOVED})
+"""Statuses of a meeting that takes place (on its original or its new date)."""
+
+STILL_OPEN = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
+"""Statuses of a "you said, we did" entry that is not finished."""
+
+
+def goes_ahead(status: MeetingStatus) -> bool:
+    """Whether a meeting with this status takes place."""
+    return status in GOES_AHEAD
+
+
+def still_open(status: ActionStatus) -> bool:
+    """Whether an entry with this status is still being worked on."""
+    return status in STILL_OPEN
+
+
+FORMATS = {
+    MeetingFormat.IN_PERSON: "In person",
+    MeetingFormat.HYBRID: "In person and online (hybrid)",
+    MeetingFormat.ONLINE: "Online only",
+}
+STATUSES = {
+    MeetingStatus.SCHEDULED: "Going ahead",
+    MeetingStatus.CANCELLED: "Cancelled",
+    MeetingStatus.POSTPONED: "Postponed",
+    MeetingStatus.MOVED: "Moved",
+}
+REMITS = {
+    Remit.POLICE: "City of London Police",
+    Remit.CORPORATION: "City of London Corporation",
+    Remit.BTP: "British Transport Police",
+    Remit.PARTNER: "Another partner",
+}
+ACTION_STATUSES = {
+    ActionStatus.OPEN: "Open",
+    ActionStatus.IN_PROGRESS: "In progress",
+    ActionStatus.DONE: "Done",
+    ActionStatus.NOT_TAKEN_FORWARD: "Not taken forward",
+}
+AUDIENCES = {
+    Audience.RESIDENTS: "Residents",
+    Audience.WORKERS: "Workers",
+    Audience.VISITORS: "Visitors",
+    Audience.OTHER: "Others",
+}
+LABELS = {
+    "formats": FORMATS,
+    "statuses": STATUSES,
+    "remits": REMITS,
+    "action_statuses": ACTION_STATUSES,
+    "audiences": AUDIENCES,
+}
+"""Every label table, as templates see them (``labels.statuses[m.status]``)."""

@@ -1,0 +1,138 @@
+"""The package's layering: imports flow one way, and only the adapter knows MkDocs."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "generator"
+
+
+def _module(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, at any level, as absolute names.
+
+    ``from x import y`` counts as importing ``x.y`` when that is a module, else ``x``.
+    """
+    module = _module(path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            submodules = {f"{base}.{alias.name}" for alias in node.names} & _ALL
+            found.update(submodules or {base})
+            if len(submodules) < len(node.names):
+                found.add(base)
+    return found
+
+
+MODULES = {_module(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+_ALL = set(MODULES)
+GRAPH = {
+    name: {i for i in _imports(path) if i in MODULES and i != name}
+    for name, path in MODULES.items()
+}
+
+
+def _cycle() -> list[str] | None:
+    """One import cycle among the package's modules, if there is any (depth-first search)."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(GRAPH[node]):
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for start in sorted(GRAPH):
+        if start not in state and (found := visit(start)):
+            return found
+    return None
+
+
+def test_the_package_has_no_import_cycle() -> None:
+    # A package's __init__ importing its own submodules is not a cycle in the flow.
+    assert _cycle() is None, " -> ".join(_cycle() or [])
+
+
+def test_the_cycle_finder_finds_a_planted_cycle() -> None:
+    GRAPH["generator.vocabulary"].add("generator.site")
+    try:
+        assert _cycle() is not None
+    finally:
+        GRAPH["generator.vocabulary"].discard("generator.site")
+
+
+def test_only_the_adapter_imports_mkdocs_or_its_theme() -> None:
+    importers = sorted(
+        name
+        for name, path in MODULES.items()
+        if any(i.split(".")[0] in {"mkdocs", "material"} for i in _imports(path))
+    )
+    assert importers == ["generator.mkdocs_plugin"]
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+# Each layer and the layers it may import from (besides the standard library and packages).
+ALLOWED = {
+    "vocabulary": set(),
+    "clock": set(),
+    "timefmt": set(),
+    "load": {"load", "models", "vocabulary", "clock", "timefmt"},
+    "models": {"models", "vocabulary", "clock", "load"},
+    "render": {"render", "load", "models", "vocabulary", "clock", "timefmt"},
+    "pages": {"pages", "metrics", "render", "load", "models", "vocabulary", "clock", "timefmt"},
+    "feeds": {"feeds", "render", "load", "models", "vocabulary", "clock", "timefmt"},
+    "metrics": {"metrics", "render", "load", "models", "vocabulary", "clock", "timefmt"},
+    "opendata": {"opendata", "metrics", "render", "load", "models", "vocabulary", "timefmt"},
+    "site": {"pages", "feeds", "metrics", "opendata", "render", "load"},
+    "review": {"review", "site", "render", "load", "models", "vocabulary", "clock", "timefmt"},
+}
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) in ALLOWED))
+def test_no_layer_reaches_upward(module: str) -> None:
+    reached = {_layer(i) for i in GRAPH[module] if i != "generator"} - ALLOWED[_layer(module)]
+    assert not reached, f"{module} imports from {sorted(reached)}"
+
+
+def test_loading_never_imports_url_or_page_code() -> None:
+    for name in MODULES:
+        if _layer(name) in {"load", "models"}:
+            assert not {i for i in GRAPH[name] if _layer(i) in {"render", "pages", "site"}}, name
+
+
+def test_the_adapters_use_only_the_public_surface() -> None:
+    public = {
+        "generator.clock",
+        "generator.load.errors",
+        "generator.load.publish",
+        "generator.render.outputs",
+        "generator.render.urls",
+        "generator.site",
+    }
+    assert GRAPH["generator.mkdocs_plugin"] <= public, GRAPH["generator.mkdocs_plugin"] - public
