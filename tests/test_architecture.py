@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,15 @@ def test_the_adapters_use_only_the_public_surface() -> None:
         "generator.site",
     }
     assert GRAPH["generator.mkdocs_plugin"] <= public, GRAPH["generator.mkdocs_plugin"] - public
+
+
+def test_templates_compare_enums_not_string_copies_of_their_values() -> None:
+    pattern = re.compile(r"""\.value\s*(==|!=)|(==|!=)\s*["'][a-z-]+["']""")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((PACKAGE / "render" / "templates").rglob("*"))
+        if path.is_file()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert offenders == []
