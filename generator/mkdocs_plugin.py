@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from generator.clock import build_date, build_time
+from generator.clock import BadEpoch, build_date, build_time
 from generator.load.errors import DataError
 from generator.load.publish import load_publishable
 from generator.render import urls
@@ -84,12 +84,17 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             )
         except DataError as error:
             raise PluginError(error.report("nothing was published")) from None
+        except BadEpoch as error:
+            raise PluginError(str(error)) from None
         site = SiteConfig(
             site_url=_with_slash(config.site_url or "/"),
             site_name=config.site_name,
             built=build_time(),
         )
-        self.outputs = render_all(data, site)
+        try:
+            self.outputs = render_all(data, site)
+        except DataError as error:
+            raise PluginError(error.report("nothing was published")) from None
         self.panels_in_nav = len(data.panels) <= self.config.panels_in_nav
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
         if STYLES not in config.extra_css:

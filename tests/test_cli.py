@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.cli.output import MARKER
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "bad_inputs"
 OCTOBER_2024 = "1727784000"
@@ -100,6 +102,7 @@ def test_failed_build_leaves_the_output_folder_untouched(tmp_path: Path) -> None
     (out / "panels" / "bank").mkdir(parents=True)
     (out / "index.md").write_text("the previous build\n", encoding="utf-8")
     (out / "panels" / "bank" / "index.md").write_text("Bank\n", encoding="utf-8")
+    (out / MARKER).write_text("a previous build\n", encoding="utf-8")
     before = _snapshot(out)
     siblings = sorted(p.name for p in tmp_path.iterdir())
 

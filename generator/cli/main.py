@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.cli import output
 from generator.cli import staff as staff_commands
-from generator.clock import build_time
+from generator.clock import BadEpoch, build_time
 from generator.load.errors import DataError
 from generator.load.publish import load_publishable
 from generator.render.outputs import SiteConfig
@@ -37,46 +36,26 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_tree(outputs: dict[str, bytes], target: Path) -> None:
-    """Write files into ``target`` so that a failure leaves any previous ``target`` untouched.
-
-    Everything is written to a sibling temporary folder first, then swapped in.
-    """
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    try:
-        for path, content in outputs.items():
-            destination = staging / path
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(content)
-        swap_in(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` with the finished ``staging`` folder in two renames."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-        old.rmdir()
-        target.rename(old)
-    staging.rename(target)
-    if old is not None:
-        shutil.rmtree(old)
-
-
 def _build(args: argparse.Namespace) -> int:
+    refused = output.refusal(args.out, args.data)
+    if refused:
+        print(f"error: {refused}; nothing was written.", file=sys.stderr)
+        return 2
     try:
         data = load_publishable(args.data, label=args.label)
+        config = SiteConfig(site_url=args.site_url, site_name=args.site_name, built=build_time())
+        outputs = render_all(data, config)
     except DataError as error:
         print(error.report(f"{args.out} was left as it was"), file=sys.stderr)
         return 1
-    config = SiteConfig(site_url=args.site_url, site_name=args.site_name, built=build_time())
-    outputs = render_all(data, config)
-    write_tree({o.path: o.content for o in outputs}, args.out)
+    try:
+        output.write_tree({o.path: o.content for o in outputs}, args.out)
+    except OSError as error:  # a full disk, no permission: the previous output is kept
+        reason = error.strerror or str(error)
+        print(
+            f"error: could not write {args.out} ({reason}); it was left as it was.", file=sys.stderr
+        )
+        return 1
     print(f"Wrote {len(outputs)} files to {args.out}")
     return 0
 
@@ -110,7 +89,12 @@ def parser() -> argparse.ArgumentParser:
         "HTML bodies), calendar feeds and open data into --out.",
     )
     common(build)
-    build.add_argument("--out", type=Path, required=True, help="folder to write (replaced whole)")
+    build.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="folder to write: new, empty, or a previous build (replaced whole)",
+    )
     build.add_argument(
         "--site-url", default=DEFAULT_SITE_URL, help="absolute URL the site is served at"
     )
@@ -125,5 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.label is None:
         args.label = args.data.as_posix().rstrip("/")
-    code: int = args.run(args)
+    try:
+        code: int = args.run(args)
+    except BadEpoch as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     return code

@@ -35,6 +35,10 @@ TEAMS_PATHS = tuple(sorted({p for paths in TEAMS_LINKS.values() for p in paths})
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+"""The years a date, month or quarter may name: a typo such as 0024 or 9999 is caught here
+rather than crashing a renderer (quarter labels, time-zone rules) after `check` passed."""
+_YEAR = "20[0-9]{2}"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
 _QUARTER = re.compile(r"([0-9]{4})-Q([1-4])")
@@ -121,10 +125,19 @@ def _flag(value: Any) -> bool:
     fail(f"`{value}` is not true or false", "write true or false (yes/no/on/off are not accepted)")
 
 
+def _in_range(text: str, kind: str, example: str) -> None:
+    if not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR:
+        fail(
+            f"`{text}` is not {kind} from {FIRST_YEAR} to {LAST_YEAR}",
+            f"check the year: write it like {example}",
+        )
+
+
 def _date(value: Any) -> date:
     text = _raw(value, "a date")
     if not _DATE.fullmatch(text):
         fail(f"`{text}` is not a date written as YYYY-MM-DD", "write it like 2024-11-06")
+    _in_range(text, "a date", "2024-11-06")
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -143,6 +156,7 @@ def _month(value: Any) -> str:
     text = _raw(value, "a month")
     if not _MONTH.fullmatch(text):
         fail(f"`{text}` is not a month written as YYYY-MM", "write it like 2024-10")
+    _in_range(text, "a month", "2024-10")
     return text
 
 
@@ -153,6 +167,7 @@ def _quarter(value: Any) -> str:
             f"`{text}` is not a quarter written as YYYY-QN",
             "write it like 2025-Q1 (January to March)",
         )
+    _in_range(text, "a quarter", "2025-Q1")
     return text
 
 
@@ -256,11 +271,15 @@ LongText = Annotated[
 Slug = Annotated[str, BeforeValidator(_slug), _pattern(_SLUG.pattern, maxLength=60)]
 Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
 LocalDate = Annotated[
-    date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
+    date,
+    BeforeValidator(_date),
+    WithJsonSchema(
+        {"type": "string", "format": "date", "pattern": f"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"}
+    ),
 ]
 ClockTime = Annotated[time, BeforeValidator(_time), _pattern(_TIME.pattern)]
-Month = Annotated[str, BeforeValidator(_month), _pattern(_MONTH.pattern)]
-Quarter = Annotated[str, BeforeValidator(_quarter), _pattern(_QUARTER.pattern)]
+Month = Annotated[str, BeforeValidator(_month), _pattern(f"{_YEAR}-(0[1-9]|1[0-2])")]
+Quarter = Annotated[str, BeforeValidator(_quarter), _pattern(f"{_YEAR}-Q[1-4]")]
 Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
 Email = Annotated[
