@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,85 @@ def test_run_build_failure_leaves_site_untouched(tmp_path: Path) -> None:
     assert not [
         p.name for p in project.iterdir() if p.name.startswith((".site-build-", ".site-old-"))
     ]
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A copy of the project that ``./run build`` can build, sharing this checkout's .venv."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy2(source, project / name)
+    if (ROOT / ".venv").is_dir():
+        (project / ".venv").symlink_to(ROOT / ".venv")
+    return project
+
+
+@pytest.mark.skipif(not (ROOT / "run").is_file(), reason="./run not present")
+def test_two_builds_at_once_take_turns_and_leave_one_site(tmp_path: Path) -> None:
+    """Two `./run build` at once: the lock makes the second wait; neither nests in the other."""
+    project = copy_project(tmp_path)
+    # Leftovers of a build killed mid-way are removed by the next build.
+    (project / ".site-build-killed").mkdir()
+    (project / ".site-build-killed" / "index.html").write_text("half a site")
+    (project / ".site-old-12345").mkdir()
+    builds = [
+        subprocess.Popen(
+            ["./run", "build"],
+            cwd=project,
+            env=env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [(b.wait(timeout=600), b.stderr.read() if b.stderr else "") for b in builds]
+    for code, err in results:
+        assert code == 0, err[-3000:]
+    assert sum("another build is running here; waiting for it to finish" in e for _, e in results)
+    site = project / "site"
+    assert (site / "index.html").is_file()
+    assert not [p for p in site.iterdir() if p.name in ("site", "index.html.tmp")]
+    assert not [p.name for p in site.iterdir() if p.name.startswith(".site-")]
+    assert not [
+        p.name for p in project.iterdir() if p.name.startswith((".site-build-", ".site-old-"))
+    ]
+
+
+def test_the_swap_never_leaves_the_folder_missing(tmp_path: Path) -> None:
+    """Readers polling site/ during 300 swaps always find a whole site, old or new."""
+    from generator.cli.output import exchange, replace_folder
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("0")
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    if not exchange(probe, probe):  # the file system cannot exchange names atomically
+        pytest.skip("renameat2(RENAME_EXCHANGE) is not supported here")
+    missing: list[int] = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            if not (site / "index.html").is_file():
+                missing.append(1)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for number in range(1, 301):
+            staging = tmp_path / f".site-build-{number}"
+            staging.mkdir()
+            (staging / "index.html").write_text(str(number))
+            replace_folder(staging, site)
+    finally:
+        done.set()
+        reader.join()
+    assert (site / "index.html").read_text() == "300"
+    assert missing == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["probe", "site"]

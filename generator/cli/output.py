@@ -137,3 +137,19 @@ def write_tree(outputs: Mapping[str, bytes], target: Path) -> None:
             shutil.rmtree(previous)
         elif previous is not None:
             previous.rmdir()  # an empty folder given as --out; anything else was refused
+
+
+def replace_folder(staging: Path, target: Path) -> None:
+    """Swap the finished ``staging`` in as ``target`` and remove what was there before.
+
+    For ``./run build``, which holds its own lock: ``python -m generator.cli.output NEW TARGET``.
+    """
+    previous = swap(staging, target)
+    if previous is not None:
+        shutil.rmtree(previous)
+
+
+if __name__ == "__main__":
+    import sys
+
+    replace_folder(Path(sys.argv[1]), Path(sys.argv[2]))
