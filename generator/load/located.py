@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.load import explain
 from generator.load.errors import Loc, Problem
 
 
@@ -49,16 +50,28 @@ class Loaded:
         """Render ``loc`` for staff: list items by their ``id`` when they have one."""
         out = ""
         node = self.value
+        field = ""
         for part in loc:
             if isinstance(part, int):
                 item = node[part] if isinstance(node, list) and part < len(node) else None
                 ident = item.get("id") if isinstance(item, dict) else None
-                out += f"[{ident}]" if isinstance(ident, str) and ident else f"[#{part + 1}]"
+                if isinstance(ident, str) and ident:
+                    out += f"[{ident}]"
+                else:  # counted from 1, as people count: "the 3rd topic", never `topics.2`
+                    out = out.removesuffix(field).removesuffix(".")
+                    out += f"{', ' if out else ''}{explain.item_name(field, part)},"
                 node = item
             else:
-                out += f".{part}" if out else str(part)
+                field = str(part)
+                out += (
+                    f".{part}"
+                    if out and not out.endswith(",")
+                    else f" {part}"
+                    if out
+                    else str(part)
+                )
                 node = node.get(part) if isinstance(node, dict) else None
-        return out
+        return out.removesuffix(",")
 
     def problem(self, loc: Loc, what: str, fix: str, *, key: bool = False) -> Problem:
         """A :class:`Problem` located at ``loc`` in this file."""

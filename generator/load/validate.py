@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.load import explain
 from generator.load.errors import DataError, Loc, Problem
 from generator.load.located import Loaded
 from generator.models.fields import STAFF_ERROR, Model
@@ -67,7 +68,20 @@ def _problems(error: ErrorDetails, loaded: Loaded, root: type[Model]) -> Iterato
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if kind == STAFF_ERROR:
+    value = error.get("input")
+    real = explain.safe_link(value) if isinstance(value, str) else None
+    found = explain.pasted(value) if isinstance(value, str) else None
+    if kind == STAFF_ERROR and real:
+        yield loaded.problem(
+            loc,
+            "this link is wrapped by Outlook's Safe Links (safelinks.protection.outlook.com)",
+            f"use the real link inside it: {real}",
+        )
+    elif kind == STAFF_ERROR and found:
+        pasted = explain.char_name(value[found[0]])
+        what = f"{ctx['what']}: it holds {pasted}, as Word and Outlook type it"
+        yield loaded.problem(loc, what, found[2])
+    elif kind == STAFF_ERROR:
         yield loaded.problem(loc, str(ctx["what"]), str(ctx["fix"]))
     elif kind == "missing":
         parent, name = loc[:-1], str(loc[-1])
@@ -89,7 +103,8 @@ def _problems(error: ErrorDetails, loaded: Loaded, root: type[Model]) -> Iterato
         name = str(loc[-1])
         model = model_at(root, loc[:-1])
         fields = _field_names(model) if model else []
-        close = difflib.get_close_matches(name, fields, n=1)
+        meant = explain.suggest(name, fields)
+        close = [meant] if meant else difflib.get_close_matches(name, fields, n=1)
         fix = (
             f"did you mean `{close[0]}`?"
             if close

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from generator.load import explain
 from generator.load.errors import DataError, Loc, Problem
 from generator.load.located import Loaded, PlainScalar
 
@@ -115,7 +116,12 @@ class _Builder:
                 "merge keys (`<<:`) are not allowed",
                 "copy the fields you need into this entry",
             )
-        if key in seen:
+        found = explain.pasted(key) if isinstance(key, str) else None
+        if found:
+            self.fail(loc, (mark[0], mark[1] + found[0]), found[1], found[2])
+        if key in seen and self._missing_dash(frame, key, mark):
+            key = f"\0dup{mark}"
+        elif key in seen:
             self.fail(
                 (*loc, key),
                 mark,
@@ -126,6 +132,25 @@ class _Builder:
         seen[key] = mark[0]
         self.loaded.key_positions[(*loc, key)] = mark
         frame[2] = key
+
+    def _missing_dash(self, frame: list[Any], key: str, mark: tuple[int, int]) -> bool:
+        """Whether a repeated key is a new list entry that lost its ``- `` (reported once)."""
+        _, loc, _, seen = frame
+        parent = self.stack[-2][0] if len(self.stack) > 1 else None
+        if not isinstance(parent, list) or "\0dash" in seen:
+            return "\0dash" in seen
+        if key != next(iter(seen)):
+            return False
+        seen["\0dash"] = mark[0]
+        first = seen[key]
+        self.fail(
+            loc,
+            mark,
+            f"a new entry starts here without its `- ` (the entry above already has `{key}:`, "
+            f"at line {first})",
+            f"write `- ` before `{key}:`, lined up with the `- ` of the entry above",
+        )
+        return True
 
     def start(self, container: Any, mark: tuple[int, int], event: Any) -> None:
         loc = self.child_loc()
@@ -225,8 +250,17 @@ def _unreadable(file: str, text: str, error: Exception) -> Problem:
     fix = "check the indentation, colons and quotes on this line and the one above"
     if unclosed:
         what, fix = "this quoted value has no closing quote", "add the quote at its end"
-    if "\t" in "".join(text.splitlines()[max(line - 2, 0) : line]):
-        fix = "indent with spaces, not tabs"
+    opened = error.context_mark
+    plain = explain.syntax(
+        text.splitlines(),
+        line,
+        col,
+        str(error.problem or ""),
+        error.context,
+        (opened.line + 1, opened.column + 1) if opened else None,
+    )
+    if plain and not unclosed:
+        line, col, what, fix = plain
     return Problem(file, line, col, "", what, fix)
 
 
