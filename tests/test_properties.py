@@ -265,8 +265,9 @@ class Emitted:
     """Block YAML written by hand, so the line of every key is known."""
 
     lines: list[str] = field(default_factory=list)
-    mappings: list[tuple[int, dict[str, int], int]] = field(default_factory=list)
-    """Each mapping: its keys' indentation, the line of each key, the last line of the mapping."""
+    mappings: list[tuple[int, dict[str, int], int, bool]] = field(default_factory=list)
+    """Each mapping: its keys' indentation, the line of each key, the last line of the mapping,
+    whether it is a list item."""
 
     def mapping(self, value: dict[str, Any], indent: int, first_prefix: str = "") -> None:
         keys: dict[str, int] = {}
@@ -278,7 +279,7 @@ class Emitted:
             else:
                 self.lines.append(f"{lead}{key}:")
                 self.node(child, indent + 2)
-        self.mappings.append((indent, keys, len(self.lines)))
+        self.mappings.append((indent, keys, len(self.lines), bool(first_prefix)))
 
     def node(self, value: Any, indent: int) -> None:
         if isinstance(value, dict):
@@ -312,7 +313,7 @@ def test_a_duplicated_key_anywhere_is_rejected_naming_both_lines(
     text = "\n".join(out.lines) + "\n"
     assert yamlstrict.plain(yamlstrict.parse(text, "x.yaml").value) == _unquoted(tree)
 
-    indent, keys, last = data.draw(st.sampled_from(out.mappings), label="mapping")
+    indent, keys, last, item = data.draw(st.sampled_from(out.mappings), label="mapping")
     key = data.draw(st.sampled_from(sorted(keys)), label="key")
     lines = [*out.lines[:last], f'{" " * indent}{key}: "again"', *out.lines[last:]]
     try:
@@ -321,6 +322,18 @@ def test_a_duplicated_key_anywhere_is_rejected_naming_both_lines(
         found = [(p.line, p.column, p.what, p.fix) for p in error.problems]
     else:
         raise AssertionError("the duplicate key was accepted")
+    if item and key == next(iter(keys)):
+        # A list entry's first key again: a new entry that lost its `- `.
+        assert found == [
+            (
+                last + 1,
+                indent + 1,
+                "a new entry starts here without its `- ` "
+                f"(the entry above already has `{key}:`, at line {keys[key]})",
+                f"write `- ` before `{key}:`, lined up with the `- ` of the entry above",
+            )
+        ]
+        return
     assert found == [
         (
             last + 1,
