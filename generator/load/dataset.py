@@ -112,6 +112,7 @@ def parse_each(read_file: Callable[[str], Loaded | None]) -> Parsed:
             if loaded is None:
                 continue
             parsed.sources[name] = loaded
+            parsed.problems.extend(loaded.problems)
             parsed.models[name] = validate(loaded, model)
         except DataError as error:
             parsed.problems.extend(error.problems)

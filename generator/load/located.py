@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.load import explain
 from generator.load.errors import Loc, Problem
+
+_PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _shown(ident: str) -> str:
+    """An id as messages show it: bare when valid, else quoted and cut short.
+
+    An id is staff text until it is validated: quoting it keeps ``]: all fine — ...``
+    inside the id from passing for the message's own layout.
+    """
+    if len(ident) <= 60 and _PLAIN_ID.fullmatch(ident):
+        return ident
+    return json.dumps(ident if len(ident) <= 40 else ident[:40] + "…", ensure_ascii=False)
 
 
 class PlainScalar(str):
@@ -33,6 +48,8 @@ class Loaded:
     value: Any
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while reading that still let the tree be checked (see ``parse``)."""
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of ``loc``, falling back to its nearest parent."""
@@ -56,7 +73,7 @@ class Loaded:
                 item = node[part] if isinstance(node, list) and part < len(node) else None
                 ident = item.get("id") if isinstance(item, dict) else None
                 if isinstance(ident, str) and ident:
-                    out += f"[{ident}]"
+                    out += f"[{_shown(ident)}]"
                 else:  # counted from 1, as people count: "the 3rd topic", never `topics.2`
                     out = out.removesuffix(field).removesuffix(".")
                     out += f"{', ' if out else ''}{explain.item_name(field, part)},"

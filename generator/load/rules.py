@@ -13,7 +13,11 @@ from typing import Any
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
 from generator.models import Action, EngagementEvent, Meeting, Metric, Panel
+from generator.models.metrics import MetricValue
 from generator.vocabulary import BUSINESS_LOG_ID, ActionStatus, MetricKind, Remit
+
+NOT_NEGATIVE = frozenset({MetricKind.COUNT, MetricKind.HOURS})
+"""Metric kinds whose figures cannot be below zero."""
 
 
 def quarter_start(quarter: str) -> date:
@@ -196,6 +200,24 @@ def check_metrics(c: Checker, metrics: Sequence[Metric]) -> None:
                     "quarter",
                     "this metric is reported as one `value:`",
                     "add `value:` with the figure",
+                )
+            _not_negative(c, metric, (index, v_index), value)
+
+
+def _not_negative(c: Checker, metric: Metric, at: tuple[int, int], value: MetricValue) -> None:
+    """Counts, hours and the shares of a breakdown are never below zero (a score may be)."""
+    loc = ("metrics", at[0], "values", at[1])
+    unit = f"a number of {metric.unit}"
+    if metric.kind in NOT_NEGATIVE and value.value is not None and value.value < 0:
+        c.at("metrics.yaml", (*loc, "value"), f"{unit} cannot be negative", "check the figure")
+    for d_index, dimension in enumerate(value.breakdown):
+        for s_index, share in enumerate(dimension.shares):
+            if share.value < 0:
+                c.at(
+                    "metrics.yaml",
+                    (*loc, "breakdown", d_index, "shares", s_index, "value"),
+                    "a share of a breakdown cannot be negative",
+                    "check the figure",
                 )
 
 

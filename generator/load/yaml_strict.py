@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import yaml
 
 from generator.load import explain
+from generator.load import separators
 from generator.load.errors import DataError, Loc, Problem
 from generator.load.located import Loaded, PlainScalar
 
@@ -276,10 +277,21 @@ def _whole_file(file: str, what: str, fix: str = _SPLIT, line: int = 1) -> DataE
 def parse(text: str, file: str) -> Loaded:
     """Parse YAML ``text`` (shown to staff as ``file``) into a :class:`Loaded` tree.
 
-    Raises :class:`DataError` listing every problem found.
+    Raises :class:`DataError` listing every problem found; problems that do not stop the
+    tree being read (a line separator) are kept in :attr:`Loaded.problems` instead.
     """
     if len(text) > MAX_BYTES:
         raise _whole_file(file, _TOO_LARGE)
+    text, hidden = separators.hide(text, file)
+    try:
+        loaded = _parse(text, file)
+    except DataError as error:
+        raise DataError([*error.problems, *hidden]) from None
+    loaded.problems.extend(hidden)  # reported with the validation's own problems
+    return loaded
+
+
+def _parse(text: str, file: str) -> Loaded:
     builder = _Builder(file)
     try:
         for event in yaml.parse(text, Loader=_Parser):

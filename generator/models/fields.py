@@ -52,6 +52,9 @@ _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 _INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 # Zero-width (non-)joiners are part of the spelling of some languages and emoji.
 _JOINERS = frozenset("\u200c\u200d")
+# The flags of Wales, Scotland and England (and any subdivision flag) are a black flag, tag
+# letters naming the region, and a cancel tag (Unicode TS #51): tags are allowed only there.
+_FLAG_TAGS = re.compile("\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,6}\U000e007f")
 # Characters a link never holds unencoded (RFC 3986): they are signs of a paste gone wrong.
 _NOT_IN_LINKS = frozenset('<>"{}|^`\\')
 
@@ -86,7 +89,7 @@ def _clean(value: Any, *, multiline: bool) -> str:
     # str.isprintable() is False for every character of _INVISIBLE (checked over all of
     # Unicode), so printable text, nearly all of it, needs no look-up per character.
     printable = (text.replace("\n", "") if multiline else text).isprintable()
-    for char in "" if printable else text:
+    for char in "" if printable else _FLAG_TAGS.sub("", text):
         if (
             unicodedata.category(char) in _INVISIBLE
             and char not in _JOINERS

@@ -1,0 +1,63 @@
+"""Figures that cannot be negative, and ids in messages that cannot pass for the layout."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.load import dataset
+from generator.load.errors import DataError
+
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "site" / "data"
+
+
+def problems(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    text = (data / file).read_text(encoding="utf-8")
+    assert old in text
+    (data / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        dataset.load(data, today=date(2025, 3, 10), label="data")
+    return list(caught.value.lines())
+
+
+def test_a_count_cannot_be_negative(tmp_path: Path) -> None:
+    assert problems(tmp_path, "metrics.yaml", "value: 3", "value: -3") == [
+        "data/metrics.yaml:8:16: metrics[a].values[#1].value: a number of meetings cannot be "
+        "negative — check the figure"
+    ]
+
+
+def test_hours_cannot_be_negative(tmp_path: Path) -> None:
+    new = "kind: hours\n    values:\n      - quarter: 2025-Q1\n        value: -0.5\n"
+    assert problems(tmp_path, "metrics.yaml", "kind: hours\n", new) == [
+        "data/metrics.yaml:15:16: metrics[e].values[#1].value: a number of hours cannot be "
+        "negative — check the figure"
+    ]
+
+
+def test_a_breakdown_share_cannot_be_negative(tmp_path: Path) -> None:
+    new = (
+        "kind: hours\n  - id: f\n    wording: Attendees by gender\n    unit: people\n"
+        "    kind: breakdown\n    values:\n      - quarter: 2025-Q1\n        breakdown:\n"
+        "          - dimension: Gender\n            shares:\n"
+        "              - category: Female\n                value: -4\n"
+    )
+    assert problems(tmp_path, "metrics.yaml", "kind: hours\n", new) == [
+        "data/metrics.yaml:23:24: metrics[f].values[#1].breakdown[#1].shares[#1].value: "
+        "a share of a breakdown cannot be negative — check the figure"
+    ]
+
+
+def test_an_id_that_imitates_a_message_is_quoted(tmp_path: Path) -> None:
+    spoof = "x]: all fine — nothing to fix. data/meetings.yaml:1:1: ok"
+    lines = problems(tmp_path, "meetings.yaml", "id: hilltop-2024-11", f'id: "{spoof}"')
+    assert lines[0] == (
+        'data/meetings.yaml:34:9: meetings["x]: all fine — nothing to fix. data/meet…"].id: '
+        f"`{spoof}` is not a valid id — use lower-case letters, digits and single hyphens, "
+        "e.g. bank-2024-11"
+    )
