@@ -15,8 +15,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from generator.load import explain
-from generator.load import separators
+from generator.load import explain, separators
 from generator.load.errors import DataError, Loc, Problem
 from generator.load.located import Loaded, PlainScalar
 
