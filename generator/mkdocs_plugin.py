@@ -27,6 +27,8 @@ from generator.load.publish import load_publishable
 from generator.render import urls
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import SCRIPT, STYLES
+from generator.search.pagefind import FOLDER, SearchIndexError, write_index
+from generator.search.records import Record, page_record, records
 from generator.site import render_all
 
 MEETINGS_PREFIX = urls.meeting("x")[: -len("x/")]
@@ -69,6 +71,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         self.bodies: dict[str, str] = {}
         self.data_path = Path(".")
         self.panels_in_nav = True
+        self.search: list[Record] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the data once (blocking advisories included), render every output."""
@@ -95,6 +98,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             self.outputs = render_all(data, site)
         except DataError as error:
             raise PluginError(error.report("nothing was published")) from None
+        self.search = records(data)
         self.panels_in_nav = len(data.panels) <= self.config.panels_in_nav
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
         if STYLES not in config.extra_css:
@@ -162,6 +166,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         """
         body = self.bodies.pop(page.file.src_uri, None)
         if body is None:
+            if not _excluded_from_search(page):
+                self.search.append(page_record("/" + page.url, page.title or "", html_body))
             return html_body
         page.present_anchor_ids = {html.unescape(a) for a in _ANCHOR.findall(body)}
         return body.strip()  # as Python-Markdown returns it
@@ -176,10 +182,23 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         nav.items = sorted(_flatten(nav.items, None), key=_nav_rank)
         return nav
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the search index from the data's records and the hand-written pages' text."""
+        try:
+            write_index(sorted(self.search, key=lambda r: r.url), Path(config.site_dir) / FOLDER)
+        except SearchIndexError as error:
+            raise PluginError(f"cluster-panels: {error}") from None
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild the preview when staff edit the data."""
         server.watch(str(self.data_path))
         return server
+
+
+def _excluded_from_search(page: Page) -> bool:
+    """Whether the page's front matter says ``search: {exclude: true}`` (Material's spelling)."""
+    search = page.meta.get("search")
+    return isinstance(search, dict) and search.get("exclude") is True
 
 
 def _flatten(items: list[Any], parent: Section | None) -> list[Any]:

@@ -111,6 +111,7 @@ ALLOWED = {
     "metrics": {"metrics", "render", "load", "models", "vocabulary", "clock", "timefmt"},
     "opendata": {"opendata", "metrics", "render", "load", "models", "vocabulary", "timefmt"},
     "site": {"pages", "feeds", "metrics", "opendata", "render", "load"},
+    "search": {"search", "render", "load", "models", "vocabulary", "timefmt"},
     "review": {"review", "site", "render", "load", "models", "vocabulary", "clock", "timefmt"},
 }
 
@@ -134,6 +135,8 @@ def test_the_adapters_use_only_the_public_surface() -> None:
         "generator.load.publish",
         "generator.render.outputs",
         "generator.render.urls",
+        "generator.search.pagefind",
+        "generator.search.records",
         "generator.site",
     }
     assert GRAPH["generator.mkdocs_plugin"] <= public, GRAPH["generator.mkdocs_plugin"] - public
@@ -149,3 +152,13 @@ def test_templates_compare_enums_not_string_copies_of_their_values() -> None:
         if pattern.search(line)
     ]
     assert offenders == []
+
+
+def test_only_the_adapters_run_the_search_engine() -> None:
+    # The records are pure; writing the index runs a binary, which is the adapters' business.
+    runners = sorted(n for n in MODULES if "generator.search.pagefind" in GRAPH[n])
+    assert runners == ["generator.cli.main", "generator.mkdocs_plugin"]
+    importers = sorted(
+        name for name, path in MODULES.items() if "pagefind_bin" in _imports(path)
+    )
+    assert importers == ["generator.search.pagefind"]

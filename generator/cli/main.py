@@ -14,6 +14,8 @@ from generator.clock import BadEpoch, build_time
 from generator.load.errors import DataError
 from generator.load.publish import load_publishable
 from generator.render.outputs import SiteConfig
+from generator.search.pagefind import FOLDER, write_index
+from generator.search.records import records
 from generator.site import render_all
 
 DEFAULT_SITE_URL = "https://example.github.io/cluster-panels/"
@@ -48,15 +50,20 @@ def _build(args: argparse.Namespace) -> int:
     except DataError as error:
         print(error.report(f"{args.out} was left as it was"), file=sys.stderr)
         return 1
+    search = records(data)
     try:
-        output.write_tree({o.path: o.content for o in outputs}, args.out)
+        output.write_tree(
+            {o.path: o.content for o in outputs},
+            args.out,
+            also=lambda staging: write_index(search, staging / FOLDER),
+        )
     except OSError as error:  # a full disk, no permission: the previous output is kept
         reason = error.strerror or str(error)
         print(
             f"error: could not write {args.out} ({reason}); it was left as it was.", file=sys.stderr
         )
         return 1
-    print(f"Wrote {len(outputs)} files to {args.out}")
+    print(f"Wrote {len(outputs)} files and a search index of {len(search)} records to {args.out}")
     return 0
 
 

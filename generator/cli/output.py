@@ -13,7 +13,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -111,10 +111,13 @@ def _stale(target: Path) -> Iterator[Path]:
                 yield path
 
 
-def write_tree(outputs: Mapping[str, bytes], target: Path) -> None:
+def write_tree(
+    outputs: Mapping[str, bytes], target: Path, also: Callable[[Path], None] | None = None
+) -> None:
     """Write ``outputs`` as the whole of ``target``; a failure leaves ``target`` untouched.
 
     The caller has checked :func:`refusal`. Only folders holding the marker are removed.
+    ``also`` may add to the staging folder before it is swapped in (the search index).
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -128,6 +131,8 @@ def write_tree(outputs: Mapping[str, bytes], target: Path) -> None:
                 destination = staging / path
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 destination.write_bytes(content)
+            if also is not None:
+                also(staging)
             staging.chmod(0o755)
             previous = swap(staging, target)
         except BaseException:

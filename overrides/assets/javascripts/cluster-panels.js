@@ -1,18 +1,152 @@
 /*
- * Small keyboard fix for Material for MkDocs (see "cluster-panels fix 3" in
- * overrides/base.html).
+ * The site's search (overrides/partials/site-search.html), a small progressive enhancement.
  *
- * On narrow screens the search toggle is a checkbox that keyboard users
- * switch with Space. Material only moves focus into the search box when the
- * header's search button is clicked with a mouse, so do the same when the
- * toggle is switched on from the keyboard.
+ * Nothing is fetched for search until someone opens it: then Pagefind's script loads, and each
+ * query fetches only the index fragments it needs (the index is built from the data by the
+ * generator: generator/search/). Results from the data (meetings, panels, "you said, we did")
+ * come before guidance pages: two searches, split by the "type" filter.
  */
-document.addEventListener("change", function (event) {
-  var toggle = event.target;
-  if (toggle && toggle.id === "__search" && toggle.checked && document.activeElement === toggle) {
-    var input = document.querySelector(".md-search__input");
-    if (input) {
-      input.focus();
-    }
+(function () {
+  "use strict";
+  var GUIDANCE = "Guidance"; // generator.search.records.RecordType.GUIDANCE
+  var SHOWN = 20;
+  var dialog = document.getElementById("cp-search");
+  var opener = document.querySelector("[data-cp-search-open]");
+  if (!dialog || !opener || typeof dialog.showModal !== "function") {
+    return;
   }
-});
+  var input = dialog.querySelector("input");
+  var status = dialog.querySelector("[role=status]");
+  var list = dialog.querySelector("ol");
+  var script = new URL(dialog.getAttribute("data-pagefind"), document.baseURI);
+  var engine = null;
+  var latest = 0;
+  var timer = 0;
+
+  function load() {
+    if (!engine) {
+      engine = import(script.href).then(function (pagefind) {
+        return pagefind
+          .options({ baseUrl: new URL("../", script).pathname, excerptLength: 24 })
+          .then(function () {
+            return pagefind.init();
+          })
+          .then(function () {
+            return pagefind;
+          });
+      });
+      engine.catch(function () {
+        engine = null;
+        status.textContent = "Search could not be loaded. Try again, or use the menu.";
+      });
+    }
+    return engine;
+  }
+
+  function open() {
+    if (!dialog.open) {
+      dialog.showModal();
+    }
+    input.focus();
+    load();
+  }
+
+  // The excerpt marks the words found with <mark>; everything else in it is shown as text.
+  function excerpt(html) {
+    var p = document.createElement("p");
+    p.className = "cp-search__excerpt";
+    var parsed = new DOMParser().parseFromString(html, "text/html").body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function item(result) {
+    var li = document.createElement("li");
+    li.className = "cp-search__result";
+    var link = document.createElement("a");
+    link.href = result.url;
+    link.textContent = result.meta.title;
+    var heading = document.createElement("p");
+    heading.className = "cp-search__result-title";
+    heading.appendChild(link);
+    var about = document.createElement("p");
+    about.className = "cp-search__result-meta";
+    about.textContent = [result.meta.type, result.meta.date].filter(Boolean).join(" · ");
+    li.append(heading, about, excerpt(result.excerpt));
+    return li;
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    load()
+      .then(function (pagefind) {
+        return Promise.all([
+          pagefind.search(query, { filters: { type: { none: [GUIDANCE] } } }),
+          pagefind.search(query, { filters: { type: GUIDANCE } }),
+        ]);
+      })
+      .then(function (found) {
+        var results = found[0].results.concat(found[1].results);
+        return Promise.all(
+          results.slice(0, SHOWN).map(function (r) {
+            return r.data();
+          })
+        ).then(function (shown) {
+          if (ticket !== latest) {
+            return;
+          }
+          list.replaceChildren.apply(list, shown.map(item));
+          var count = results.length;
+          status.textContent =
+            (count === 0 ? "No results" : count === 1 ? "1 result" : count + " results") +
+            " for “" + query + "”" +
+            (count > SHOWN ? ", showing the first " + SHOWN : "");
+        });
+      });
+  }
+
+  opener.hidden = false;
+  opener.addEventListener("click", open);
+  dialog.querySelector("[data-cp-search-close]").addEventListener("click", function () {
+    dialog.close();
+  });
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) {
+      dialog.close(); // a click on the backdrop
+    }
+  });
+  dialog.addEventListener("close", function () {
+    opener.focus();
+  });
+  dialog.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    search();
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(search, 120);
+  });
+  // "/" opens search from anywhere except a text field, as on GOV.UK and GitHub.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (event.key === "/" && !typing && !dialog.open && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      open();
+    }
+  });
+})();

@@ -1,0 +1,1 @@
+"""Site search: records built from the data (pure) and the Pagefind index the adapters write."""

@@ -1,0 +1,198 @@
+"""Writes the search index with Pagefind: used by the adapters (MkDocs plugin, CLI), never renderers.
+
+Pagefind (https://pagefind.app) splits its index into small fragments that the browser fetches
+per query, stems English words, and runs without a server. Its binary comes from the pinned
+``pagefind_bin`` wheel. We talk to ``pagefind --service`` directly (base64 JSON messages ending
+in a comma, the protocol of its Python wrapper): the wrapper waits 0.1 s before reading each
+reply, which caps it at ten records a second.
+
+Pagefind 1.5 writes the values of each filter, and the list of filters, in hash-map order, so two
+builds of the same records differ in the filter files and, through their names, the metadata file
+and ``pagefind-entry.json``; everything else is byte-identical. :func:`_canonical` sorts those
+lists and renames the files after their new contents the way Pagefind names them, so the same
+records always give the same files (the search results do not depend on that order).
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import cbor2
+
+from generator.search.records import Record
+
+FOLDER = "pagefind"
+"""The index's folder in the site; the page script loads ``pagefind/pagefind.js`` from it."""
+_HEADER = b"pagefind_dcd"
+_UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
+"""Pagefind's own search interfaces: the site has its own (overrides/assets/javascripts)."""
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not be run or refused a record."""
+
+
+def _executable() -> Path:
+    try:
+        import pagefind_bin  # type: ignore[import-untyped]
+    except ImportError:
+        raise SearchIndexError(
+            "the search index needs Pagefind: install the pinned requirements "
+            "(pip install -r requirements.txt)"
+        ) from None
+    return Path(pagefind_bin.get_executable())
+
+
+def _message(message_id: int, payload: dict[str, Any]) -> bytes:
+    text = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False)
+    return base64.b64encode(text.encode("utf-8")) + b","
+
+
+def _replies(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
+    pending = b""
+    while True:
+        while b"," not in pending:
+            chunk = stream.read1(1 << 16)  # type: ignore[attr-defined]
+            if not chunk:
+                raise SearchIndexError("Pagefind stopped before it finished the index")
+            pending += chunk
+        message, _, pending = pending.partition(b",")
+        reply: dict[str, Any] = json.loads(base64.b64decode(message))
+        payload = reply.get("payload") or {}
+        if payload.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind: {payload.get('message')}")
+        yield payload
+
+
+def _add(index_id: int, record: Record) -> dict[str, Any]:
+    meta = {"title": record.title, "type": record.type.value}
+    if record.date:
+        meta["date"] = record.date
+    return {
+        "type": "AddRecord",
+        "index_id": index_id,
+        "url": record.url,
+        "content": record.content,
+        "language": "en",
+        "meta": meta,
+        "filters": record.filters,
+        "sort": {"date": record.sort} if record.sort else {},
+    }
+
+
+def _run(records: Sequence[Record], out: Path) -> None:
+    process = subprocess.Popen(
+        [str(_executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert process.stdin is not None and process.stdout is not None
+    stdin = process.stdin
+    try:
+        replies = _replies(process.stdout)
+        stdin.write(_message(0, {"type": "NewIndex", "config": {"force_language": "en"}}))
+        stdin.flush()
+        index_id = int(next(replies)["index_id"])
+
+        def send_all() -> None:
+            # From a thread: the replies must be read while records are still being sent,
+            # or both pipes fill up and the two processes wait for each other.
+            for number, record in enumerate(records, 1):
+                stdin.write(_message(number, _add(index_id, record)))
+            stdin.flush()
+
+        sender = threading.Thread(target=send_all, daemon=True)
+        sender.start()
+        for _ in records:
+            next(replies)
+        sender.join()
+        payload = {"type": "WriteFiles", "index_id": index_id, "output_path": str(out)}
+        stdin.write(_message(len(records) + 1, payload))
+        stdin.flush()
+        next(replies)
+    finally:
+        stdin.close()
+        process.wait()
+
+
+def _name(language: str, content: bytes, length: int) -> str:
+    """Pagefind's file name for ``content``: the SHA-1's bytes in unpadded hex, cut short."""
+    digest = "".join(f"{byte:x}" for byte in hashlib.sha1(content).digest())
+    return f"{language}_{digest[:length]}"
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_HEADER):
+        raise SearchIndexError(f"unexpected Pagefind file {path.name}")
+    return cbor2.loads(data[len(_HEADER) :])
+
+
+def _write(folder: Path, pattern: str, language: str, length: int, value: Any) -> str:
+    """Write ``value`` as Pagefind does, into ``pattern`` formatted with its new name."""
+    body = cbor2.dumps(value)
+    name = _name(language, body, length)
+    (folder / pattern.format(name)).write_bytes(gzip.compress(_HEADER + body, mtime=0))
+    return name
+
+
+def _canonical(out: Path) -> None:
+    """Sort the filter values and filters Pagefind wrote in hash-map order (see module notes)."""
+    entry_path = out / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, about in entry["languages"].items():
+        meta_path = out / f"pagefind.{about['hash']}.pf_meta"
+        meta = _read(meta_path)
+        meta_path.unlink()
+        filters = []
+        for name, file_hash in meta[3]:
+            path = out / "filter" / f"{file_hash}.pf_filter"
+            filter_name, values = _read(path)
+            path.unlink()
+            values = sorted(values, key=lambda value: value[0])
+            renamed = _write(path.parent, "{}.pf_filter", language, 7, [filter_name, values])
+            filters.append([name, renamed])
+        meta[3] = sorted(filters)
+        about["hash"] = _write(out, "pagefind.{}.pf_meta", language, 10, meta)
+    entry_path.write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+
+
+def write_index(records: Sequence[Record], target: Path) -> None:
+    """Write the search index for ``records`` into the folder ``target``, replacing it whole.
+
+    The index is written beside ``target`` first, so a failure leaves any previous index as
+    it was. An existing ``target`` is replaced only if it is a Pagefind index.
+    """
+    if target.exists() and not (target / "pagefind-entry.json").is_file():
+        raise SearchIndexError(f"{target} exists and is not a search index: not replacing it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        _run(records, staging)
+        _canonical(staging)
+        for name in _UNUSED:
+            (staging / name).unlink(missing_ok=True)
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

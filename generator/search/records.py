@@ -1,0 +1,193 @@
+"""What residents can search for: one record per meeting, panel and log entry, built from the data.
+
+Pure functions of the frozen dataset, like the renderers: no HTML is parsed and each piece of
+staff text is indexed once, on the record residents should land on (an entry's text on its log
+entry, not again on its meeting and panel). The adapters hand these records to the search
+engine (:mod:`generator.search.pagefind`); hand-written pages join them through
+:func:`page_record`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from html.parser import HTMLParser
+
+from generator import timefmt, vocabulary
+from generator.load.dataset import Dataset
+from generator.models import Action, Meeting, Panel
+from generator.render import urls
+
+CITY_WIDE = "City-wide business meetings"
+"""The panel filter's value for entries and meetings that belong to no panel."""
+
+
+class RecordType(StrEnum):
+    """What a search result is: shown beside it, and the ``type`` filter's values."""
+
+    MEETING = "Meeting"
+    PANEL = "Panel"
+    ENTRY = "You said, we did"
+    GUIDANCE = "Guidance"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One search result: where it leads, what it is called and the text it is found by."""
+
+    url: str
+    """Site path with a leading slash (``/meetings/bank-2024-11/``); the page adds its base."""
+    title: str
+    content: str
+    """Plain text; the engine escapes it when it shows an excerpt."""
+    type: RecordType
+    date: str | None = None
+    """GOV.UK date shown beside meeting and log results."""
+    sort: str | None = None
+    """ISO date, for sorting newest first."""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+def records(dataset: Dataset) -> list[Record]:
+    """Every meeting, panel and "you said, we did" entry as a search record, in a stable order."""
+    found = [_panel(p) for p in dataset.panels]
+    found += [_meeting(dataset, m) for m in dataset.meetings]
+    found += [_entry(dataset, a) for a in dataset.actions]
+    return sorted(found, key=lambda r: r.url)
+
+
+def _panel_name(dataset: Dataset, panel_id: str | None) -> str:
+    panel = dataset.panel_by_id.get(panel_id) if panel_id else None
+    return panel.name if panel else CITY_WIDE
+
+
+def _filters(kind: RecordType, panel: str, year: int | None) -> dict[str, list[str]]:
+    found = {"type": [kind.value], "panel": [panel]}
+    if year is not None:
+        found["year"] = [str(year)]
+    return found
+
+
+def _text(parts: Iterable[str | None]) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def _panel(panel: Panel) -> Record:
+    officers = [f"{o.name}, {o.role}" for o in panel.officers]
+    return Record(
+        url="/" + urls.panel(panel.id),
+        title=f"{panel.name} cluster panel",
+        content=_text([panel.summary, "Wards: " + ", ".join(panel.wards), *officers]),
+        type=RecordType.PANEL,
+        filters=_filters(RecordType.PANEL, panel.name, None),
+    )
+
+
+def _meeting(dataset: Dataset, meeting: Meeting) -> Record:
+    panel = dataset.panel_by_id.get(meeting.panel) if meeting.panel else None
+    venue = dataset.venue_by_id.get(meeting.venue) if meeting.venue else None
+    record = meeting.record
+    topics = [t.topic for t in record.topics] if record else []
+    partners = [t.partner for t in record.topics if t.partner] if record else []
+    documents = [d.title for d in record.documents] if record else []
+    date = timefmt.day(meeting.date)
+    return Record(
+        url="/" + urls.meeting(meeting.id),
+        title=f"{meeting.display_name(panel)}: {date}",
+        content=_text(
+            [
+                timefmt.when(meeting.date, meeting.start, meeting.end),
+                meeting.date.isoformat(),
+                vocabulary.FORMATS[meeting.format],
+                vocabulary.STATUSES[meeting.status],
+                meeting.status_reason,
+                venue.name if venue else None,
+                meeting.room,
+                *(venue.address.lines if venue else ()),
+                venue.address.postcode if venue else None,
+                *meeting.agenda,
+                *topics,
+                *partners,
+                *documents,
+            ]
+        ),
+        type=RecordType.MEETING,
+        date=date,
+        sort=meeting.date.isoformat(),
+        filters=_filters(
+            RecordType.MEETING, _panel_name(dataset, meeting.panel), meeting.date.year
+        ),
+    )
+
+
+def _entry(dataset: Dataset, action: Action) -> Record:
+    meeting = dataset.meeting_by_id.get(action.meeting)
+    panel_id = meeting.panel if meeting else None
+    return Record(
+        url="/" + urls.action(panel_id, action.id),
+        title=_headline(action.said),
+        content=_text(
+            [
+                "You said: " + action.said,
+                "We did: " + action.did if action.did else None,
+                vocabulary.ACTION_STATUSES[action.status],
+                action.status_reason,
+                action.owner,
+                *(u.text for u in action.updates),
+            ]
+        ),
+        type=RecordType.ENTRY,
+        date=timefmt.day(action.raised),
+        sort=action.raised.isoformat(),
+        filters=_filters(RecordType.ENTRY, _panel_name(dataset, panel_id), action.raised.year),
+    )
+
+
+def _headline(text: str, limit: int = 90) -> str:
+    """The start of ``text``, cut at a word, as a result's title."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def page_record(url: str, title: str, body_html: str) -> Record:
+    """A hand-written page (its rendered body) as a guidance record, ranked after the data."""
+    return Record(
+        url=url,
+        title=title,
+        content=_visible_text(body_html),
+        type=RecordType.GUIDANCE,
+        filters={"type": [RecordType.GUIDANCE.value]},
+    )
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text a reader sees; scripts, styles and permalink symbols are left out."""
+
+    SKIP = frozenset({"script", "style", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP or ("class", "headerlink") in attrs:
+            self._skipping += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping and (tag in self.SKIP or tag == "a"):
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def _visible_text(body_html: str) -> str:
+    parser = _TextOnly()
+    parser.feed(body_html)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
