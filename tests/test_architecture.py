@@ -158,7 +158,5 @@ def test_only_the_adapters_run_the_search_engine() -> None:
     # The records are pure; writing the index runs a binary, which is the adapters' business.
     runners = sorted(n for n in MODULES if "generator.search.pagefind" in GRAPH[n])
     assert runners == ["generator.cli.main", "generator.mkdocs_plugin"]
-    importers = sorted(
-        name for name, path in MODULES.items() if "pagefind_bin" in _imports(path)
-    )
+    importers = sorted(name for name, path in MODULES.items() if "pagefind_bin" in _imports(path))
     assert importers == ["generator.search.pagefind"]

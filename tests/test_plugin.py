@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from searchindex import fragments
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
@@ -100,9 +100,8 @@ def test_fixture_builds_with_every_page(fixture_site: Path) -> None:
 def test_titles_reach_the_theme_as_text(fixture_site: Path) -> None:
     page = (fixture_site / "panels" / "riverside" / "index.html").read_text(encoding="utf-8")
     assert "<title>Riverside cluster panel - City of London Police cluster panels</title>" in page
-    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert titles["panels/riverside/"] == "Riverside cluster panel"
+    index = fragments(fixture_site / "pagefind")
+    assert index["/panels/riverside/"]["meta"]["title"] == "Riverside cluster panel"
 
 
 def test_meeting_pages_stay_out_of_the_navigation(fixture_site: Path) -> None:

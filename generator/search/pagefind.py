@@ -1,4 +1,4 @@
-"""Writes the search index with Pagefind: used by the adapters (MkDocs plugin, CLI), never renderers.
+"""Writes the search index with Pagefind: for the adapters (MkDocs plugin, CLI), not renderers.
 
 Pagefind (https://pagefind.app) splits its index into small fragments that the browser fetches
 per query, stems English words, and runs without a server. Its binary comes from the pinned

@@ -89,9 +89,16 @@ def test_menu_opens_with_keyboard_on_phone(open_page, phone_context):
 def test_search_opens_with_keyboard_on_phone(open_page, phone_context):
     opened = open_page(phone_context, "index.html")
     page = opened.page
-    tab_to(page, "() => document.activeElement.id === '__search'")
-    page.keyboard.press("Space")
-    # Material moves focus into the search box once search opens.
-    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
+    info = tab_to(page, "() => document.activeElement.matches('[data-cp-search-open]')")
+    assert info["inViewport"] and info["visible"], "search button is not shown"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'cp-search-input'")
     page.keyboard.type("panel")
-    page.wait_for_selector(".md-search-result__item", state="visible")
+    page.wait_for_selector(".cp-search__result", state="visible")
+    page.keyboard.press("Tab")
+    assert page.evaluate(
+        "() => !!document.activeElement.closest('.cp-search__results, .cp-search')"
+    )
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => document.activeElement.matches('[data-cp-search-open]')")
+    assert not page.evaluate("() => document.getElementById('cp-search').open")

@@ -26,15 +26,14 @@ def test_only_local_requests(page_path, open_page, light_context, site_server):
 
 
 def test_only_local_requests_with_search(open_page, light_context, site_server):
-    """Opening search loads the worker and index: they must be local too."""
+    """Nothing is fetched for search until it is opened; then only from the site itself."""
     opened = open_page(light_context, "index.html", wait_for_idle=True)
     page = opened.page
-    # Desktop layout: the search box is in the header; focusing it opens search.
-    page.click("input.md-search__input")
-    # Type for real: Material searches on keyboard events, not on .fill().
+    assert not [url for url in opened.requests if "/pagefind/" in url], opened.requests
+    page.click("[data-cp-search-open]")
     page.keyboard.type("panel")
-    page.wait_for_selector(".md-search-result__item", state="visible")
+    page.wait_for_selector(".cp-search__result", state="visible")
     page.wait_for_load_state("networkidle")
-    assert any("search_index.json" in url for url in opened.requests), opened.requests
+    assert any("/pagefind/fragment/" in url for url in opened.requests), opened.requests
     foreign = foreign_requests(opened.requests, site_server.origin)
     assert not foreign, f"search fetched from other hosts: {foreign}"

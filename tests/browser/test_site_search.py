@@ -1,0 +1,102 @@
+"""Search as residents use it, over the fixture's data: stemming, dates, order and loading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import sitebuild
+from test_plugin import FIXTURE_DATA, FIXTURE_EPOCH, built
+
+from generator.search.pagefind import write_index
+from generator.search.records import Record, RecordType
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def search_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sitebuild.SiteServer]:
+    site_dir = built(tmp_path_factory.mktemp("search-site"), FIXTURE_DATA, FIXTURE_EPOCH)
+    site = sitebuild.BuiltSite(site_dir=site_dir, base_path=sitebuild.site_base_path(), pages=())
+    with sitebuild.SiteServer(site) as server:
+        yield server
+
+
+@pytest.fixture
+def search_page(browser, search_server):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(search_server.url("index.html"))
+    page.wait_for_load_state("networkidle")
+    page.requests = requests
+    yield page
+    context.close()
+
+
+def _search(page, query: str) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    page.click("[data-cp-search-open]")
+    page.fill("#cp-search-input", "")
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "q => document.querySelector('#cp-search [role=status]').textContent.includes(q)", arg=query
+    )
+    return page.eval_on_selector_all(
+        ".cp-search__result",
+        """items => items.map(li => ({
+             title: li.querySelector('a').textContent,
+             href: li.querySelector('a').getAttribute('href'),
+             meta: li.querySelector('.cp-search__result-meta').textContent,
+             excerpt: li.querySelector('.cp-search__excerpt').textContent }))""",
+    )
+
+
+def test_nothing_is_fetched_for_search_until_it_is_opened(search_page) -> None:  # type: ignore[no-untyped-def]
+    assert not [url for url in search_page.requests if "/pagefind/" in url]
+    _search(search_page, "patrols")
+    assert [url for url in search_page.requests if "/pagefind/fragment/" in url]
+
+
+def test_cycling_finds_the_entry_that_says_cyclists(search_page) -> None:  # type: ignore[no-untyped-def]
+    results = _search(search_page, "cycling")
+    entry = next(r for r in results if r["href"].endswith("#riverside-2024-11-cycling"))
+    assert entry["meta"].startswith("You said, we did · ")
+
+
+def test_stemming_alone_finds_cyclists_for_cycling(browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # An index where "Cyclists" is the only form of the word: found by stemming, nothing else.
+    write_index(
+        [
+            Record("/a/", "Pavement", "Cyclists ride on the pavement", RecordType.ENTRY),
+            Record("/b/", "Roads", "Motorists drive on the road", RecordType.ENTRY),
+        ],
+        tmp_path / "pagefind",
+    )
+    (tmp_path / "index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
+    site = sitebuild.BuiltSite(site_dir=tmp_path, base_path="/", pages=())
+    with sitebuild.SiteServer(site) as server:
+        page = browser.new_page()
+        page.goto(server.url("index.html"))
+        urls = page.evaluate(
+            """async () => {
+                 const pagefind = await import('./pagefind/pagefind.js');
+                 const found = await pagefind.search('cycling');
+                 return Promise.all(found.results.map(async r => (await r.data()).url));
+               }"""
+        )
+        page.close()
+    assert urls == ["/a/"]
+
+
+def test_a_meetings_date_finds_the_meeting(search_page) -> None:  # type: ignore[no-untyped-def]
+    results = _search(search_page, "4 June 2025")
+    assert results[0]["href"].endswith("/meetings/business-2025-06/")
+    assert results[0]["meta"] == "Meeting · Wednesday 4 June 2025"
+
+
+def test_data_comes_before_guidance(search_page) -> None:  # type: ignore[no-untyped-def]
+    results = _search(search_page, "panel")
+    kinds = [r["meta"].split(" · ")[0] for r in results]
+    assert "Guidance" in kinds and kinds[0] != "Guidance"
+    assert kinds == sorted(kinds, key=lambda kind: kind == "Guidance")

@@ -1,0 +1,123 @@
+"""Site search: records built from the data, and the Pagefind index both adapters write."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from searchindex import fragments
+from test_plugin import FIXTURE_DATA, FIXTURE_EPOCH, built
+
+from generator.cli.main import main as cli
+from generator.load.dataset import load
+from generator.search.pagefind import SearchIndexError, write_index
+from generator.search.records import RecordType, page_record, records
+
+TODAY = __import__("datetime").date(2025, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def dataset():  # type: ignore[no-untyped-def]
+    return load(FIXTURE_DATA, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built(tmp_path_factory.mktemp("search"), FIXTURE_DATA, FIXTURE_EPOCH)
+
+
+def test_one_record_per_meeting_panel_and_entry(dataset) -> None:  # type: ignore[no-untyped-def]
+    found = records(dataset)
+    kinds = [r.type for r in found]
+    assert kinds.count(RecordType.MEETING) == len(dataset.meetings)
+    assert kinds.count(RecordType.PANEL) == len(dataset.panels)
+    assert kinds.count(RecordType.ENTRY) == len(dataset.actions)
+    assert len({r.url for r in found}) == len(found)
+
+
+def test_each_entry_text_is_indexed_once(dataset) -> None:  # type: ignore[no-untyped-def]
+    found = records(dataset)
+    for action in dataset.actions:
+        holders = [r.url for r in found if action.said in r.content]
+        assert holders == [f"/you-said-we-did/{_panel(dataset, action)}/#{action.id}"]
+
+
+def _panel(dataset, action) -> str:  # type: ignore[no-untyped-def]
+    return dataset.meeting_by_id[action.meeting].panel or "business-meetings"
+
+
+def test_meeting_records_carry_their_date_and_filters(dataset) -> None:  # type: ignore[no-untyped-def]
+    meeting = next(r for r in records(dataset) if r.url == "/meetings/riverside-2025-03/")
+    assert meeting.type is RecordType.MEETING
+    assert meeting.date is not None and meeting.date in meeting.title
+    assert meeting.date in meeting.content and "2025-03" in (meeting.sort or "")
+    assert meeting.filters == {"type": ["Meeting"], "panel": ["Riverside"], "year": ["2025"]}
+
+
+def test_a_page_record_is_the_text_a_reader_sees() -> None:
+    body = '<h1 id="a">Take part<a class="headerlink" href="#a">¶</a></h1><script>x()</script><p>Ask &amp; say</p>'
+    record = page_record("/how/", "How", body)
+    assert record.content == "Take part Ask & say"
+    assert record.type is RecordType.GUIDANCE
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_index_is_byte_identical_across_runs(dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Pagefind writes filter values in hash-map order, different in each process: with three
+    # filters of several values, two unsorted runs all but never agree.
+    first, second = tmp_path / "one" / "pagefind", tmp_path / "two" / "pagefind"
+    write_index(records(dataset), first)
+    write_index(records(dataset), second)
+    assert _tree(first) == _tree(second)
+    assert any(name.startswith("filter/") for name in _tree(first))
+
+
+def test_the_index_never_replaces_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    mine = tmp_path / "pagefind"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(SearchIndexError) as error:
+        write_index([], mine)
+    assert str(error.value) == f"{mine} exists and is not a search index: not replacing it"
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_the_site_search_holds_data_and_guidance_but_not_the_staff_guide(site: Path) -> None:
+    index = fragments(site / "pagefind")
+    assert index["/meetings/riverside-2025-03/"]["meta"]["type"] == "Meeting"
+    assert index["/panels/riverside/"]["meta"]["title"] == "Riverside cluster panel"
+    assert index["/about/"]["meta"]["type"] == "Guidance"
+    assert not [url for url in index if "staff-guide" in url]
+    # Still published for staff, but not in the residents' navigation.
+    assert (site / "staff-guide" / "index.html").is_file()
+    assert "staff-guide/" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_page_loads_search_until_it_is_opened(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind="pagefind/pagefind.js"' in home
+    assert "search_index.json" not in home and not (site / "search").exists()
+    assert '<script src="pagefind' not in home
+
+
+def test_the_cli_build_writes_the_index_too(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert cli(["build", "--data", str(FIXTURE_DATA), "--out", str(out)]) == 0
+    index = fragments(out / "pagefind")
+    assert "/meetings/riverside-2025-03/" in index
+    assert not [url for url in index if index[url]["meta"]["type"] == "Guidance"]
+
+
+def test_results_are_shown_as_text_never_markup() -> None:
+    script = Path(__file__).parents[1] / "overrides/assets/javascripts/cluster-panels.js"
+    text = script.read_text(encoding="utf-8")
+    assert "innerHTML" not in text and "insertAdjacentHTML" not in text
+    assert f'var GUIDANCE = "{RecordType.GUIDANCE.value}"' in text
