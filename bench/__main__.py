@@ -57,7 +57,7 @@ def table(report: dict[str, Any]) -> str:
     head = ["scale", "meetings", "actions", "pages"]
     for step in STEPS:
         head += [f"{step} s (cpu)", f"{step} MiB"]
-    head += ["overhead (cpu)"]
+    head += ["overhead (cpu)", "÷generate (cpu)"]
     rows = [head]
     for r in report["results"]:
         row = [
@@ -77,6 +77,8 @@ def table(report: dict[str, Any]) -> str:
                 ]
             )
         row.append(f"{r['overhead']:.2f} ({r['overhead_cpu']:.2f})" if r["overhead"] else "-")
+        gen = r.get("vs_generate")
+        row.append(f"{gen:.2f} ({r['vs_generate_cpu']:.2f})" if gen else "-")
         rows.append(row)
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
@@ -86,6 +88,8 @@ def table(report: dict[str, Any]) -> str:
         f"machine: {m['cores']} cores, {m['ram_gib']} GiB RAM, {m['cpu']}, Python {m['python']}, "
         f"load average {m['load_average_at_start']}",
     )
+    for r in report["results"]:
+        lines.append(f"{r['scale']}: {_resident(r.get('resident'))}")
     for key in ("growth", "growth_cpu"):
         grown = ", ".join(f"{k} {v:.2f}" for k, v in report[key].items() if v is not None) or "-"
         lines.append(f"{key} (region vs city, per meeting): {grown}")
@@ -93,6 +97,23 @@ def table(report: dict[str, Any]) -> str:
         shown = "met" if verdict else "MISSED" if verdict is False else "not measured"
         lines.append(f"goal {label}: {shown}")
     return "\n".join(lines)
+
+
+def _resident(figures: dict[str, Any] | None) -> str:
+    if not figures:
+        return "resident-side figures not measured"
+    if "error" in figures:
+        return str(figures["error"])
+    kb = 1024
+    return (
+        f"first page load {figures['first_load_gzip_bytes'] / kb:.0f} KB gzipped in "
+        f"{figures['first_load_requests']} requests "
+        f"({figures['first_load_search_bytes'] / kb:.0f} KB of it for search); "
+        f"query {figures['query']!r}: {figures['search_gzip_bytes'] / kb:.0f} KB in "
+        f"{figures['search_requests']} requests, first results after "
+        f"{figures['first_results_ms']} ms; index on disk "
+        f"{figures['index']['bytes'] / kb / kb:.1f} MB in {figures['index']['files']} files"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,12 +7,16 @@ For every scale it writes synthetic data, then measures, each in a fresh process
 ``generate``
     ``python -m generator build``: every page and file written to disk, without MkDocs.
 ``plain``
-    ``mkdocs build`` of those written pages as ordinary Markdown, without the plugin.
+    ``mkdocs build`` of those written pages as ordinary Markdown, without the plugin, with
+    Material's own search plugin as a plain MkDocs + Material site has it.
 ``plugin``
-    ``mkdocs build`` with the cluster-panels plugin reading the data (the real build).
+    ``mkdocs build`` with the cluster-panels plugin reading the data (the real build, whose
+    search index is Pagefind's, built from the data).
 
-``overhead`` = plugin / plain (what the plugin adds to MkDocs' own work) and
+``overhead`` = plugin / plain (the real build against plain MkDocs + Material over the same
+pages), ``vs_generate`` = plugin / generate, and
 ``growth`` = (region time / region meetings) / (city time / city meetings).
+Then the resident-side figures of the real build (:mod:`bench.resident`).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from bench import synthetic
+from bench import resident, synthetic
 from bench.measure import StepFailed, best, run
 
 REPO = Path(__file__).resolve().parents[1]
@@ -68,7 +72,9 @@ def write_config(repo: Path, target: Path, docs: Path, site: Path, data: Path | 
         theme["custom_dir"] = str((repo / theme["custom_dir"]).resolve())
     config.update(docs_dir=str(docs), site_dir=str(site))
     plugins = [p for p in config.get("plugins") or [] if _plugin_name(p) != PLUGIN]
-    if data is not None:
+    if data is None:
+        plugins.insert(0, "search")  # a plain Material site's own search
+    else:
         mine = [p for p in config.get("plugins") or [] if isinstance(p, dict) and PLUGIN in p]
         options = dict(mine[0][PLUGIN] or {}) if mine else {}
         plugins.append({PLUGIN: {**options, "data_dir": str(data)}})
@@ -96,7 +102,13 @@ def _docs(repo: Path, generated: Path, base: Path) -> None:
             base / name,
             ignore=lambda folder, names: [n for n in names if _rel(repo, folder, n) in made],
         )
-    shutil.copytree(generated, base / "docs-plain", dirs_exist_ok=True)
+    # The search index is the plugin's business: plain MkDocs gets Material's search instead.
+    shutil.copytree(
+        generated,
+        base / "docs-plain",
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns("pagefind"),
+    )
 
 
 def _rel(repo: Path, folder: str, name: str) -> Path:
@@ -204,6 +216,13 @@ def bench_scale(
     result["overhead_cpu"] = _ratio(
         result["steps"].get("plugin"), result["steps"].get("plain"), "cpu_s"
     )
+    result["vs_generate"] = _ratio(result["steps"].get("plugin"), result["steps"].get("generate"))
+    result["vs_generate_cpu"] = _ratio(
+        result["steps"].get("plugin"), result["steps"].get("generate"), "cpu_s"
+    )
+    if "plugin" in result["steps"]:
+        say(f"{scale.name}: resident-side figures in Chromium …")
+        result["resident"] = resident.measure(base / "site-plugin")
     return result
 
 

@@ -122,10 +122,16 @@ def _run(records: Sequence[Record], out: Path) -> None:
         for _ in records:
             next(replies)
         sender.join()
-        payload = {"type": "WriteFiles", "index_id": index_id, "output_path": str(out)}
-        stdin.write(_message(len(records) + 1, payload))
+        # The files come back in the reply and are written here: with WriteFiles, Pagefind
+        # could still be writing one (seen under load: an empty wasm file) when it replies.
+        stdin.write(_message(len(records) + 1, {"type": "GetFiles", "index_id": index_id}))
         stdin.flush()
-        next(replies)
+        for file in next(replies)["files"]:
+            target = (out / file["path"]).resolve()
+            if not target.is_relative_to(out.resolve()):
+                raise SearchIndexError(f"Pagefind named a file outside the index: {file['path']}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
     finally:
         stdin.close()
         process.wait()
