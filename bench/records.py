@@ -33,8 +33,8 @@ PARTNERS = ("Sample Borough Highways", "Testwick Housing Trust", "Example Transp
 _FIRST = ("Alex", "Sam", "Jo", "Chris", "Pat", "Robin", "Charlie", "Jamie", "Morgan", "Taylor")
 _LAST = ("Example", "Sample", "Testperson", "Placeholder", "Fixture", "Mockford", "Dummyson")
 REMITS = (
-    "city-of-london-police",
-    "city-of-london-corporation",
+    "northvale-police",
+    "northvale-council",
     "british-transport-police",
     "other-partner",
 )

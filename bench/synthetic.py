@@ -201,7 +201,27 @@ def generate(scale: Scale, seed: int = 0) -> dict[str, dict[str, Any]]:
         },
         "metrics.yaml": {"metrics": reported.metrics(rng, TODAY)},
         "civic-dates.yaml": {"civic_dates": reported.civic_dates(rng, year, scale.years)},
+        "publisher.yaml": PUBLISHER,
     }
+
+
+PUBLISHER: records.Entry = {
+    "force": {"name": "Northvale Police", "short_name": "Northvale"},
+    "area": {
+        "name": "the Borough of Northvale",
+        "local_authority": "Northvale Borough Council",
+        "locality": "Northvale",
+    },
+    "committee": "Community Safety Scrutiny Committee",
+    "partners": [
+        {"id": "northvale-police", "name": "Northvale Police", "police": "true"},
+        {"id": "northvale-council", "name": "Northvale Borough Council"},
+        {"id": "british-transport-police", "name": "British Transport Police", "police": "true"},
+        {"id": "other-partner", "name": "Another partner", "named_partner": "true"},
+    ],
+    "contact": {"phone": "01632 960000", "email": "panels@northvale.police.example"},
+}
+"""A fictional publisher (data/publisher.yaml) for the synthetic force."""
 
 
 def write(scale: Scale, data_dir: Path, seed: int = 0) -> dict[str, int]:
@@ -212,8 +232,9 @@ def write(scale: Scale, data_dir: Path, seed: int = 0) -> dict[str, int]:
     assert sorted(trees) == sorted(DATA_FILES), "the generator must write every data file"
     for name, tree in trees.items():
         (data_dir / name).write_text(dump(tree, HEADER), encoding="utf-8")
-        (entries,) = tree.values()
-        counts[name.removesuffix(".yaml")] = len(entries)
+        if name != "publisher.yaml":
+            (entries,) = tree.values()
+            counts[name.removesuffix(".yaml")] = len(entries)
     return counts
 
 

@@ -1,4 +1,4 @@
-"""The project's vocabulary: every status, format, remit and audience, their plain-English
+"""The project's vocabulary: every status, format and audience, their plain-English
 labels, and the rules that group them ("goes ahead", "still open").
 
 The lowest module of the package: models, loading, renderers and templates all take these
@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 BUSINESS_LOG_ID = "business-meetings"
-"""The log folder for City-wide business meetings' actions; no panel may take this id."""
+"""The log folder for business meetings' actions; no panel may take this id."""
 
 
 class MeetingKind(StrEnum):
@@ -36,15 +36,6 @@ class MeetingStatus(StrEnum):
     CANCELLED = "cancelled"
     POSTPONED = "postponed"
     MOVED = "moved"
-
-
-class Remit(StrEnum):
-    """Whose job a topic or action is."""
-
-    POLICE = "city-of-london-police"
-    CORPORATION = "city-of-london-corporation"
-    BTP = "british-transport-police"
-    PARTNER = "other-partner"
 
 
 class ActionStatus(StrEnum):
@@ -102,12 +93,6 @@ STATUSES = {
     MeetingStatus.POSTPONED: "Postponed",
     MeetingStatus.MOVED: "Moved",
 }
-REMITS = {
-    Remit.POLICE: "City of London Police",
-    Remit.CORPORATION: "City of London Corporation",
-    Remit.BTP: "British Transport Police",
-    Remit.PARTNER: "Another partner",
-}
 ACTION_STATUSES = {
     ActionStatus.OPEN: "Open",
     ActionStatus.IN_PROGRESS: "In progress",
@@ -123,8 +108,10 @@ AUDIENCES = {
 LABELS = {
     "formats": FORMATS,
     "statuses": STATUSES,
-    "remits": REMITS,
     "action_statuses": ACTION_STATUSES,
     "audiences": AUDIENCES,
 }
-"""Every label table, as templates see them (``labels.statuses[m.status]``)."""
+"""Every label table, as templates see them (``labels.statuses[m.status]``).
+
+Remits are not here: the partners come from data/publisher.yaml (``Dataset.publisher``).
+"""

@@ -142,7 +142,7 @@ GENERATED.update(
         "escape_sequence_in_key": (
             _write("clusters.yaml", 'clusters:\n  - id: bank\n    "\\e[2Jname": Bank\n'),
             [
-                "data/clusters.yaml:2:5: clusters[bank]: `name` is missing (The panel's display name, e.g. `Bank`. Change it freely: addresses use the id) — add a `name:` line",
+                "data/clusters.yaml:2:5: clusters[bank]: `name` is missing (The panel's display name, e.g. `North`. Change it freely: addresses use the id) — add a `name:` line",
                 # The escape character would clear the terminal: it is shown, not sent.
                 "data/clusters.yaml:3:5: clusters[bank].<U+001B>[2Jname: `<U+001B>[2Jname` is not a field here — did you mean `name`?",
             ],

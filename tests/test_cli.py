@@ -82,10 +82,11 @@ def test_check_with_no_data_folder(tmp_path: Path) -> None:
             "engagement.yaml",
             "meetings.yaml",
             "metrics.yaml",
+            "publisher.yaml",
             "venues.yaml",
         )
     ]
-    assert done.stderr.splitlines() == [*missing, "6 problem(s) found; nothing was published."]
+    assert done.stderr.splitlines() == [*missing, "7 problem(s) found; nothing was published."]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

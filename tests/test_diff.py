@@ -63,7 +63,7 @@ NEW_ACTION = """
   - id: north-2030-02-lights
     meeting: north-2030-02
     said: The street lights on the fictional lane are out.
-    remit: city-of-london-corporation
+    remit: northvale-council
     raised: 2030-02-20
 """
 

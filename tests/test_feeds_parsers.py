@@ -126,6 +126,8 @@ def write_fixture(folder: Path) -> int:
     )
     for name, key in (("actions", "actions"), ("engagement", "events"), ("metrics", "metrics")):
         (folder / f"{name}.yaml").write_text(f"{key}: []\n", encoding="utf-8")
+    publisher = ROOT / "tests" / "fixtures" / "site" / "data" / "publisher.yaml"
+    (folder / "publisher.yaml").write_bytes(publisher.read_bytes())
     return len(meetings)
 
 

@@ -87,8 +87,8 @@ def test_attendance_topics_actions(data: dataset_module.Dataset) -> None:
     meetings = [(f.meeting.id, f.attendance, f.logs) for f in derive.per_meeting(data)]
     assert meetings == [("alpha-2024-12", 12, 2), ("beta-2024-12", 5, 1), ("beta-2025-05", None, 1)]
     assert [(t.key, t.count) for t in derive.topics_by_remit(data)] == [
-        ("city-of-london-police", 2),
-        ("city-of-london-corporation", 1),
+        ("northvale-police", 2),
+        ("northvale-council", 1),
         ("british-transport-police", 0),
         ("other-partner", 1),
     ]

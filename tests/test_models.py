@@ -79,7 +79,7 @@ def test_real_teams_links_are_accepted(link: str) -> None:
 @pytest.mark.parametrize(
     "link",
     [
-        "https://www.police.uk/pu/your-area/city-of-london-police/",
+        "https://www.police.uk/pu/your-area/northvale-police/",
         "https://forms.office.com/Pages/ResponsePage.aspx?id=abc-123_x#section",
         "https://example.org/caf%C3%A9",
     ],

@@ -114,7 +114,7 @@ def test_json_ld_describes_each_meeting(outputs: dict[str, Output]) -> None:
     place, virtual = hybrid["location"]  # type: ignore[misc]
     assert place["address"] == {
         "@type": "PostalAddress",
-        "addressLocality": "London",
+        "addressLocality": "Northvale",
         "addressCountry": "GB",
         "streetAddress": "1 Example Quay, Riverside",
         "postalCode": "EC9Z 9ZZ",
@@ -141,8 +141,8 @@ def test_held_meeting_shows_its_record(outputs: dict[str, Output]) -> None:
     page = text(outputs, "meetings/riverside-2024-11/index.md")
     assert "<li>In the room: 14</li>" in page and "<li>Online: 9</li>" in page
     for remit in (
-        "City of London Police",
-        "City of London Corporation",
+        "Northvale Police",
+        "Northvale Borough Council",
         "British Transport Police",
         "Another partner: Licensing partnership",
     ):

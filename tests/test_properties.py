@@ -147,7 +147,7 @@ SCALARS = st.sampled_from(
         "open",
         "not-taken-forward",
         "other-partner",
-        "city-of-london-police",
+        "northvale-police",
         "bank",
         "fleet",
         "innholders-hall",

@@ -12,7 +12,7 @@ from bench.yamlemit import dump
 from generator.load import dataset
 from generator.load import yaml_strict as yamlstrict
 from generator.models.files import DATA_FILES
-from generator.vocabulary import ActionStatus, MeetingFormat, MeetingStatus, Remit
+from generator.vocabulary import ActionStatus, MeetingFormat, MeetingStatus
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -39,7 +39,7 @@ def test_city_scale_has_every_kind_of_entry(city: tuple[Path, dataset.Dataset]) 
     assert set(Counter(m.status for m in data.meetings)) == set(MeetingStatus)
     assert set(Counter(m.format for m in data.meetings)) == set(MeetingFormat)
     assert set(Counter(a.status for a in data.actions)) == set(ActionStatus)
-    assert set(Counter(a.remit for a in data.actions)) == set(Remit)
+    assert set(Counter(a.remit for a in data.actions)) == set(data.publisher.remits)
     assert any(a.updates for a in data.actions)
     assert data.upcoming() and data.past()
     hybrid = [m for m in data.meetings if m.format is MeetingFormat.HYBRID]

@@ -157,7 +157,7 @@ def test_partly_recorded_meeting_names_what_is_missing(tmp_path: Path) -> None:
 def test_recorded_or_recent_meeting_does_not_warn(tmp_path: Path) -> None:
     recorded = HELD + (
         "    record:\n      attendance:\n        in_person: 14\n"
-        "      topics:\n        - topic: Cycling on pavements\n          remit: city-of-london-police\n"
+        "      topics:\n        - topic: Cycling on pavements\n          remit: northvale-police\n"
     )
     assert advisories(make(tmp_path / "a", meetings_yaml=meeting(recorded))) == []
     fourteen_days = HELD.replace("2030-02-01", "2030-02-15")
@@ -168,7 +168,7 @@ STALE = """
   - id: north-2030-02-lights
     meeting: north-2030-02
     said: The street lights on the fictional lane are out.
-    remit: city-of-london-corporation
+    remit: northvale-council
     raised: 2030-02-20
     status: in-progress
     updates:
@@ -224,7 +224,7 @@ PERSONAL = """
   - id: north-2030-02-parking
     meeting: north-2030-02
     said: Call me on 07700 900123 about the car AB12 CDE outside 12 Acacia Avenue.
-    remit: city-of-london-police
+    remit: northvale-police
     raised: 2030-02-20
 """
 

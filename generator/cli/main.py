@@ -45,7 +45,8 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     try:
         data = load_publishable(args.data, label=args.label)
-        config = SiteConfig(site_url=args.site_url, site_name=args.site_name, built=build_time())
+        name = args.site_name or f"{data.publisher.force.name} cluster panels"
+        config = SiteConfig(site_url=args.site_url, site_name=name, built=build_time())
         outputs = render_all(data, config)
     except DataError as error:
         print(error.report(f"{args.out} was left as it was"), file=sys.stderr)
@@ -105,7 +106,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--site-url", default=DEFAULT_SITE_URL, help="absolute URL the site is served at"
     )
-    build.add_argument("--site-name", default="City of London Police cluster panels")
+    build.add_argument(
+        "--site-name", default=None, help="default: '<force name> cluster panels' (publisher.yaml)"
+    )
     build.set_defaults(run=_build)
     staff_commands.add(commands, common)
     return main

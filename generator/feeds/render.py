@@ -21,8 +21,9 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
             FeedInfo(
                 name=f"{config.site_name}: all meetings",
                 description=(
-                    "Every cluster panel and City-wide business meeting, in London time. Moved, "
-                    "postponed and cancelled meetings stay in the calendar, marked as such."
+                    f"Every cluster panel and {dataset.publisher.wording.business_meeting}, in "
+                    f"{dataset.publisher.wording.local_time}. Moved, postponed and cancelled "
+                    "meetings stay in the calendar, marked as such."
                 ),
                 source=config.url(urls.CALENDAR_ALL),
                 page=config.url(urls.PANELS),
@@ -40,7 +41,8 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
                 FeedInfo(
                     name=f"{cluster.name} Cluster Panel",
                     description=(
-                        f"Meetings of the {cluster.name} Cluster Panel, in London time, "
+                        f"Meetings of the {cluster.name} Cluster Panel, in "
+                        f"{dataset.publisher.wording.local_time}, "
                         f"from {config.site_name}. Moved, postponed and cancelled meetings "
                         "stay in the calendar, marked as such."
                     ),

@@ -32,7 +32,7 @@ def title(meeting: Meeting, dataset: Dataset) -> str:
     if meeting.title is not None:
         return meeting.title
     if meeting.kind is MeetingKind.BUSINESS or meeting.panel is None:
-        return "City-wide business meeting"
+        return dataset.publisher.business_title()
     return f"{dataset.panel_by_id[meeting.panel].name} Cluster Panel"
 
 
@@ -81,7 +81,7 @@ def _status(meeting: Meeting) -> Iterator[str]:
 
 def _when_where(meeting: Meeting, dataset: Dataset) -> Iterator[str]:
     when = timefmt.when(meeting.date, meeting.start, meeting.end)
-    yield f"{title(meeting, dataset)}: {when}, London time."
+    yield f"{title(meeting, dataset)}: {when}, {dataset.publisher.wording.local_time}."
     if meeting.end is None:
         yield "The finish time has not been published."
     if meeting.format is MeetingFormat.HYBRID:

@@ -49,7 +49,7 @@ def _positions(data: Dataset, file: str, key: str) -> dict[str, int]:
 
 
 def _name(data: Dataset, m: Meeting) -> str:
-    return m.display_name(data.panel_by_id.get(m.panel or ""))
+    return m.display_name(data.panel_by_id.get(m.panel or ""), data.publisher.business_title())
 
 
 def _meetings(data: Dataset) -> Iterator[Advisory]:

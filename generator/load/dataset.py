@@ -20,6 +20,7 @@ from generator.models import Action, EngagementEvent, Meeting, Metric, Panel, Ve
 from generator.models.civic import CivicDate
 from generator.models.fields import Model
 from generator.models.files import DATA_FILES, OPTIONAL_FILES
+from generator.models.publisher import PUBLISHER_FILE, Publisher
 
 T = TypeVar("T")
 
@@ -44,6 +45,8 @@ class Dataset:
     actions: tuple[Action, ...]
     events: tuple[EngagementEvent, ...]
     metrics: tuple[Metric, ...]
+    publisher: Publisher
+    """Who publishes the site (data/publisher.yaml): names, partners, contact, wording."""
     today: date
     """The build date in London: 'upcoming' means on or after this day."""
     civic_dates: tuple[CivicDate, ...] = ()
@@ -152,7 +155,9 @@ def check(parsed: Parsed, today: date) -> Dataset:
     actions = _entries(models, "actions.yaml", "actions")
     events = _entries(models, "engagement.yaml", "events")
     metrics = _entries(models, "metrics.yaml", "metrics")
-    checker = rules.Checker(sources, today)
+    publisher = models.get(PUBLISHER_FILE)
+    assert publisher is None or isinstance(publisher, Publisher)
+    checker = rules.Checker(sources, today, publisher)
     if panels is not None:
         rules.check_panels(checker, panels)
     if venues is not None:
@@ -178,6 +183,7 @@ def check(parsed: Parsed, today: date) -> Dataset:
         raise DataError(problems)
     assert panels is not None and venues is not None and meetings is not None
     assert actions is not None and events is not None and metrics is not None
+    assert publisher is not None
     return Dataset(
         panels=panels,
         venues=venues,
@@ -185,6 +191,7 @@ def check(parsed: Parsed, today: date) -> Dataset:
         actions=actions,
         events=events,
         metrics=metrics,
+        publisher=publisher,
         today=today,
         civic_dates=_entries(models, "civic-dates.yaml", "civic_dates") or (),
         sources=MappingProxyType(sources),

@@ -9,7 +9,7 @@ from typing import Any
 from generator.clock import LONDON
 from generator.load.rules import Checker
 from generator.models import Meeting, Panel, Venue
-from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus, Remit, goes_ahead
+from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus, goes_ahead
 
 JOIN_LINK_DAYS = 7
 """A hybrid or online meeting this close without a joining link blocks the build."""
@@ -50,7 +50,7 @@ def check_meetings(
                 "add `panel:` with the panel's id, or set `kind: business`",
             )
         if m.kind is MeetingKind.BUSINESS and m.panel is not None:
-            at("panel", "a City-wide business meeting belongs to no panel", "remove `panel:`")
+            at("panel", "a business meeting belongs to no panel", "remove `panel:`")
         if m.panel is not None and panel_ids is not None and m.panel not in panel_ids:
             at(
                 "panel",
@@ -81,12 +81,7 @@ def check_meetings(
                 "remove `record:` until after the meeting",
             )
         for t_index, topic in enumerate(m.record.topics if m.record else ()):
-            if topic.remit is Remit.PARTNER and topic.partner is None:
-                at(
-                    f"record.topics.{t_index}.remit",
-                    "the topic's partner is not named",
-                    "add `partner:` with the partner's name",
-                )
+            c.remit(at, f"record.topics.{t_index}.remit", topic.remit, topic.partner, "partner")
 
 
 def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -> None:

@@ -14,7 +14,8 @@ from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
 from generator.models import Action, EngagementEvent, Meeting, Metric, Panel
 from generator.models.metrics import MetricValue
-from generator.vocabulary import BUSINESS_LOG_ID, ActionStatus, MetricKind, Remit
+from generator.models.publisher import Publisher
+from generator.vocabulary import BUSINESS_LOG_ID, ActionStatus, MetricKind
 
 NOT_NEGATIVE = frozenset({MetricKind.COUNT, MetricKind.HOURS})
 """Metric kinds whose figures cannot be below zero."""
@@ -29,14 +30,39 @@ def quarter_start(quarter: str) -> date:
 class Checker:
     """Collects problems against the files they belong to."""
 
-    def __init__(self, sources: dict[str, Loaded], today: date) -> None:
+    def __init__(
+        self, sources: dict[str, Loaded], today: date, publisher: Publisher | None = None
+    ) -> None:
         self.sources = sources
         self.today = today
+        self.publisher = publisher
+        """The configured partners, when publisher.yaml validated (else remits go unchecked)."""
         self.problems: list[Problem] = []
 
     def at(self, source: str, loc: Loc, what: str, fix: str) -> None:
         """Record a problem at ``loc`` in the data file named ``source``."""
         self.problems.append(self.sources[source].problem(loc, what, fix))
+
+    def remit(self, at: Any, field: str, remit: str, named: str | None, name_field: str) -> None:
+        """``remit`` is a configured partner; the catch-all one needs ``name_field`` filled in."""
+        if self.publisher is None:
+            return
+        partner = self.publisher.partner(remit)
+        if partner is None:
+            ids = ", ".join(p.id for p in self.publisher.partners)
+            at(
+                field,
+                f"`{remit}` is not one of the partners in publisher.yaml",
+                f"use one of: {ids}",
+            )
+        elif partner.named_partner and named is None:
+            at(
+                field,
+                "the partner that owns this is not named"
+                if name_field == "owner"
+                else "the topic's partner is not named",
+                f"add `{name_field}:` with the partner's name",
+            )
 
     def unique(self, source: str, key: str, entries: Sequence[Any]) -> None:
         """Every entry's ``id`` appears once in the file."""
@@ -62,7 +88,7 @@ def check_panels(c: Checker, panels: Sequence[Panel]) -> None:
             c.at(
                 "clusters.yaml",
                 ("clusters", index, "id"),
-                f"the id `{cluster.id}` is kept for the City-wide business meetings' log",
+                f"the id `{cluster.id}` is kept for the business meetings' log",
                 "choose another id for this panel",
             )
 
@@ -117,12 +143,7 @@ def check_actions(
                 "an action not taken forward needs the reason",
                 "add `status_reason:` explaining why, in a sentence",
             )
-        if a.remit is Remit.PARTNER and a.owner is None:
-            at(
-                "remit",
-                "the partner that owns this is not named",
-                "add `owner:` with the partner's name",
-            )
+        c.remit(at, "remit", a.remit, a.owner, "owner")
         previous = a.raised
         for u_index, update in enumerate(a.updates):
             if not previous <= update.date <= c.today:

@@ -27,11 +27,9 @@ from generator.models import Meeting, Metric
 from generator.vocabulary import (
     ACTION_STATUSES,
     AUDIENCES,
-    REMITS,
     ActionStatus,
     Audience,
     MeetingKind,
-    Remit,
     goes_ahead,
 )
 
@@ -51,7 +49,6 @@ EVENING_FROM = time(17, 0)
 """A meeting starting at this time or later counts as an evening meeting."""
 
 # One wording for categories across the site: the pages own the labels.
-REMIT_LABELS = REMITS
 STATUS_LABELS = ACTION_STATUSES
 AUDIENCE_LABELS = AUDIENCES
 
@@ -181,12 +178,13 @@ def attendance_by_panel(dataset: Dataset) -> tuple[PanelAttendance, ...]:
 
 def topics_by_remit(dataset: Dataset, panel: str | None = None) -> tuple[Tally, ...]:
     """Topics residents raised at held cluster panel meetings, by whose remit they fall in."""
-    counts = dict.fromkeys(Remit, 0)
+    counts = dict.fromkeys(dataset.publisher.remits, 0)
     for meeting in panel_meetings(dataset, panel):
         if meeting.record is not None and is_held(meeting, dataset):
             for topic in meeting.record.topics:
                 counts[topic.remit] += 1
-    return tuple(Tally(remit.value, REMIT_LABELS[remit], n) for remit, n in counts.items())
+    names = dataset.publisher.remits
+    return tuple(Tally(remit, names[remit], n) for remit, n in counts.items())
 
 
 def actions_by_status(dataset: Dataset, panel: str | None = None) -> tuple[Tally, ...]:

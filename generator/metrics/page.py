@@ -160,6 +160,7 @@ def render_page(dataset: Dataset) -> str:
     logs = derive.logs_per_quarter(dataset)
     return templating.render(
         "metrics/page.html",
+        publisher=dataset.publisher,
         metrics=metric_sections(dataset),
         last_ended=timefmt.quarter(quarters.last_ended(dataset.today)),
         held=held,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.models.fields import Flag, LocalDate, LongText, Model, Slug, Text
-from generator.vocabulary import ActionStatus, Remit
+from generator.vocabulary import ActionStatus
 
 
 class Update(Model):
@@ -19,15 +19,15 @@ class Action(Model):
     """One 'you said, we did' entry."""
 
     id: Slug
-    """Permanent id, e.g. `bank-2024-11-cycling`. It is in the page address: never change it."""
+    """Permanent id, e.g. `north-2024-11-cycling`. It is in the page address: never change it."""
     meeting: Slug
     """The id of the meeting where residents raised it (from meetings.yaml)."""
     said: LongText
     """What residents said, in their terms."""
     did: LongText | None = None
     """What was done, or is being done. Leave out until there is something to say."""
-    remit: Remit
-    """Whose responsibility it is."""
+    remit: Slug
+    """Whose responsibility it is: the id of a partner in publisher.yaml."""
     owner: Text | None = None
     """The team or partner that owns it, e.g. `Cluster team` or `Highways`."""
     status: ActionStatus = ActionStatus.OPEN

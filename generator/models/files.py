@@ -9,6 +9,7 @@ from generator.models.fields import Model
 from generator.models.meetings import Meeting
 from generator.models.metrics import Metric
 from generator.models.places import Panel, Venue
+from generator.models.publisher import PUBLISHER_FILE, Publisher
 
 
 class PanelsFile(Model):
@@ -61,6 +62,7 @@ DATA_FILES: dict[str, type[Model]] = {
     "engagement.yaml": EngagementFile,
     "metrics.yaml": MetricsFile,
     "civic-dates.yaml": CivicDatesFile,
+    PUBLISHER_FILE: Publisher,
 }
 """Every data file, by name inside the data folder, and the model of its whole content."""
 

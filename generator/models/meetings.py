@@ -20,7 +20,7 @@ from generator.models.fields import (
     Text,
 )
 from generator.models.places import Panel
-from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus, Remit
+from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus
 
 
 class DialIn(Model):
@@ -59,10 +59,10 @@ class Topic(Model):
 
     topic: Text
     """The topic in a few words, e.g. `Cycling on pavements`."""
-    remit: Remit
-    """Whose responsibility it is."""
+    remit: Slug
+    """Whose responsibility it is: the id of a partner in publisher.yaml."""
     partner: Text | None = None
-    """The partner's name when the remit is `other-partner`."""
+    """The partner's name when the remit is the catch-all 'another partner'."""
 
 
 class Attendance(Model):
@@ -97,12 +97,12 @@ class Record(Model):
 
 
 class Meeting(Model):
-    """One meeting of a panel, or a City-wide business meeting."""
+    """One meeting of a panel, or a business meeting for the whole area."""
 
     id: Slug
-    """Permanent id, e.g. `bank-2024-11`. It is in page and calendar addresses: never change it."""
+    """Permanent id, e.g. `north-2024-11`. It is in page and calendar addresses: never change it."""
     kind: MeetingKind = MeetingKind.CLUSTER_PANEL
-    """`cluster-panel` (the default) or `business` for a City-wide business meeting."""
+    """`cluster-panel` (the default) or `business` for a business meeting for the whole area."""
     panel: Slug | None = None
     """The id of the cluster panel (from clusters.yaml). Leave out for a business meeting."""
     title: Text | None = None
@@ -140,11 +140,11 @@ class Meeting(Model):
     reviewed_personal_data: Flag = False
     """Set true only after checking that text flagged as personal data is fine to publish."""
 
-    def display_name(self, panel: Panel | None) -> str:
-        """Its own title, else '<Panel> cluster panel', else 'City-wide business meeting'."""
+    def display_name(self, panel: Panel | None, business: str) -> str:
+        """Its own title, else '<Panel> cluster panel', else ``business`` (the business title)."""
         if self.title:
             return self.title
-        return f"{panel.name} cluster panel" if panel else "City-wide business meeting"
+        return f"{panel.name} cluster panel" if panel else business
 
     def starts_at(self) -> datetime:
         """Start as an aware London datetime."""

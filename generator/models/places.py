@@ -56,11 +56,11 @@ class Panel(Model):
     id: Slug
     """Permanent id. It appears in page and calendar addresses: never change it once published."""
     name: Text
-    """The panel's display name, e.g. `Bank`. Change it freely: addresses use the id."""
+    """The panel's display name, e.g. `North`. Change it freely: addresses use the id."""
     summary: LongText | None = None
     """A sentence or two about the area, shown on the panel's page."""
     wards: tuple[Text, ...] = ()
-    """The City wards this panel covers, as residents know them."""
+    """The wards this panel covers, as residents know them."""
     officers: tuple[Officer, ...] = ()
     """Dedicated Ward Officers for this panel."""
     contact: Contact = Contact()
@@ -78,6 +78,8 @@ class Address(Model):
 
     lines: tuple[Text, ...] = ()
     """The address lines, first line first, without the venue's name or the postcode."""
+    locality: Text | None = None
+    """The town or city, if not the one in publisher.yaml, e.g. `Northtown`."""
     postcode: Text | None = None
     """The postcode, e.g. `EC2V 7AU`. Leave out if not confirmed."""
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from generator.vocabulary import (
@@ -11,7 +12,6 @@ from generator.vocabulary import (
     MeetingFormat,
     MeetingKind,
     MeetingStatus,
-    Remit,
 )
 
 FieldType = Literal["string", "integer", "number", "date", "boolean"]
@@ -38,7 +38,7 @@ class Column:
 
 
 def _values(
-    kind: type[MeetingKind | MeetingFormat | MeetingStatus | Remit | ActionStatus],
+    kind: type[MeetingKind | MeetingFormat | MeetingStatus | ActionStatus],
 ) -> tuple[str, ...]:
     return tuple(member.value for member in kind)
 
@@ -58,15 +58,15 @@ MEETING_COLUMNS = (
     _c(
         "kind",
         "string",
-        "cluster-panel, or business for a City-wide business meeting.",
+        "cluster-panel, or business for a business meeting for the whole area.",
         required=True,
         enum=_values(MeetingKind),
     ),
     _c("panel", "string", "Id of the cluster panel; empty for a business meeting.", pattern=ID),
     _c("panel_name", "string", "Name of the cluster panel."),
     _c("title", "string", "The meeting's own title, when it has one."),
-    _c("date", "date", "Date of the meeting (London).", required=True),
-    _c("start", "string", "Start time, 24-hour HH:MM, London time.", required=True, pattern=TIME),
+    _c("date", "date", "Date of the meeting (UK time).", required=True),
+    _c("start", "string", "Start time, 24-hour HH:MM, UK time.", required=True, pattern=TIME),
     _c("end", "string", "End time, 24-hour HH:MM; empty when not published.", pattern=TIME),
     _c(
         "format",
@@ -137,8 +137,8 @@ TOPIC_COLUMNS = (
         pattern=ID,
     ),
     _c("topic", "string", "The topic in a few words.", required=True),
-    _c("remit", "string", "Whose responsibility the topic is.", required=True, enum=_values(Remit)),
-    _c("partner", "string", "The partner's name when the remit is other-partner."),
+    _c("remit", "string", "Whose responsibility the topic is.", required=True),
+    _c("partner", "string", "The partner's name when the remit is another partner."),
 )
 ACTION_COLUMNS = (
     _c("id", "string", "Permanent id of the action.", required=True, pattern=ID),
@@ -151,7 +151,7 @@ ACTION_COLUMNS = (
     ),
     _c("said", "string", "What residents said.", required=True),
     _c("did", "string", "What was done, or is being done."),
-    _c("remit", "string", "Whose responsibility it is.", required=True, enum=_values(Remit)),
+    _c("remit", "string", "Whose responsibility it is.", required=True),
     _c("owner", "string", "The team or partner that owns it."),
     _c(
         "status",
@@ -167,6 +167,14 @@ ACTION_COLUMNS = (
     _c("latest_update", "date", "The date of the latest progress note."),
     _c("page_url", "string", "The action on the 'you said, we did' page.", required=True),
 )
+
+
+def with_remits(columns: tuple[Column, ...], remits: Iterable[str]) -> tuple[Column, ...]:
+    """``columns`` with the ``remit`` column limited to the configured partners' ids."""
+    allowed = tuple(remits)
+    return tuple(replace(c, enum=allowed) if c.name == "remit" else c for c in columns)
+
+
 EVENT_COLUMNS = (
     _c("id", "string", "Permanent id of the event.", required=True, pattern=ID),
     _c("title", "string", "The event's name, as in the report.", required=True),

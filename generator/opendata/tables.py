@@ -21,6 +21,7 @@ from generator.opendata.columns import (
     REPORTED,
     TOPIC_COLUMNS,
     Column,
+    with_remits,
 )
 from generator.render import urls
 from generator.render.outputs import SiteConfig
@@ -79,7 +80,7 @@ def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...
 
 def _topic_rows(dataset: Dataset) -> tuple[tuple[Cell, ...], ...]:
     return tuple(
-        (m.id, t.topic, t.remit.value, t.partner)
+        (m.id, t.topic, t.remit, t.partner)
         for m in sorted(dataset.meetings, key=lambda m: m.id)
         if m.record is not None
         for t in m.record.topics
@@ -96,7 +97,7 @@ def _action_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...]
                 a.meeting,
                 a.said,
                 a.did,
-                a.remit.value,
+                a.remit,
                 a.owner,
                 a.status.value,
                 a.status_reason,
@@ -168,7 +169,7 @@ def tables(dataset: Dataset, config: SiteConfig) -> tuple[Table, ...]:
             "topics",
             "Topics raised",
             "Topics residents raised at meetings, with whose remit they are.",
-            TOPIC_COLUMNS,
+            with_remits(TOPIC_COLUMNS, dataset.publisher.remits),
             _topic_rows(dataset),
             (),
             to_meetings,
@@ -177,7 +178,7 @@ def tables(dataset: Dataset, config: SiteConfig) -> tuple[Table, ...]:
             "actions",
             "'You said, we did' actions",
             "What residents raised at meetings and what was done about it.",
-            ACTION_COLUMNS,
+            with_remits(ACTION_COLUMNS, dataset.publisher.remits),
             _action_rows(dataset, config),
             ("id",),
             to_meetings,

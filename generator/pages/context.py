@@ -15,14 +15,15 @@ from generator.render.urls import href
 
 
 def panel_name(dataset: Dataset, meeting: Meeting) -> str:
-    """The name of the panel a meeting belongs to, or 'City-wide business meeting'."""
+    """The name of the panel a meeting belongs to, or the business meeting's title."""
     panel = panel_of(dataset, meeting)
-    return panel.name if panel else "City-wide business meeting"
+    return panel.name if panel else dataset.publisher.business_title()
 
 
 def meeting_title(dataset: Dataset, meeting: Meeting) -> str:
     """The meeting's plain-text title, unique enough to tell meetings apart."""
-    return f"{meeting.display_name(panel_of(dataset, meeting))}: {timefmt.day(meeting.date)}"
+    name = meeting.display_name(panel_of(dataset, meeting), dataset.publisher.business_title())
+    return f"{name}: {timefmt.day(meeting.date)}"
 
 
 def ends_iso(meeting: Meeting) -> str:
@@ -47,7 +48,8 @@ def page(
         config=config,
         link=lambda there: href(path, there),
         urls=urls,
-        labels=vocabulary.LABELS,
+        labels={**vocabulary.LABELS, "remits": dataset.publisher.remits},
+        publisher=dataset.publisher,
         vocabulary=vocabulary,
         panel_name=lambda m: panel_name(dataset, m),
         meeting_title=lambda m: meeting_title(dataset, m),

@@ -37,11 +37,11 @@ def _place(dataset: Dataset, meeting: Meeting) -> dict[str, Any] | None:
     if meeting.venue is None:
         return None
     venue = dataset.venue_by_id[meeting.venue]
-    address: dict[str, Any] = {
-        "@type": "PostalAddress",
-        "addressLocality": "London",
-        "addressCountry": "GB",
-    }
+    address: dict[str, Any] = {"@type": "PostalAddress"}
+    locality = venue.address.locality or dataset.publisher.area.locality
+    if locality:
+        address["addressLocality"] = locality
+    address["addressCountry"] = "GB"
     if venue.address.lines:
         address["streetAddress"] = ", ".join(venue.address.lines)
     if venue.address.postcode:
@@ -59,7 +59,7 @@ def event(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> dict[str, A
         "startDate": meeting.starts_at().isoformat(),
         "eventStatus": EVENT_STATUS[meeting.status],
         "eventAttendanceMode": ATTENDANCE_MODE[meeting.format],
-        "organizer": {"@type": "Organization", "name": "City of London Police"},
+        "organizer": {"@type": "Organization", "name": dataset.publisher.force.name},
     }
     ends = meeting.ends_at()
     if ends is not None:

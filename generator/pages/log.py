@@ -6,25 +6,27 @@ usable on a phone however many panels and years the data holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from generator.load.dataset import Dataset
 from generator.models import Action
 from generator.pages.context import page
 from generator.render import urls
 from generator.render.outputs import Output, SiteConfig
-from generator.vocabulary import ActionStatus, Remit
+from generator.vocabulary import ActionStatus
 
 LATEST = 10
 """How many recently updated entries the log's index page lists."""
-BUSINESS_NAME = "City-wide business meetings"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Group:
-    """The actions raised at one panel's meetings (or at City-wide business meetings)."""
+    """The actions raised at one panel's meetings (or at business meetings for the whole area)."""
 
     panel_id: str | None
     name: str
@@ -35,20 +37,24 @@ class Group:
         """This group's log page."""
         return urls.panel_log(self.panel_id)
 
-    def counts(self) -> list[tuple[ActionStatus | Remit, int]]:
+    def counts(self) -> list[tuple[ActionStatus, int]]:
         """How many entries have each status, in the labels' order, leaving out zeros."""
         return [(s, len(found)) for s, found in by_value(self.actions, "status", ActionStatus)]
 
 
 def groups(dataset: Dataset) -> list[Group]:
-    """One group per panel in panel name order (empty ones too), then City-wide meetings."""
+    """One group per panel in panel name order (empty ones too), then business meetings."""
     found = [
         Group(c.id, f"{c.name} cluster panel", dataset.actions_for_panel(c.id))
         for c in sorted(dataset.panels, key=lambda c: (c.name.casefold(), c.id))
     ]
     citywide = [a for a in dataset.actions if dataset.meeting_by_id[a.meeting].panel is None]
     found.append(
-        Group(None, BUSINESS_NAME, tuple(sorted(citywide, key=_newest_first, reverse=True)))
+        Group(
+            None,
+            dataset.publisher.business_group(),
+            tuple(sorted(citywide, key=_newest_first, reverse=True)),
+        )
     )
     return [g for g in found if g.actions or g.panel_id is not None]
 
@@ -58,10 +64,10 @@ def _newest_first(action: Action) -> tuple[date, str]:
 
 
 def by_value(
-    actions: Sequence[Action], attribute: str, order: type[ActionStatus] | type[Remit]
-) -> list[tuple[ActionStatus | Remit, list[Action]]]:
-    """Actions indexed by status or remit, in the labels' order, leaving out empty values."""
-    indexed = [(value, [a for a in actions if getattr(a, attribute) is value]) for value in order]
+    actions: Sequence[Action], attribute: str, order: Iterable[T]
+) -> list[tuple[T, list[Action]]]:
+    """Actions indexed by status or remit, in ``order``, leaving out empty values."""
+    indexed = [(value, [a for a in actions if getattr(a, attribute) == value]) for value in order]
     return [(value, found) for value, found in indexed if found]
 
 
@@ -104,7 +110,7 @@ def group_page(dataset: Dataset, config: SiteConfig, group: Group) -> Output:
         config=config,
         group=group,
         by_status=by_value(group.actions, "status", ActionStatus),
-        by_remit=by_value(group.actions, "remit", Remit),
+        by_remit=by_value(group.actions, "remit", dataset.publisher.remits),
     )
 
 

@@ -75,7 +75,8 @@ class _Names:
         }
 
     def meeting(self, m: Meeting) -> str:
-        return f"**{m.display_name(self.panels.get(m.panel or ''))}** (`{m.id}`)"
+        name = m.display_name(self.panels.get(m.panel or ""), "Business meeting")
+        return f"**{name}** (`{m.id}`)"
 
     def venue(self, venue_id: str | None) -> str:
         if venue_id is None:

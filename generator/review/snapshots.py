@@ -16,6 +16,7 @@ from generator.load.dataset import parse_each
 from generator.load.errors import DataError, Problem
 from generator.load.located import Loaded
 from generator.models.files import DATA_FILES, OPTIONAL_FILES
+from generator.models.publisher import PUBLISHER_FILE
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,10 @@ def snapshot(texts: dict[str, str | None], label: str) -> Snapshot:
     parsed = parse_each(read_file)
     if parsed.problems:
         raise DataError(parsed.problems)
-    entries = {name: getattr(model, _key(name)) for name, model in parsed.models.items()}
+    entries = {
+        name: (model,) if name == PUBLISHER_FILE else getattr(model, _key(name))
+        for name, model in parsed.models.items()
+    }
     return Snapshot(parsed.sources, entries)
 
 

@@ -1,0 +1,131 @@
+"""The publisher's identity: who publishes the site, for which area, with which partners.
+
+Every sentence that names a force, a place, a council or a committee takes its words from
+here (data/publisher.yaml), so the code and templates name no force at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from generator.models.fields import Count, Email, Flag, HttpsUrl, Model, Phone, Slug, Text
+
+
+class Force(Model):
+    """The police force that publishes the site."""
+
+    name: Text
+    """The force's full name, e.g. `Northshire Police`. Shown as the organiser of every meeting."""
+    short_name: Text
+    """A short name where space is tight, e.g. `Northshire`."""
+
+
+class Area(Model):
+    """The area the panels cover and its council."""
+
+    name: Text
+    """The area as it reads inside a sentence, e.g. `the County of Northshire`."""
+    local_authority: Text
+    """The council's name, e.g. `Northshire County Council`."""
+    wards: Text = "wards"
+    """How a sentence names the area's wards, e.g. `county wards` (a group of county wards)."""
+    locality: Text | None = None
+    """The town or city of postal addresses, e.g. `Northtown`. Leave out if venues differ."""
+
+
+class Partner(Model):
+    """An organisation a topic or an action can be assigned to (a remit)."""
+
+    id: Slug
+    """Permanent id that `remit:` in meetings.yaml and actions.yaml uses, e.g. `county-council`."""
+    name: Text
+    """The name residents see, e.g. `Northshire County Council`."""
+    police: Flag = False
+    """true for a police force (the publishing force, transport police)."""
+    named_partner: Flag = False
+    """true for the catch-all 'another partner': topics name it (`partner:`), actions (`owner:`)."""
+
+
+class GeneralContact(Model):
+    """How any resident reaches the force when a page has no closer contact yet."""
+
+    phone: Phone | None = None
+    """A public phone number, in quotes, e.g. "101"."""
+    email: Email | None = None
+    """A public team mailbox, e.g. `panels@northshire.police.example`."""
+    web_form: HttpsUrl | None = None
+    """The https:// address of the force's online contact form."""
+
+
+class AccessibilityContact(Model):
+    """What the accessibility statement needs from the force."""
+
+    email: Email | None = None
+    """Where to ask for information in another format, or to report an accessibility problem."""
+    phone: Phone | None = None
+    """The phone number for the same, in quotes."""
+    response_days: Count | None = None
+    """How many days the force takes to reply to a request."""
+
+
+class Wording(Model):
+    """Words a second force would say differently."""
+
+    business_meeting: Text = "business meeting for the whole area"
+    """What one business meeting is called inside a sentence (its title takes a capital)."""
+    business_meetings: Text = "business meetings for the whole area"
+    """The same, for more than one."""
+    local_time: Text = "UK time"
+    """How calendar descriptions name the time zone, e.g. `UK time`."""
+
+
+class Publisher(Model):
+    """data/publisher.yaml: who publishes the site, for which area, with which partners."""
+
+    force: Force
+    """The publishing police force."""
+    area: Area
+    """The area and its council."""
+    committee: Text
+    """The committee that receives the quarterly figures, with its full name."""
+    partners: tuple[Partner, ...]
+    """Everyone a topic or action can be assigned to (`remit:`), in the order pages list them."""
+    contact: GeneralContact = GeneralContact()
+    """The general contact offered wherever a closer one is not yet published."""
+    crime_data_url: HttpsUrl | None = None
+    """Published crime figures for the whole area, offered when a panel has no link of its own."""
+    accessibility: AccessibilityContact = AccessibilityContact()
+    """Contact details for the accessibility statement."""
+    wording: Wording = Wording()
+    """Wording that differs between forces."""
+
+    @property
+    def remits(self) -> Mapping[str, str]:
+        """Partner id → the name residents see, in the configured order."""
+        return MappingProxyType({p.id: p.name for p in self.partners})
+
+    def partner(self, remit: str) -> Partner | None:
+        """The configured partner with this id, if any."""
+        return next((p for p in self.partners if p.id == remit), None)
+
+    def business_title(self) -> str:
+        """A business meeting's title: the wording with a capital first letter."""
+        return _capital(self.wording.business_meeting)
+
+    def business_group(self) -> str:
+        """The title of the business meetings as a group (their log)."""
+        return _capital(self.wording.business_meetings)
+
+    def has_contact(self) -> bool:
+        """Whether any general contact (phone, email or web form) is configured."""
+        c = self.contact
+        return bool(c.phone or c.email or c.web_form)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+PUBLISHER_FILE = "publisher.yaml"
+"""The publisher's configuration file, inside the data folder."""
