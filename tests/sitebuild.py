@@ -90,29 +90,79 @@ def site_base_path() -> str:
     return path
 
 
-def build_site(site_dir: Path) -> BuiltSite:
-    """Run ``mkdocs build --strict`` into ``site_dir``; raise with the log on failure."""
-    env = dict(os.environ)
-    env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=REPO_ROOT,
+FIXTURE_DATA = REPO_ROOT / "tests" / "fixtures" / "site" / "data"
+"""The fictional force every site-level test builds: never the shipped data/, which staff edit."""
+FIXTURE_EPOCH = "1741608000"
+"""2025-03-10 12:00 UTC: the fixture's build date (some meetings past, some upcoming)."""
+
+
+def site_config(tmp: Path, data_dir: Path, **options: object) -> Path:
+    """A copy of the real mkdocs.yml whose plugin reads ``data_dir``; returns its path."""
+    config = yaml.load(
+        (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader
+    )
+    config["docs_dir"] = str(REPO_ROOT / config.get("docs_dir", "docs"))
+    config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])
+    plugins = [p for p in config["plugins"] if p != "cluster-panels" and "cluster-panels" not in p]
+    config["plugins"] = [*plugins, {"cluster-panels": {"data_dir": str(data_dir), **options}}]
+    path = tmp / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def mkdocs_cli(
+    tmp: Path, data_dir: Path, epoch: str, **options: object
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as a person runs it, into ``tmp/site`` (for exit codes and logs)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    config = site_config(tmp, data_dir, **options)
+    return subprocess.run(
+        [*command, "-f", str(config), "-d", str(tmp / "site")],
+        cwd=tmp,
         env=env,
         capture_output=True,
         text=True,
+        check=False,
     )
-    if proc.returncode != 0:
-        raise RuntimeError(
-            f"mkdocs build --strict failed (exit {proc.returncode}):\n"
-            f"{proc.stdout[-5000:]}\n{proc.stderr[-10000:]}"
-        )
-    pages = tuple(sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")))
-    return BuiltSite(site_dir=site_dir, base_path=site_base_path(), pages=pages)
+
+
+def mkdocs_build(tmp: Path, data_dir: Path, epoch: str, **options: object) -> Path:
+    """A strict MkDocs build in this process (no interpreter start-up); returns the site folder.
+
+    The same code path as the command line (``load_config`` then ``build``), so what passes
+    here passes in ``mkdocs build --strict``; the CLI itself is covered by :func:`mkdocs_cli`.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp / "site"
+    config_file = site_config(tmp, data_dir, **options)
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        build(load_config(str(config_file), strict=True, site_dir=str(site)))
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return site
+
+
+def build_site(site_dir: Path) -> BuiltSite:
+    """Build the fixture force's site with the real config, strictly; raise with the cause."""
+    try:
+        site = mkdocs_build(site_dir.parent, FIXTURE_DATA, FIXTURE_EPOCH)
+    except BaseException as error:  # MkDocs' Abort is a SystemExit
+        raise RuntimeError(f"mkdocs build --strict failed: {error!r}") from error
+    pages = tuple(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")))
+    return BuiltSite(site_dir=site, base_path=site_base_path(), pages=pages)
 
 
 @functools.cache
 def get_built_site() -> BuiltSite:
-    """Build the site once per Python process and cache it.
+    """Build the fixture site once per Python process (each xdist worker) and cache it.
 
     The browser suite calls this at collection time (to parametrise tests by
     page) and the ``built_site`` fixture calls it again: both get the same

@@ -21,7 +21,7 @@ from generator.load import yaml_strict as yamlstrict
 from generator.load.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+DATA = ROOT / "tests" / "fixtures" / "city" / "data"
 CASES = Path(__file__).resolve().parent / "bad_inputs"
 TODAY = date(2024, 10, 1)
 """Before the shipped November 2024 meetings come within 7 days (they have no Teams links)."""

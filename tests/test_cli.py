@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from clirun import generator
 from generator.cli.output import MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,10 +18,15 @@ OCTOBER_2024 = "1727784000"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m generator ARGS`` from the repository root."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": OCTOBER_2024}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
+    """``python -m generator ARGS`` from the repository root, in this process."""
+    return generator(*args, cwd=ROOT, epoch=OCTOBER_2024)
+
+
+def test_the_module_entry_point_exits_with_the_status(tmp_path: Path) -> None:
+    # The one real interpreter start: `python -m generator` maps main()'s result to the exit code.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": OCTOBER_2024}
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--data", str(tmp_path / "missing")],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -28,12 +34,15 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
         check=False,
         timeout=120,
     )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "missing" in done.stderr
 
 
 def bad_data(tmp_path: Path) -> Path:
     """A copy of the shipped data with two broken files."""
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "city" / "data", data)
     shutil.copyfile(CASES / "typo_field.yaml", data / "meetings.yaml")
     shutil.copyfile(CASES / "yes_in_flag.yaml", data / "venues.yaml")
     return data
@@ -47,8 +56,8 @@ BAD_LINES = [
 ]
 
 
-def test_check_passes_on_the_shipped_data() -> None:
-    done = run("check")
+def test_check_passes_on_the_city_fixture() -> None:
+    done = run("check", "--data", str(ROOT / "tests" / "fixtures" / "city" / "data"))
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.startswith(
         "OK: 6 panels, 6 venues, 6 meetings, 0 actions, "

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import generator
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "workflow" / "data"
@@ -106,15 +105,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def diff(repo: Path, ref: str = "HEAD~1") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "diff", ref],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return generator("diff", ref, cwd=repo)
 
 
 def test_move_cancel_add_and_update(repo: Path) -> None:

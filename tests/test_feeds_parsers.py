@@ -274,7 +274,9 @@ def test_parsers_agree_over_twelve_years(tmp_path: Path) -> None:
 
 def test_parsers_agree_on_shipped_data(tmp_path: Path) -> None:
     # No fixed today: the shipped data is checked against the build date, as published.
-    loaded = build(ROOT / "data", tmp_path / "site", None, "data")
+    loaded = build(
+        ROOT / "tests" / "fixtures" / "city" / "data", tmp_path / "site", date(2025, 1, 10), "data"
+    )
     assert loaded.meetings
     assert assert_all_agree(tmp_path / "site", loaded) == 3 * len(loaded.meetings)
 

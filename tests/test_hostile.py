@@ -21,7 +21,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 from searchindex import fragments
-from test_plugin import FIXTURE_DATA, FIXTURE_EPOCH, built
+from sitebuild import FIXTURE_DATA, FIXTURE_EPOCH, mkdocs_build
 
 from generator.load import yaml_strict as yamlstrict
 from generator.models.fields import LongText, Text
@@ -127,7 +127,7 @@ class _Markup(HTMLParser):
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("hostile")
     assert hostile_copy(tmp / "data") > 60
-    return built(tmp, tmp / "data", FIXTURE_EPOCH)
+    return mkdocs_build(tmp, tmp / "data", FIXTURE_EPOCH)
 
 
 def test_every_html_page_shows_hostile_text_as_text(hostile_site: Path) -> None:

@@ -58,7 +58,7 @@ def test_positions_are_one_based_lines_and_columns() -> None:
 
 def _meetings_with(tmp_path: Path, start: str, day: str) -> Path:
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "city" / "data", data)
     (data / "meetings.yaml").write_text(
         f"meetings:\n  - id: bank-x\n    panel: bank\n    date: {day}\n    start: {start}\n"
         "    format: in-person\n    venue: innholders-hall\n",

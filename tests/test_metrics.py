@@ -153,7 +153,9 @@ def test_panel_summary(data: dataset_module.Dataset) -> None:
 
 
 def test_shipped_data_page_builds() -> None:
-    shipped = dataset_module.load(REPO / "data", today=date(2026, 11, 24))
+    shipped = dataset_module.load(
+        REPO / "tests" / "fixtures" / "city" / "data", today=date(2026, 11, 24)
+    )
     body = render_page(shipped)
     assert body.count("not yet reported") >= 10
     assert derive.mismatches(shipped) == ()

@@ -40,7 +40,9 @@ def test_downloads_validate_against_their_datapackage(source: str, tmp_path: Pat
     data = (
         load()
         if source == "fixture"
-        else dataset_module.load(REPO / "data", today=date(2026, 11, 24))
+        else dataset_module.load(
+            REPO / "tests" / "fixtures" / "city" / "data", today=date(2026, 11, 24)
+        )
     )
     _write(list(render.render(data, CONFIG)), tmp_path)
     report = frictionless.validate(str(tmp_path / "data" / "datapackage.json"))

@@ -2,82 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from searchindex import fragments
-
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
-FIXTURE_EPOCH = "1741608000"
-"""2025-03-10 12:00 UTC: the fixture's build date (some meetings past, some upcoming)."""
-SHIPPED_EPOCH = "1735689600"
-"""2025-01-01 00:00 UTC: after the shipped November 2024 meetings."""
-
-
-def mkdocs_build(
-    tmp: Path, data_dir: Path, epoch: str, **options: object
-) -> subprocess.CompletedProcess[str]:
-    """Build the real site config against ``data_dir`` into ``tmp/site`` with `mkdocs build --strict`."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
-    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
-    plugins = [p for p in config["plugins"] if p != "cluster-panels" and "cluster-panels" not in p]
-    config["plugins"] = [*plugins, {"cluster-panels": {"data_dir": str(data_dir), **options}}]
-    config_file = tmp / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config_file),
-            "-d",
-            str(tmp / "site"),
-        ],
-        cwd=tmp,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def built(tmp: Path, data_dir: Path, epoch: str, **options: object) -> Path:
-    """Build and return the site folder, failing the test with MkDocs' log if the build fails."""
-    result = mkdocs_build(tmp, data_dir, epoch, **options)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return tmp / "site"
+from sitebuild import FIXTURE_DATA, FIXTURE_EPOCH, BuiltSite, mkdocs_build, mkdocs_cli
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(tmp_path_factory.mktemp("fixture"), FIXTURE_DATA, FIXTURE_EPOCH)
-
-
-def test_shipped_data_builds_strictly(tmp_path: Path) -> None:
-    site = built(tmp_path, REPO / "data", SHIPPED_EPOCH)
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert "No upcoming meetings are published yet." in home
-    assert "The wards each panel covers are not yet published." in home
-    bank = (site / "panels" / "bank" / "index.html").read_text(encoding="utf-8")
-    assert "The names of this panel's Dedicated Ward Officers are not yet published." in bank
-    assert "Wednesday 6 November 2024, from 1pm" in bank
-    meeting = (site / "meetings" / "bank-2024-11" / "index.html").read_text(encoding="utf-8")
-    assert "Postcode not yet confirmed" in meeting
-    assert (
-        "The record of this meeting (attendance, topics raised, minutes) is not yet published."
-        in meeting
-    )
+def fixture_site(built_site: BuiltSite) -> Path:
+    """The fixture force's site, built once per test run (shared with the browser suite)."""
+    return built_site.site_dir
 
 
 def test_fixture_builds_with_every_page(fixture_site: Path) -> None:
@@ -125,7 +61,7 @@ def test_panel_logs_stay_out_of_the_navigation(fixture_site: Path) -> None:
 
 
 def test_many_panels_leave_the_navigation(tmp_path: Path) -> None:
-    site = built(tmp_path, FIXTURE_DATA, FIXTURE_EPOCH, panels_in_nav=1)
+    site = mkdocs_build(tmp_path, FIXTURE_DATA, FIXTURE_EPOCH, panels_in_nav=1)
     assert 'href="riverside/"' not in side_nav(site / "panels" / "index.html")
     assert (site / "panels" / "riverside" / "index.html").is_file()
 
@@ -138,7 +74,7 @@ def test_bad_data_fails_the_build_without_a_traceback(tmp_path: Path) -> None:
         meetings.read_text(encoding="utf-8").replace("start: 10:30", "start: 25:30"),
         encoding="utf-8",
     )
-    result = mkdocs_build(tmp_path, data, FIXTURE_EPOCH)
+    result = mkdocs_cli(tmp_path, data, FIXTURE_EPOCH)
     assert result.returncode != 0
     line = next(n for n, text in enumerate(meetings.read_text().splitlines(), 1) if "25:30" in text)
     assert (

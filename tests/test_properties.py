@@ -212,7 +212,9 @@ class DataCopy:
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="props-")))
 
     def __post_init__(self) -> None:
-        shutil.copytree(ROOT / "data", self.folder, dirs_exist_ok=True)
+        shutil.copytree(
+            ROOT / "tests" / "fixtures" / "city" / "data", self.folder, dirs_exist_ok=True
+        )
         self.originals = {p.name: p.read_bytes() for p in self.folder.iterdir()}
 
 

@@ -15,7 +15,7 @@ from generator.review import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
-DATA = ROOT / "data"
+DATA = ROOT / "tests" / "fixtures" / "city" / "data"
 FIXTURE = ROOT / "tests" / "fixtures" / "workflow" / "data"
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from clirun import generator
 
 from generator.load import advisories as warnings
 from generator.load import dataset
@@ -263,19 +263,7 @@ def test_personal_data_in_meeting_text_blocks(tmp_path: Path) -> None:
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PYTHONPATH": str(ROOT),
-        "PATH": "/usr/bin:/bin",
-        "SOURCE_DATE_EPOCH": "1898553600",
-    }  # 2030-03-01
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return generator(*args, cwd=cwd, epoch="1898553600")  # 2030-03-01
 
 
 def test_check_and_warnings_commands_exit_1_on_personal_data(tmp_path: Path) -> None:
