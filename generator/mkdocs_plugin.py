@@ -16,20 +16,23 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.clock import BadEpoch, build_date, build_time
 from generator.load.errors import DataError
-from generator.load.publish import load_publishable
+from generator.load.publish import load_publishable, notices
 from generator.render import urls
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import SCRIPT, STYLES
 from generator.search.pagefind import FOLDER, SearchIndexError, write_index
 from generator.search.records import Record, page_record, records
 from generator.site import render_all
+
+log = get_plugin_logger("cluster-panels")
+"""MkDocs' logger for plugins: shows in `mkdocs build` and `mkdocs serve` as `[cluster-panels]`."""
 
 MEETINGS_PREFIX = urls.meeting("x")[: -len("x/")]
 """Meeting pages live under this folder; they stay out of the global navigation for scale."""
@@ -89,6 +92,9 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             raise PluginError(error.report("nothing was published")) from None
         except BadEpoch as error:
             raise PluginError(str(error)) from None
+        # INFO, not WARNING: advisories never stop a build, and --strict aborts on warnings.
+        for problem in notices(data):
+            log.info("data warning: %s", problem)
         site = SiteConfig(
             site_url=_with_slash(config.site_url or "/"),
             site_name=config.site_name,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 from functools import lru_cache
 
+from generator import quarters
+
 # Pure functions of a few dates and times, called for every meeting and action on
 # several pages: remembering recent answers saves re-formatting the same day each time.
 _memo = lru_cache(maxsize=4096)
@@ -51,6 +53,5 @@ def span(first: date, last: date) -> str:
 
 def quarter(label: str) -> str:
     """'2025-Q1' → 'January to March 2025'."""
-    year, number = int(label[:4]), int(label[-1])
-    first, last = date(year, 3 * number - 2, 1), date(year, 3 * number, 1)
-    return f"{first:%B} to {last:%B} {year}"
+    first, last = quarters.months(label)
+    return f"{first:%B} to {last:%B} {last.year}"

@@ -12,6 +12,8 @@ from sitebuild import FIXTURE_DATA, FIXTURE_EPOCH, BuiltSite, site_config
 
 from generator.cli.main import main as cli
 
+pytestmark = pytest.mark.slow  # outside the everyday `./run quick` subset
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

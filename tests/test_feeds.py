@@ -103,10 +103,6 @@ def test_feeds_are_listed_in_the_site_renderers() -> None:
     assert feeds_render.render in RENDERERS
 
 
-def test_builds_are_byte_identical() -> None:
-    assert build() == build()
-
-
 # ---------------------------------------------------------------- RFC 5545 form
 
 

@@ -25,6 +25,8 @@ from generator.feeds.render import render
 from generator.load import dataset as dataset_module
 from generator.render.outputs import SiteConfig
 
+pytestmark = pytest.mark.slow  # outside the everyday `./run quick` subset
+
 ROOT = Path(__file__).resolve().parent.parent
 ICAL_JS = ROOT / "node_modules" / "ical.js" / "dist" / "ical.js"
 SCRIPT = ROOT / "tests" / "js" / "ics_times.mjs"

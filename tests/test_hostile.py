@@ -27,6 +27,8 @@ from generator.load import yaml_strict as yamlstrict
 from generator.models.fields import LongText, Text
 from generator.models.files import DATA_FILES
 
+pytestmark = pytest.mark.slow  # outside the everyday `./run quick` subset
+
 HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)")
 TEXT_VALIDATORS = (typing.get_args(Text)[1], typing.get_args(LongText)[1])
 MARKUP = ("<script>alert", "<img src=x", 'href="javascript:')

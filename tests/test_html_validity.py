@@ -14,6 +14,8 @@ import subprocess
 import pytest
 import sitebuild
 
+pytestmark = pytest.mark.slow  # outside the everyday `./run quick` subset
+
 # Known Nu Html Checker false positives, as exact messages. Each entry must be
 # justified here. None are needed at present.
 KNOWN_FALSE_POSITIVES: frozenset[str] = frozenset()

@@ -10,8 +10,9 @@ import markdown
 import pytest
 from metricsfixture import golden, load
 
+from generator import quarters
 from generator.load import dataset as dataset_module
-from generator.metrics import derive, panel_summary_html, quarters
+from generator.metrics import derive, panel_summary_html
 from generator.metrics.page import render_page, series_summary
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import frictionless
 import pytest
+from golden_tree import assert_matches
 from metricsfixture import CONFIG, load
 
 from generator.load import dataset as dataset_module
@@ -135,3 +136,7 @@ def test_data_page_signposts_feeds_and_downloads(outputs: dict[str, bytes]) -> N
 def test_render_is_deterministic() -> None:
     first = [(o.path, o.content) for o in render.render(load(), CONFIG)]
     assert first == [(o.path, o.content) for o in render.render(load(), CONFIG)]
+
+
+def test_every_download_matches_its_golden_file(outputs: dict[str, bytes]) -> None:
+    assert_matches("opendata", outputs)

@@ -59,12 +59,6 @@ def test_pages_match_golden_files(outputs: dict[str, Output]) -> None:
     assert kept == set(pages), "golden files for pages that are no longer generated"
 
 
-def test_rendering_is_deterministic(outputs: dict[str, Output]) -> None:
-    data = dataset_module.load(FIXTURE_DATA, today=TODAY, label="data")
-    again = {o.path: o.content for o in site.render(data, CONFIG)}
-    assert again == {p: o.content for p, o in outputs.items()}
-
-
 def test_every_page_has_a_plain_title_and_one_h1(outputs: dict[str, Output]) -> None:
     for path, output in outputs.items():
         if output.kind is Kind.PAGE:

@@ -84,3 +84,13 @@ def test_bad_data_fails_the_build_without_a_traceback(tmp_path: Path) -> None:
     assert "1 problem(s) found; nothing was published." in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_advisories_show_in_the_mkdocs_log_without_failing_strict(tmp_path: Path) -> None:
+    result = mkdocs_cli(tmp_path, FIXTURE_DATA, FIXTURE_EPOCH)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (
+        "INFO    -  cluster-panels: data warning: "
+        f"{FIXTURE_DATA}/meetings.yaml:90:13: meetings[harbour-2025-05].format: the online meeting "
+        "on Wednesday 14 May 2025 has no joining link yet"
+    ) in result.stderr

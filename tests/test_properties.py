@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -23,6 +24,8 @@ from generator.load import yaml_strict as yamlstrict
 from generator.load.errors import DataError
 from generator.load.validate import validate
 from generator.models.files import DATA_FILES
+
+pytestmark = pytest.mark.slow  # outside the everyday `./run quick` subset
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

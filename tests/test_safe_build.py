@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # outside the everyday `./run quick` subset
+
 ROOT = Path(__file__).resolve().parent.parent
 CITY = ROOT / "tests" / "fixtures" / "city" / "data"
 EPOCH = "1735689600"  # 2025-01-01T00:00:00Z

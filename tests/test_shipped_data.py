@@ -14,12 +14,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from clirun import generator
 from ruamel.yaml import YAML
 from sitebuild import mkdocs_build
 
 from generator.clock import build_date
 from generator.vocabulary import Remit
+
+pytestmark = pytest.mark.slow  # outside the everyday `./run quick` subset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

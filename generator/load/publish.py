@@ -7,9 +7,9 @@ from pathlib import Path
 
 from generator.clock import build_date
 from generator.load import dataset as dataset_module
-from generator.load.advisories import blocking, personal_problems
+from generator.load.advisories import advisories, blocking, personal_problems
 from generator.load.dataset import Dataset
-from generator.load.errors import DataError
+from generator.load.errors import DataError, Problem
 
 
 def load(data_dir: Path, *, label: str = "data", today: date | None = None) -> Dataset:
@@ -34,3 +34,8 @@ def load_publishable(data_dir: Path, *, label: str = "data", today: date | None 
     if stop:
         raise DataError(stop)
     return data
+
+
+def notices(data: Dataset) -> tuple[Problem, ...]:
+    """The advisories that do not stop publishing, for an adapter to show while it builds."""
+    return tuple(a.problem for a in advisories(data) if not a.blocking)

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from generator import quarters
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
 from generator.models import Action, EngagementEvent, Meeting, Metric, Panel
@@ -19,12 +20,6 @@ from generator.vocabulary import BUSINESS_LOG_ID, ActionStatus, MetricKind
 
 NOT_NEGATIVE = frozenset({MetricKind.COUNT, MetricKind.HOURS})
 """Metric kinds whose figures cannot be below zero."""
-
-
-def quarter_start(quarter: str) -> date:
-    """The first day of a quarter written ``YYYY-QN``."""
-    year, number = int(quarter[:4]), int(quarter[-1])
-    return date(year, 3 * number - 2, 1)
 
 
 class Checker:
@@ -201,13 +196,13 @@ def check_metrics(c: Checker, metrics: Sequence[Metric]) -> None:
             if value.quarter in seen:
                 at("quarter", f"{value.quarter} is reported twice", "keep one entry per quarter")
             seen.add(value.quarter)
-            if quarter_start(value.quarter) < quarter_start(metric.first_quarter):
+            if quarters.start(value.quarter) < quarters.start(metric.first_quarter):
                 at(
                     "quarter",
                     f"{value.quarter} is before the first reported quarter {metric.first_quarter}",
                     "check the quarter",
                 )
-            if quarter_start(value.quarter) > c.today:
+            if quarters.start(value.quarter) > c.today:
                 at("quarter", f"{value.quarter} has not started yet", "check the quarter")
             is_breakdown = metric.kind is MetricKind.BREAKDOWN
             if is_breakdown and (value.value is not None or not value.breakdown):

@@ -10,8 +10,8 @@ import statistics
 from datetime import time
 from decimal import ROUND_HALF_UP, Decimal
 
+from generator import quarters
 from generator.load.dataset import Dataset
-from generator.metrics import quarters
 from generator.metrics.figures import (
     Comparison,
     DaysToDone,

@@ -8,9 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup
 
-from generator import timefmt
+from generator import quarters, timefmt
 from generator.load.dataset import Dataset
-from generator.metrics import derive, quarters
+from generator.metrics import derive
 from generator.metrics.charts import Bar, bar_chart, number
 from generator.render import templating, urls
 from generator.render.outputs import Kind, Output, SiteConfig
