@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from clirun import generator
+
 from generator.cli.output import MARKER
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from extremes import EPOCHS, FIXTURE_DATA, extreme_data
-from test_plugin import mkdocs_build
+from sitebuild import mkdocs_cli
 
 from generator.clock import BadEpoch, build_date, build_time
 from generator.load import dataset
@@ -98,7 +98,7 @@ def test_every_output_builds_at_each_end_of_the_range(tmp_path: Path, end: str) 
     year = "2000" if end == "first" else "2099"
     feed = next(o for o in outputs if o.path == "calendar/all.ics").content.decode()
     assert f"DTSTART;TZID=Europe/London:{year}" in feed
-    built = mkdocs_build(tmp_path, data, EPOCHS[end])
+    built = mkdocs_cli(tmp_path, data, EPOCHS[end])
     assert built.returncode == 0, built.stderr[-4000:]
     assert (tmp_path / "site" / "metrics" / "index.html").is_file()
 
