@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from searchindex import fragments
-from test_plugin import FIXTURE_DATA, FIXTURE_EPOCH, built
+from sitebuild import FIXTURE_DATA, BuiltSite
 
 from generator.cli.main import main as cli
 from generator.load.dataset import load
@@ -23,8 +23,8 @@ def dataset():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(tmp_path_factory.mktemp("search"), FIXTURE_DATA, FIXTURE_EPOCH)
+def site(built_site: BuiltSite) -> Path:
+    return built_site.site_dir
 
 
 def test_one_record_per_meeting_panel_and_entry(dataset) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 import sitebuild
-from test_plugin import FIXTURE_DATA, FIXTURE_EPOCH, built
 
 from generator.search.pagefind import write_index
 from generator.search.records import Record, RecordType
@@ -15,10 +14,8 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
-def search_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sitebuild.SiteServer]:
-    site_dir = built(tmp_path_factory.mktemp("search-site"), FIXTURE_DATA, FIXTURE_EPOCH)
-    site = sitebuild.BuiltSite(site_dir=site_dir, base_path=sitebuild.site_base_path(), pages=())
-    with sitebuild.SiteServer(site) as server:
+def search_server(built_site: sitebuild.BuiltSite) -> Iterator[sitebuild.SiteServer]:
+    with sitebuild.SiteServer(built_site) as server:
         yield server
 
 
