@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
-"""Every time in the data is local time in London."""
+"""Every time in the data is UK local time (Europe/London)."""
 _FIRST = int(datetime(2000, 1, 1, tzinfo=UTC).timestamp())
 _LAST = int(datetime(2099, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())
 
@@ -36,5 +36,5 @@ def build_time(environ: Mapping[str, str] | None = None) -> datetime:
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> date:
-    """The build's calendar date in London: what 'upcoming' is measured from."""
+    """The build's calendar date in UK time: what 'upcoming' is measured from."""
     return build_time(environ).astimezone(LONDON).date()

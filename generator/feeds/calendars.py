@@ -73,7 +73,7 @@ def _offset(instant: datetime) -> timedelta:
 
 
 def _changes(start: datetime, stop: datetime) -> list[datetime]:
-    """The UTC instants, to the second, when London's offset changes in [start, stop)."""
+    """The UTC instants, to the second, when the UK offset changes in [start, stop)."""
     found, day = [], start
     while day < stop:
         low, high = day, min(day + timedelta(days=1), stop)

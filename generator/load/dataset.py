@@ -48,7 +48,7 @@ class Dataset:
     publisher: Publisher
     """Who publishes the site (data/publisher.yaml): names, partners, contact, wording."""
     today: date
-    """The build date in London: 'upcoming' means on or after this day."""
+    """The build date in UK time: 'upcoming' means on or after this day."""
     civic_dates: tuple[CivicDate, ...] = ()
     """Other civic events' days (data/civic-dates.yaml), for clash warnings."""
     sources: Mapping[str, Loaded] = field(default_factory=dict, repr=False, compare=False)

@@ -16,7 +16,7 @@ JOIN_LINK_DAYS = 7
 
 
 def clock_change_problem(day: date, at: time) -> str | None:
-    """Why ``at`` on ``day`` is not one clear instant in London, or None if it is."""
+    """Why ``at`` on ``day`` is not one clear instant in UK time, or None if it is."""
     naive = datetime.combine(day, at)
     first, second = naive.replace(tzinfo=LONDON, fold=0), naive.replace(tzinfo=LONDON, fold=1)
     if first.utcoffset() == second.utcoffset():
@@ -24,8 +24,8 @@ def clock_change_problem(day: date, at: time) -> str | None:
     # Through UTC: astimezone() to the zone a datetime already has returns it unchanged.
     roundtrip = first.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None)
     if roundtrip != naive:
-        return "does not exist in London: the clocks go forward that night"
-    return "happens twice in London: the clocks go back that night"
+        return "does not exist in UK time: the clocks go forward that night"
+    return "happens twice in UK time: the clocks go back that night"
 
 
 def check_meetings(

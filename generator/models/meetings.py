@@ -108,9 +108,9 @@ class Meeting(Model):
     title: Text | None = None
     """A title if the meeting needs one beyond the panel's name."""
     date: LocalDate
-    """The date, YYYY-MM-DD, in London."""
+    """The date, YYYY-MM-DD, in UK time."""
     start: ClockTime
-    """Start time, 24-hour HH:MM, London time."""
+    """Start time, 24-hour HH:MM, UK time."""
     end: ClockTime | None = None
     """End time, HH:MM. Leave out if not yet published."""
     format: MeetingFormat
@@ -147,11 +147,11 @@ class Meeting(Model):
         return f"{panel.name} cluster panel" if panel else business
 
     def starts_at(self) -> datetime:
-        """Start as an aware London datetime."""
+        """Start as an aware UK-time datetime."""
         return datetime.combine(self.date, self.start, LONDON)
 
     def ends_at(self) -> datetime | None:
-        """End as an aware London datetime, if an end time is published."""
+        """End as an aware UK-time datetime, if an end time is published."""
         return datetime.combine(self.date, self.end, LONDON) if self.end else None
 
     def finished_by(self) -> datetime:

@@ -43,14 +43,14 @@ def meeting(meeting_id: str) -> str:
 def panel_log(panel_id: str | None) -> str:
     """A panel's 'you said, we did' log, e.g. ``you-said-we-did/bank/``.
 
-    ``None`` (actions from City-wide business meetings) gives
+    ``None`` (actions from business meetings) gives
     ``you-said-we-did/business-meetings/``.
     """
     return f"{MEETINGS_LOG}{panel_id or BUSINESS_LOG_ID}/"
 
 
 def action(panel_id: str | None, action_id: str) -> str:
-    """An action's anchor on its panel's log page (``None``: City-wide business meetings)."""
+    """An action's anchor on its panel's log page (``None``: business meetings)."""
     return f"{panel_log(panel_id)}#{action_id}"
 
 

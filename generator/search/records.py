@@ -19,9 +19,6 @@ from generator.load.dataset import Dataset
 from generator.models import Action, Meeting, Panel
 from generator.render import urls
 
-CITY_WIDE = "City-wide business meetings"
-"""The panel filter's value for entries and meetings that belong to no panel."""
-
 
 class RecordType(StrEnum):
     """What a search result is: shown beside it, and the ``type`` filter's values."""
@@ -59,7 +56,7 @@ def records(dataset: Dataset) -> list[Record]:
 
 def _panel_name(dataset: Dataset, panel_id: str | None) -> str:
     panel = dataset.panel_by_id.get(panel_id) if panel_id else None
-    return panel.name if panel else CITY_WIDE
+    return panel.name if panel else dataset.publisher.business_group()
 
 
 def _filters(kind: RecordType, panel: str, year: int | None) -> dict[str, list[str]]:
@@ -94,7 +91,7 @@ def _meeting(dataset: Dataset, meeting: Meeting) -> Record:
     date = timefmt.day(meeting.date)
     return Record(
         url="/" + urls.meeting(meeting.id),
-        title=f"{meeting.display_name(panel)}: {date}",
+        title=f"{meeting.display_name(panel, dataset.publisher.business_title())}: {date}",
         content=_text(
             [
                 timefmt.when(meeting.date, meeting.start, meeting.end),
