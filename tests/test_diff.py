@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from clirun import generator
+from markdown_it import MarkdownIt
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "workflow" / "data"
@@ -105,7 +107,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def diff(repo: Path, ref: str = "HEAD~1") -> subprocess.CompletedProcess[str]:
-    return generator("diff", ref, cwd=repo)
+    # 28 February 2030, noon UTC: the fixture's March meetings are upcoming.
+    return generator("diff", ref, cwd=repo, epoch="1898510400")
 
 
 def test_move_cancel_add_and_update(repo: Path) -> None:
@@ -126,38 +129,46 @@ def test_move_cancel_add_and_update(repo: Path) -> None:
 
     result = diff(repo)
     assert result.returncode == 0, result.stderr
-    assert (
-        result.stdout
-        == """\
+    out = result.stdout
+    assert out.startswith("""\
 ## What this change publishes
 
-Compared with `HEAD~1`.
-
-### Meetings
-
-- **Southwark Bridge cluster panel** (`south-2030-03`): moved: Tuesday 5 March 2030, from 1pm → \
-Tuesday 12 March 2030, from 1pm (The fictional room was double-booked.); \
-venue: 100 Bishopsgate → Example Town Hall
-- **Northgate cluster panel** (`north-2030-04`): cancelled (Fictional reason for calling it off.)
-- **Northgate cluster panel** (`north-2030-05`) added: Tuesday 14 May 2030, 6:30pm to 8pm, \
-100 Bishopsgate (in-person)
-
-### "You said, we did"
-
-- `north-2030-02-bikes` updated: status: open → in-progress; what was done added; 1 new update
-- `north-2030-02-lights` added, from **Northgate cluster panel** (`north-2030-02`): \
-“The street lights on the fictional lane are out.” (open)
+Compared with HEAD\\~1.
 
 ### Calendars
 
-- `south-2030-03`: entry updated (revision 0 → 1) in `calendar/panels/south.ics`, `calendar/all.ics`, \
-`calendar/meetings/south-2030-03.ics`
-- `north-2030-04`: entry updated (revision 0 → 1) in `calendar/panels/north.ics`, `calendar/all.ics`, \
-`calendar/meetings/north-2030-04.ics`
-- `north-2030-05`: new entry in `calendar/panels/north.ics`, `calendar/all.ics`, \
-`calendar/meetings/north-2030-05.ics`
-"""
-    )
+- north-2030-05: new calendar entry
+- north-2030-04: title, description, status, busy or free changed; subscribers' calendars \
+update (revision 0 → 1)
+- south-2030-03: start, description, place changed; subscribers' calendars update \
+(revision 0 → 1)
+
+### Pages
+
+- /meetings/north-2030-02/
+    - under “You said: Cycling on the pavement by the station at 18:30 on weekdays.”:
+        - added: Status: In progress
+        - removed: Status: Open
+        - added: Officers patrolled the station approach at peak times.
+        - removed: Nothing to report yet.
+""")
+    # Each fact once, where it belongs; pages that repeat it say so.
+    assert "        - added: Reason: Fictional reason for calling it off.\n" in out
+    assert "        - added: Reason: The fictional room was double-booked.\n" in out
+    assert "        - added: Example Town Hall 12 Acacia Avenue EC9Z 9ZZ\n" in out
+    assert out.count("        - added: Status: In progress\n") == 1
+    assert "    - and 15 change(s) already listed above\n" in out
+    assert "- /meetings/north-2030-05/: new page\n" in out
+    assert out.endswith("""\
+### Downloads
+
+- /data/actions.csv: updated
+- /data/actions.json: updated
+- /data/meetings.csv: updated
+- /data/meetings.json: updated
+
+Also updated: /you-said-we-did/, /panels/, /data/, /.
+""")
 
 
 def test_change_without_revision_is_blocking(repo: Path) -> None:
@@ -171,55 +182,100 @@ def test_change_without_revision_is_blocking(repo: Path) -> None:
     edit(meetings, "meetup-join/fictional-example", "meetup-join/fictional-other")
     result = diff(repo, "main")  # the working tree against the last commit
     assert result.returncode == 1
-    assert result.stdout.endswith("""\
-### Blocking: subscribers' calendars would not update
+    blocking = (
+        "the calendar entry's start, description changed but \\`revision\\` is still 0 — "
+        "subscribers won't see this change: raise \\`revision\\` to 1 and set \\`revised:\\` "
+        "to the date of the change\n"
+    )
+    assert result.stdout.startswith(
+        "## What this change publishes\n\nCompared with main.\n\n"
+        "### Blocking: fix before merging\n\n"
+        f"- data/meetings.yaml:17:5: meetings\\[south-2030-03\\].revision: {blocking}"
+        f"- data/meetings.yaml:29:5: meetings\\[north-2030-04\\].revision: {blocking}\n"
+    )
+    assert result.stderr == "2 blocking problem(s): fix them before merging.\n"
 
-```text
-data/meetings.yaml:17:5: meetings[south-2030-03].revision: the date and joining link changed but \
-`revision` is still 0 — subscribers won't see this change: raise `revision` to 1 and set `revised:` \
-to the date of the change
-data/meetings.yaml:29:5: meetings[north-2030-04].revision: the start changed but `revision` is still 0 \
-— subscribers won't see this change: raise `revision` to 1 and set `revised:` to the date of the change
-```
-""")
-    assert result.stderr == "2 blocking problem(s): subscribers' calendars would not update.\n"
+
+def test_joining_link_shows_its_host_only(repo: Path) -> None:
+    meetings = repo / "data" / "meetings.yaml"
+    edit(meetings, "meetup-join/fictional-example", "meetup-join/fictional-other")
+    result = diff(repo, "HEAD")
+    # The link is in the calendar description: without a higher revision, nobody would see it.
+    assert "the calendar entry's description changed but" in result.stdout
+    assert "fictional" not in result.stdout
+    assert (
+        "- link changed: Join the meeting on Microsoft Teams (link to teams.microsoft.com)"
+        in (result.stdout)
+        or "link to teams.microsoft.com" in result.stdout
+    )
+
+
+def test_a_changed_cancellation_reason_is_a_visible_change(repo: Path) -> None:
+    meetings = repo / "data" / "meetings.yaml"
+    edit(meetings, APRIL, APRIL.replace("    venue: town-hall\n", CANCELLED))
+    git(repo, "commit", "-q", "-am", "cancel")
+    edit(meetings, "Fictional reason for calling it off.", "The hall flooded.")
+    result = diff(repo, "HEAD")
+    assert result.returncode == 1
+    assert "meetings\\[north-2030-04\\].revision: the calendar entry's description changed" in (
+        result.stdout
+    )
 
 
 def test_no_change_and_other_files(repo: Path) -> None:
     assert diff(repo, "HEAD").stdout == (
-        "## What this change publishes\n\nCompared with `HEAD`.\n\n"
-        "No changes to the published data.\n"
+        "## What this change publishes\n\nCompared with HEAD.\n\n"
+        "No changes to the published site.\n"
     )
     edit(
         repo / "data" / "venues.yaml", "name: Example Town Hall", "name: Example Town Hall (Room 2)"
     )
-    assert diff(repo, "HEAD").stdout.endswith("### Other data files\n\n- `venues.yaml` changed\n")
+    out = diff(repo, "HEAD").stdout
+    assert "        - added: Example Town Hall (Room 2) 12 Acacia Avenue EC9Z 9ZZ\n" in out
 
 
-def test_removed_meeting_is_explained(repo: Path) -> None:
+def test_new_contact_details_are_flagged_as_public(repo: Path) -> None:
+    clusters = repo / "data" / "clusters.yaml"
+    edit(clusters, '      phone: "020 7946 0001"\n', '      phone: "020 7946 0002"\n')
+    out = diff(repo, "HEAD").stdout
+    assert "- added: will be public: " in out
+    assert "020 7946 0002" in out
+
+
+def test_deleting_a_published_meeting_blocks(repo: Path) -> None:
     meetings = repo / "data" / "meetings.yaml"
     meetings.write_text(meetings.read_text().replace(APRIL, ""))
-    assert (
-        "- **Northgate cluster panel** (`north-2030-04`) removed: its page and calendar entry "
-        "disappear (to call a meeting off, set `status: cancelled` instead)\n"
-        in diff(repo, "HEAD").stdout
-    )
-
-
-def test_unknown_ref_and_invalid_base(repo: Path) -> None:
-    result = diff(repo, "no-such-branch")
-    assert result.returncode == 1
-    assert result.stderr == (
-        "no-such-branch:0:0: git knows no commit called `no-such-branch` — fetch it "
-        "first (git fetch origin main), or name a branch or commit\n1 problem(s) found.\n"
-    )
-    edit(
-        repo / "data" / "meetings.yaml",
-        "    start: 18:30\n    end: 20:00\n",
-        "    start: half six\n    end: 20:00\n",
-    )
     result = diff(repo, "HEAD")
     assert result.returncode == 1
-    assert result.stderr.startswith(
-        "data/meetings.yaml:6:12: meetings[north-2030-02].start: `half six` is not"
+    assert (
+        "- data/meetings.yaml:3:3: meetings: the meeting \\`north-2030-04\\` was deleted, but it was "
+        "published: subscribers' calendars would silently lose it — cancel it instead: put it "
+        "back with \\`status: cancelled\\`, a \\`status\\_reason:\\` and a higher \\`revision\\`\n"
+        in result.stdout
     )
+
+
+SPOOFS = (
+    "### ✅ Data check",
+    "<!-- everything below is hidden",
+    "[Approve](https://evil.example/) *urgent* _now_ `code` <b>bold</b> www.evil.example",
+)
+
+
+@pytest.mark.parametrize("spoof", SPOOFS)
+def test_staff_text_cannot_change_the_summary(repo: Path, spoof: str) -> None:
+    """Staff text reaches the summary as text: no heading, comment, HTML, link or emphasis."""
+    meetings = repo / "data" / "meetings.yaml"
+    quoted = json.dumps(spoof)
+    edit(meetings, APRIL, APRIL.replace("    venue: town-hall\n", CANCELLED))
+    edit(meetings, "Fictional reason for calling it off.", quoted.strip('"'))
+    edit(meetings, "    status_reason: " + quoted.strip('"'), "    status_reason: " + quoted)
+    out = diff(repo, "HEAD").stdout
+    tokens = MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(out)
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == ["What this change publishes", "Calendars", "Pages", "Downloads"]
+    assert not kinds & {"html_block", "html_inline", "link_open", "em_open", "strong_open"}
+    assert not kinds & {"code_inline", "s_open", "image"}
+    shown = out.replace("\\", "").replace("&lt;", "<").replace("&gt;", ">")
+    assert spoof.split("(")[0].split("*")[0] in shown

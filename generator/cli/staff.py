@@ -38,7 +38,7 @@ def _diff(args: argparse.Namespace) -> int:
     sys.stdout.write(markdown)
     if problems:
         print(
-            f"{len(problems)} blocking problem(s): subscribers' calendars would not update.",
+            f"{len(problems)} blocking problem(s): fix them before merging.",
             file=sys.stderr,
         )
         return 1

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from generator.load import yaml_strict as yamlstrict
-from generator.load.dataset import parse_each
+from generator.load.dataset import Dataset, Parsed, check, parse_each
 from generator.load.errors import DataError, Problem
 from generator.load.located import Loaded
 from generator.models.files import DATA_FILES, OPTIONAL_FILES
@@ -25,6 +27,7 @@ class Snapshot:
 
     sources: dict[str, Loaded]
     entries: dict[str, tuple[Any, ...]]
+    parsed: Parsed
 
     def of(self, name: str) -> tuple[Any, ...]:
         """The entries of one data file (empty when the file is absent)."""
@@ -56,7 +59,30 @@ def snapshot(texts: dict[str, str | None], label: str) -> Snapshot:
         name: (model,) if name == PUBLISHER_FILE else getattr(model, _key(name))
         for name, model in parsed.models.items()
     }
-    return Snapshot(parsed.sources, entries)
+    return Snapshot(parsed.sources, entries, parsed)
+
+
+def to_dataset(side: Snapshot, today: date) -> Dataset:
+    """The side as a Dataset to render, cross-checked if it passes today's rules.
+
+    The base passed older rules (or an older ``today``) and must still render for the
+    comparison; the head's rules are `check`'s job, not the summary's.
+    """
+    try:
+        return check(side.parsed, today)
+    except DataError:
+        return Dataset(
+            panels=side.of("clusters.yaml"),
+            venues=side.of("venues.yaml"),
+            meetings=tuple(sorted(side.of("meetings.yaml"), key=lambda m: (m.starts_at(), m.id))),
+            actions=side.of("actions.yaml"),
+            events=side.of("engagement.yaml"),
+            metrics=side.of("metrics.yaml"),
+            publisher=side.of(PUBLISHER_FILE)[0],
+            today=today,
+            civic_dates=side.of("civic-dates.yaml"),
+            sources=MappingProxyType(side.sources),
+        )
 
 
 def read_tree(data_dir: Path) -> dict[str, str | None]:

@@ -1,0 +1,136 @@
+"""What residents see, read back from the rendered outputs: calendar events and page text.
+
+The change summary compares these, never the data files' fields, so whatever a renderer
+publishes is covered without a list of fields to keep in step with the templates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+IGNORED_PROPERTIES = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED"})
+"""What changes on every build or with ``revision``: not what subscribers see."""
+PROPERTY_WORDS = {
+    "SUMMARY": "title",
+    "DTSTART": "start",
+    "DTEND": "end",
+    "LOCATION": "place",
+    "STATUS": "status",
+    "DESCRIPTION": "description",
+    "URL": "page link",
+    "GEO": "map position",
+    "TRANSP": "busy or free",
+}
+"""iCalendar property names (RFC 5545) in the words of the summary."""
+_BLOCKS = frozenset(
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "caption"}
+    | {"summary", "figcaption", "tr", "div", "section"}
+)
+_SKIPPED = frozenset({"script", "style", "svg", "template"})
+_URL = re.compile(r"(?:https?|webcal)://[^\s<>\"')\]]+")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One calendar event, without the properties that change on their own."""
+
+    uid: str
+    sequence: int
+    properties: tuple[tuple[str, str], ...]
+
+    def changed(self, other: Event) -> list[str]:
+        """Words for the properties that differ from ``other``, in the event's order."""
+        mine, theirs = dict(self.properties), dict(other.properties)
+        names = [*mine, *(n for n in theirs if n not in mine)]
+        return [PROPERTY_WORDS.get(n, n.lower()) for n in names if mine.get(n) != theirs.get(n)]
+
+
+def events(ics: str) -> dict[str, Event]:
+    """The VEVENTs of a feed by UID (lines unfolded, RFC 5545 §3.1)."""
+    lines = re.sub(r"\r?\n[ \t]", "", ics).splitlines()
+    found: dict[str, Event] = {}
+    props: list[tuple[str, str]] | None = None
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            props = []
+        elif line == "END:VEVENT" and props is not None:
+            values = dict(props)
+            uid = values.get("UID", "")
+            kept = tuple((n, v) for n, v in props if n not in IGNORED_PROPERTIES and n != "UID")
+            found[uid] = Event(uid, int(values.get("SEQUENCE", "0") or 0), kept)
+            props = None
+        elif props is not None:
+            head, _, value = line.partition(":")
+            props.append((head.split(";", 1)[0].upper(), line[len(head) + 1 :] or value))
+    return found
+
+
+def host(url: str) -> str:
+    """The host of a link: the summary never shows a whole link (joining links are private)."""
+    return urlsplit(url).hostname or "a link"
+
+
+def hide_links(text: str) -> str:
+    """``text`` with each link shown as its host only."""
+    return _URL.sub(lambda m: f"(link to {host(m.group(0))})", text)
+
+
+@dataclass
+class PageText(HTMLParser):
+    """The visible lines of a page, each with the heading it sits under."""
+
+    lines: list[tuple[str, str]] = field(default_factory=list)
+    _heading: str = ""
+    _buffer: list[str] = field(default_factory=list)
+    _skip: int = 0
+    _in_heading: bool = False
+    _href: list[str | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._buffer).split())
+        self._buffer.clear()
+        if text:
+            if self._in_heading:
+                self._heading = text
+            self.lines.append((self._heading, text))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self._flush()
+            self._in_heading = tag in ("h1", "h2", "h3", "h4")
+        elif tag == "a":
+            self._href.append(dict(attrs).get("href"))
+        elif tag == "br":
+            self._buffer.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCKS:
+            self._flush()
+            self._in_heading = False
+        elif tag == "a" and self._href:
+            href = self._href.pop()
+            if href and "://" in href and not self._skip:
+                self._buffer.append(f" <{href}>")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._buffer.append(data)
+
+
+def page_lines(html: str) -> list[tuple[str, str]]:
+    """(heading, line) for every visible line of a page's HTML, links kept whole."""
+    parser = PageText()
+    parser.feed(html)
+    parser.close()
+    parser._flush()
+    return parser.lines
