@@ -67,19 +67,37 @@ def test_pull_request_check_is_read_only_and_secret_free() -> None:
     assert all("${{" not in s.get("run", "") for j in flow["jobs"].values() for s in j["steps"])
 
 
-def test_pull_request_check_runs_everything_into_the_summary() -> None:
-    runs = "\n".join(
-        s.get("run", "") for j in workflow(PR_CHECK)["jobs"].values() for s in j["steps"]
-    )
+def test_pull_request_check_is_one_fast_data_job_with_annotations() -> None:
+    jobs = workflow(PR_CHECK)["jobs"]
+    assert set(jobs) == {"data"}
+    steps = jobs["data"]["steps"]
+    runs = "\n".join(s.get("run", "") for s in steps)
     for command in (
-        "./run check",
-        "-m generator warnings",
-        '-m generator diff "origin/$BASE_REF"',
+        "-m generator check --format github",
+        "-m generator warnings --format github",
+        '-m generator diff --format github "origin/$BASE_REF"',
         "./run build",
-        "./run test",
     ):
         assert command in runs
+    assert "./run test" not in runs and "requirements-dev" not in runs
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["cache"] == "pip"
+    assert python["with"]["cache-dependency-path"] == "requirements.txt"
     assert runs.count("GITHUB_STEP_SUMMARY") >= 3
+    assert "Files changed" in runs  # the summary says where the annotations are
+
+
+def test_tests_run_on_main_and_when_code_changes() -> None:
+    flow = workflow(WORKFLOWS / "tests.yml")
+    assert flow["on"]["push"]["branches"] == ["main"]
+    paths = flow["on"]["pull_request"]["paths"]
+    for changed in ("generator/**", "tests/**", "requirements*.txt", ".github/workflows/**"):
+        assert changed in paths
+    assert not any(p.startswith("data") for p in paths)
+    assert flow["permissions"] == {"contents": "read"}
+    runs = "\n".join(s.get("run", "") for j in flow["jobs"].values() for s in j["steps"])
+    assert "./run test" in runs
+    assert "secrets." not in (WORKFLOWS / "tests.yml").read_text()
 
 
 def test_deploy_builds_once_then_deploys_with_least_privilege() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.cli import output
 from generator.cli import staff as staff_commands
+from generator.cli.annotations import github_annotations
 from generator.clock import BadEpoch, build_time
 from generator.load.errors import DataError
 from generator.load.publish import load_publishable
@@ -27,6 +28,8 @@ def _check(args: argparse.Namespace) -> int:
         data = load_publishable(args.data, label=args.label)
     except DataError as error:
         print(error.report("nothing was published"), file=sys.stderr)
+        if args.format == "github":
+            print("\n".join(github_annotations(error.lines(), "error", "Data check")))
         return 1
     seconds = time.perf_counter() - started
     print(
@@ -50,6 +53,8 @@ def _build(args: argparse.Namespace) -> int:
         outputs = render_all(data, config)
     except DataError as error:
         print(error.report(f"{args.out} was left as it was"), file=sys.stderr)
+        if args.format == "github":
+            print("\n".join(github_annotations(error.lines(), "error", "Build")))
         return 1
     search = records(data)
     try:
@@ -81,6 +86,12 @@ def parser() -> argparse.ArgumentParser:
             "--data", type=Path, default=Path("data"), help="data folder (default: data)"
         )
         sub.add_argument("--label", default=None, help="how to name the data folder in messages")
+        sub.add_argument(
+            "--format",
+            choices=("text", "github"),
+            default="text",
+            help="github: also print each problem as a GitHub workflow annotation",
+        )
 
     check = commands.add_parser(
         "check",

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.cli.annotations import github_annotations
 from generator.load import advisories, publish
 from generator.load.errors import DataError
 from generator.review import diff, schema
@@ -15,8 +16,10 @@ from generator.review import diff, schema
 SCHEMA_DIR = Path("schemas")
 
 
-def _fail(error: DataError) -> int:
+def _fail(error: DataError, args: argparse.Namespace) -> int:
     print(error.report(), file=sys.stderr)
+    if args.format == "github":
+        print("\n".join(github_annotations(error.lines(), "error", "Data check")))
     return 1
 
 
@@ -24,9 +27,14 @@ def _warnings(args: argparse.Namespace) -> int:
     try:
         data = publish.load(args.data, label=args.label)
     except DataError as error:
-        return _fail(error)
+        return _fail(error, args)
     lines, code = advisories.report(data)
     print("\n".join(lines))
+    if args.format == "github":
+        blocking = lines[: lines.index("")] if lines[0].startswith("Blocking") else []
+        rest = [line for line in lines if line not in blocking]
+        found = github_annotations(blocking, "error", "Blocks publishing")
+        print("\n".join(found + github_annotations(rest, "warning", "Warning")))
     return code
 
 
@@ -34,8 +42,11 @@ def _diff(args: argparse.Namespace) -> int:
     try:
         markdown, problems = diff.run(args.data, args.base_ref, args.label)
     except DataError as error:
-        return _fail(error)
+        return _fail(error, args)
     sys.stdout.write(markdown)
+    if args.format == "github" and problems:
+        lines = [str(p) for p in problems]
+        print("\n".join(github_annotations(lines, "error", "Calendars")), file=sys.stderr)
     if problems:
         print(
             f"{len(problems)} blocking problem(s): fix them before merging.",
