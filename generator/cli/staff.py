@@ -16,10 +16,9 @@ from generator.review import diff, schema
 SCHEMA_DIR = Path("schemas")
 
 
-def _fail(error: DataError, args: argparse.Namespace) -> int:
+def _fail(error: DataError) -> int:
+    # Not annotated: `check` annotates the data's problems once, not once per command.
     print(error.report(), file=sys.stderr)
-    if args.format == "github":
-        print("\n".join(github_annotations(error.lines(), "error", "Data check")))
     return 1
 
 
@@ -27,7 +26,7 @@ def _warnings(args: argparse.Namespace) -> int:
     try:
         data = publish.load(args.data, label=args.label)
     except DataError as error:
-        return _fail(error, args)
+        return _fail(error)
     lines, code = advisories.report(data)
     print("\n".join(lines))
     if args.format == "github":
@@ -42,7 +41,7 @@ def _diff(args: argparse.Namespace) -> int:
     try:
         markdown, problems = diff.run(args.data, args.base_ref, args.label)
     except DataError as error:
-        return _fail(error, args)
+        return _fail(error)
     sys.stdout.write(markdown)
     if args.format == "github" and problems:
         lines = [str(p) for p in problems]
