@@ -279,3 +279,14 @@ def test_staff_text_cannot_change_the_summary(repo: Path, spoof: str) -> None:
     assert not kinds & {"code_inline", "s_open", "image"}
     shown = out.replace("\\", "").replace("&lt;", "<").replace("&gt;", ">")
     assert spoof.split("(")[0].split("*")[0] in shown
+
+
+def test_a_new_meeting_dated_in_the_past_is_worth_a_look(repo: Path) -> None:
+    meetings = repo / "data" / "meetings.yaml"
+    meetings.write_text(meetings.read_text() + MAY.replace("2030-05", "2030-01"))
+    out = diff(repo, "HEAD").stdout
+    assert (
+        "### Worth a look (does not block)\n\n- data/meetings.yaml:38:11: "
+        "meetings\\[north-2030-01\\].date: this new meeting is dated Monday 14 January 2030, "
+        "in the past — check the year and the month; a past meeting is added only to record it\n"
+    ) in out

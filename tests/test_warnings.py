@@ -319,3 +319,15 @@ def test_check_reports_personal_data_together_with_errors(tmp_path: Path) -> Non
     assert cli("warnings", cwd=tmp_path).stderr == checked.stderr.replace(
         "; nothing was published.", "."
     )
+
+
+def test_meeting_id_whose_panel_part_disagrees_warns(tmp_path: Path) -> None:
+    wrong = ONLINE_LATER.replace("id: north-2030-03", "id: south-2030-03b")
+    near_miss = ONLINE_LATER + "    online:\n      teams_url: https://teams.microsoft.com/meet/1\n"
+    assert advisories(make(tmp_path / "a", meetings_yaml=meeting(near_miss))) == []
+    found = advisories(make(tmp_path / "b", meetings_yaml=meeting(wrong)))
+    assert found[0] == (
+        "data/meetings.yaml:29:9: meetings[south-2030-03b].id: the id `south-2030-03b` does not "
+        "start with its panel `north` — check `panel:`; a new meeting's id is `north-` and the "
+        "year and month (an id already published stays as it is: it is the meeting's address)"
+    )

@@ -64,6 +64,14 @@ def _meetings(data: Dataset) -> Iterator[Advisory]:
         return Advisory(data.sources["meetings.yaml"].problem(loc, what, fix))
 
     for m in data.meetings:
+        if m.panel and not m.id.startswith(f"{m.panel}-"):
+            yield warn(
+                m,
+                "id",
+                f"the id `{m.id}` does not start with its panel `{m.panel}`",
+                f"check `panel:`; a new meeting's id is `{m.panel}-` and the year and month "
+                "(an id already published stays as it is: it is the meeting's address)",
+            )
         upcoming = m.date >= data.today and goes_ahead(m.status)
         no_link = m.online is None or m.online.teams_url is None
         if (

@@ -17,8 +17,10 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from generator import timefmt
 from generator.clock import build_date, build_time
 from generator.load.errors import Problem
 from generator.render import urls
@@ -45,6 +47,7 @@ class Summary:
     overviews: list[str] = field(default_factory=list)
     downloads: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def markdown(self, ref: str) -> str:
         """The summary as Markdown (staff text escaped), ending with a newline."""
@@ -52,6 +55,9 @@ class Summary:
         if self.problems:
             out += ["### Blocking: fix before merging", ""]
             out += [f"- {md.text(str(p))}" for p in sorted(self.problems)] + [""]
+        if self.warnings:
+            out += ["### Worth a look (does not block)", ""]
+            out += [f"- {md.text(str(p))}" for p in sorted(self.warnings)] + [""]
         sections = (
             ("Calendars", self.calendars),
             ("Pages", self.pages),
@@ -75,10 +81,10 @@ def _event_id(uid: str) -> str:
     return uid.split("@", 1)[0]
 
 
-def _meeting_at(side: Snapshot, meeting_id: str) -> tuple[int, str] | None:
+def _meeting_at(side: Snapshot, meeting_id: str) -> tuple[int, date] | None:
     for index, meeting in enumerate(side.of("meetings.yaml")):
         if meeting.id == meeting_id:
-            return index, meeting.id
+            return index, meeting.date
     return None
 
 
@@ -90,6 +96,15 @@ def _compare_calendars(
     source = sides[1].sources["meetings.yaml"]
     for uid in sorted(after.keys() - before.keys()):
         out.calendars.append(f"- {md.text(_event_id(uid))}: new calendar entry")
+        found = _meeting_at(sides[1], _event_id(uid))
+        if found and found[1] < build_date():
+            out.warnings.append(
+                source.problem(
+                    ("meetings", found[0], "date"),
+                    f"this new meeting is dated {timefmt.day(found[1])}, in the past",
+                    "check the year and the month; a past meeting is added only to record it",
+                )
+            )
     for uid in sorted(before.keys() & after.keys()):
         old, new = before[uid], after[uid]
         changed = new.changed(old)
