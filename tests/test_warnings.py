@@ -331,3 +331,27 @@ def test_meeting_id_whose_panel_part_disagrees_warns(tmp_path: Path) -> None:
         "start with its panel `north` — check `panel:`; a new meeting's id is `north-` and the "
         "year and month (an id already published stays as it is: it is the meeting's address)"
     )
+
+
+HARD = (
+    "Residents raised concerns regarding antisocial behaviour associated with licensed "
+    "premises in the vicinity."
+)
+PLAIN = "The venue is not available that day because of building works."
+
+
+@pytest.mark.parametrize("reason", [HARD, PLAIN])
+def test_hard_public_text_is_named_but_never_blocks(tmp_path: Path, reason: str) -> None:
+    cancelled = ONLINE_LATER + (
+        f"    status: cancelled\n    status_reason: {reason} Short one.\n"
+        "    revision: 1\n    revised: 2030-02-25\n"
+    )
+    found = advisories(make(tmp_path, meetings_yaml=meeting(cancelled)))
+    if reason == PLAIN:
+        assert found == []
+        return
+    assert found == [
+        f"data/meetings.yaml:35:20: meetings[north-2030-03].status_reason: “{HARD}” has a "
+        "reading age of about 23; GOV.UK writes for 9 — use shorter sentences and everyday "
+        "words (this never blocks)"
+    ]

@@ -11,8 +11,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from generator import timefmt
+from generator.load import readability
 from generator.load.dataset import Dataset
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
@@ -157,12 +159,49 @@ def personal_problems(sources: Mapping[str, Loaded]) -> Iterator[Problem]:
             yield _personal_problem(sources[name], finding)
 
 
+def _texts(entry: dict[str, Any], fields: tuple[str, ...]) -> Iterator[tuple[Loc, str]]:
+    """The entry's public text to measure, with where each sits inside the entry."""
+    for field in fields:
+        if isinstance(entry.get(field), str):
+            yield (field,), entry[field]
+    updates = entry.get("updates")
+    for index, update in enumerate(updates if isinstance(updates, list) else []):
+        if isinstance(update, dict) and isinstance(update.get("text"), str):
+            yield ("updates", index, "text"), update["text"]
+
+
+def _readability(data: Dataset) -> Iterator[Advisory]:
+    for file, (key, fields) in readability.FIELDS.items():
+        loaded = data.sources.get(file)
+        value = loaded.value if loaded is not None else None
+        entries = value.get(key, []) if isinstance(value, dict) else []
+        for index, entry in enumerate(entries):
+            if loaded is None or not isinstance(entry, dict):
+                continue
+            for where, text in _texts(entry, fields):
+                for sentence, age in readability.hard_sentences(text):
+                    shown = sentence if len(sentence) <= 120 else sentence[:119].rstrip() + "…"
+                    yield Advisory(
+                        loaded.problem(
+                            (key, index, *where),
+                            f"“{shown}” has a reading age of about {age}; GOV.UK writes for "
+                            f"{readability.TARGET_AGE}",
+                            "use shorter sentences and everyday words (this never blocks)",
+                        )
+                    )
+
+
 def _personal_data(data: Dataset) -> Iterator[Advisory]:
     for problem in personal_problems(data.sources):
         yield Advisory(problem, blocking=True)
 
 
-CHECKS: tuple[Callable[[Dataset], Iterator[Advisory]], ...] = (_meetings, _actions, _personal_data)
+CHECKS: tuple[Callable[[Dataset], Iterator[Advisory]], ...] = (
+    _meetings,
+    _actions,
+    _readability,
+    _personal_data,
+)
 """Every advisory check, run in this order."""
 
 
