@@ -9,8 +9,9 @@ from dataclasses import dataclass
 Loc = tuple[str | int, ...]
 """A path inside one data file, e.g. ``("meetings", 3, "start")``."""
 
-# Categories that print as nothing, or steer the terminal, when echoed back.
-_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+"""Unicode categories that print as nothing or steer a terminal: refused in staff text
+(:mod:`generator.models.fields`) and shown as ``<U+XXXX>`` when a message echoes them back."""
 
 
 def visible(text: str) -> str:
@@ -21,9 +22,7 @@ def visible(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(
-        f"<U+{ord(c):04X}>" if unicodedata.category(c) in _UNPRINTABLE else c for c in text
-    )
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in INVISIBLE else c for c in text)
 
 
 @dataclass(frozen=True, order=True)

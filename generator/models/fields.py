@@ -17,6 +17,7 @@ from pydantic import BaseModel as _PydanticModel
 from pydantic import BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from generator.load.errors import INVISIBLE
 from generator.load.located import PlainScalar
 
 STAFF_ERROR = "staff"
@@ -49,7 +50,6 @@ _PHONE = re.compile(r"\+?[0-9](?:[0-9 ]{1,18})[0-9]")
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 # Invisible characters: control codes, bidi overrides and marks (which make text read
 # differently from what is stored), zero-width spaces, private-use and unassigned code points.
-_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 # Zero-width (non-)joiners are part of the spelling of some languages and emoji.
 _JOINERS = frozenset("\u200c\u200d")
 # The flags of Wales, Scotland and England (and any subdivision flag) are a black flag, tag
@@ -86,12 +86,12 @@ def _text_of(value: Any, kind: str) -> str:
 
 def _clean(value: Any, *, multiline: bool) -> str:
     text = _text_of(value, "text").strip()
-    # str.isprintable() is False for every character of _INVISIBLE (checked over all of
+    # str.isprintable() is False for every character of INVISIBLE (checked over all of
     # Unicode), so printable text, nearly all of it, needs no look-up per character.
     printable = (text.replace("\n", "") if multiline else text).isprintable()
     for char in "" if printable else _FLAG_TAGS.sub("", text):
         if (
-            unicodedata.category(char) in _INVISIBLE
+            unicodedata.category(char) in INVISIBLE
             and char not in _JOINERS
             and not (multiline and char == "\n")
         ):
@@ -208,7 +208,7 @@ def _phone(value: Any) -> str:
 def _https(value: Any) -> str:
     text = _text_of(value, "a link")
     for char in text:
-        if char.isspace() or char in _NOT_IN_LINKS or unicodedata.category(char) in _INVISIBLE:
+        if char.isspace() or char in _NOT_IN_LINKS or unicodedata.category(char) in INVISIBLE:
             shown = "a space" if char == " " else f"`{char}`" if char.isprintable() else _name(char)
             fail(
                 f"the link holds {shown}, which links never contain",
