@@ -42,6 +42,11 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="folder for data, logs and built sites (default: next to --out)",
     )
+    main.add_argument(
+        "--steps",
+        default=",".join(STEPS),
+        help="comma-separated steps to time (default: all; e.g. plugin for the largest scale)",
+    )
     main.add_argument("--repeat", type=int, default=1, help="runs per step; the fastest counts")
     main.add_argument(
         "--timeout",
@@ -149,6 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             env=env,
             repeat=args.repeat,
             with_plugin=with_plugin,
+            steps=tuple(s.strip() for s in args.steps.split(",")),
             timeout=args.timeout,
             say=say,
         )

@@ -60,6 +60,12 @@ def test_bench_runs_end_to_end_at_the_tiny_scale(tmp_path: Path) -> None:
     assert all(set(step) == STEP_KEYS for step in tiny["steps"].values())
     assert tiny["pages"]["plain"] > 0 and tiny["pages"]["plugin"] > 0
     assert tiny["overhead"] > 0 and tiny["overhead_cpu"] > 0
+    assert tiny["vs_generate"] > 0 and tiny["vs_generate_cpu"] > 0
+    # Resident side, measured in Chromium: nothing of the index on load; a query finds results.
+    resident = tiny["resident"]
+    assert resident["first_load_search_bytes"] == 0 and resident["first_load_gzip_bytes"] > 0
+    assert resident["search_gzip_bytes"] > 0 and resident["results_shown"] > 0
+    assert resident["index"]["files"] > 0 and resident["first_results_ms"] > 0
     assert (
         set(report["growth"])
         == set(report["growth_cpu"])

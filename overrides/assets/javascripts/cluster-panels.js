@@ -9,7 +9,7 @@
 (function () {
   "use strict";
   var GUIDANCE = "Guidance"; // generator.search.records.RecordType.GUIDANCE
-  var SHOWN = 20;
+  var SHOWN = 10;
   var dialog = document.getElementById("cp-search");
   var opener = document.querySelector("[data-cp-search-open]");
   if (!dialog || !opener || typeof dialog.showModal !== "function") {
