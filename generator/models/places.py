@@ -81,7 +81,7 @@ class Address(Model):
     locality: Text | None = None
     """The town or city, if not the one in publisher.yaml, e.g. `Northtown`."""
     postcode: Text | None = None
-    """The postcode, e.g. `EC2V 7AU`. Leave out if not confirmed."""
+    """The postcode, e.g. `NT1 2AB`. Leave out if not confirmed."""
 
 
 class Coordinates(Model):
@@ -113,7 +113,7 @@ class Access(Model):
     how_to_request: LongText | None = None
     """How to ask for an interpreter or other adjustment, and how much notice is needed."""
     nearest_stations: tuple[Text, ...] = ()
-    """Nearest stations, e.g. `Cannon Street (Underground and rail)`."""
+    """Nearest stations, e.g. `Northtown (rail)`."""
     getting_in: LongText | None = None
     """How to get in: the entrance, who to ask at reception, door codes that are public."""
 
@@ -124,7 +124,7 @@ class Venue(Model):
     id: Slug
     """Permanent id that meetings use to name this venue."""
     name: Text
-    """The venue's name, e.g. `Innholders Hall`."""
+    """The venue's name, e.g. `Northtown Community Hall`."""
     address: Address
     """The venue's address."""
     access: Access = Access()
