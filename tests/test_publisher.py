@@ -135,3 +135,29 @@ def test_open_data_lists_the_configured_remits() -> None:
         e == ["northvale-police", "northvale-council", "british-transport-police", "other-partner"]
         for e in remit_enums
     )
+
+
+def test_no_dead_ends_the_general_contact_is_offered(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    publisher = (data / "publisher.yaml").read_text(encoding="utf-8")
+    publisher += "crime_data_url: https://crime.northvale.example/figures\n"
+    (data / "publisher.yaml").write_text(publisher, encoding="utf-8")
+    out = _outputs(data)
+    offer = (
+        'contact the Northvale Police: call <a href="tel:01632960000">01632 960000</a>, '
+        'email <a href="mailto:panels@northvale.police.example">'
+    )
+    panel = out["panels/harbour/index.md"]
+    assert f"To reach them until then, {offer}" in panel
+    assert f"For anything else, {offer}" in panel
+    assert (
+        '<a href="https://crime.northvale.example/figures" rel="noopener">See published crime '
+        "figures for the Borough of Northvale</a>" in panel
+    )
+    assert f"To ask, {offer}" in out["venues/index.md"]
+    waiting = [
+        page
+        for page in out.values()
+        if "The Microsoft Teams joining link is not yet published." in page
+    ]
+    assert waiting and all(f"If you need it sooner, {offer}" in page for page in waiting)

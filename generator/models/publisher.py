@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from generator.models.fields import Count, Email, Flag, HttpsUrl, Model, Phone, Slug, Text
+from generator.models.fields import Email, Flag, HttpsUrl, Model, Phone, Slug, Text
 
 
 class Force(Model):
@@ -58,17 +58,6 @@ class GeneralContact(Model):
     """The https:// address of the force's online contact form."""
 
 
-class AccessibilityContact(Model):
-    """What the accessibility statement needs from the force."""
-
-    email: Email | None = None
-    """Where to ask for information in another format, or to report an accessibility problem."""
-    phone: Phone | None = None
-    """The phone number for the same, in quotes."""
-    response_days: Count | None = None
-    """How many days the force takes to reply to a request."""
-
-
 class Wording(Model):
     """Words a second force would say differently."""
 
@@ -95,8 +84,6 @@ class Publisher(Model):
     """The general contact offered wherever a closer one is not yet published."""
     crime_data_url: HttpsUrl | None = None
     """Published crime figures for the whole area, offered when a panel has no link of its own."""
-    accessibility: AccessibilityContact = AccessibilityContact()
-    """Contact details for the accessibility statement."""
     wording: Wording = Wording()
     """Wording that differs between forces."""
 

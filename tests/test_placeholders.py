@@ -1,0 +1,137 @@
+"""Placeholders warn in local builds and the pull-request check, and block the deploy."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.cli.main import main
+from generator.load import yaml_strict as yamlstrict
+from generator.review import schema
+
+REPO = Path(__file__).resolve().parent.parent
+SITE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
+CITY_DATA = REPO / "tests" / "fixtures" / "city" / "data"
+DEPLOY = REPO / ".github" / "workflows" / "deploy.yml"
+PR_CHECK = REPO / ".github" / "workflows" / "pr-check.yml"
+
+SPAN_PAGE = """# Contact
+
+Call us on
+<span class="placeholder">[phone number to be set
+by the force]</span> or write.
+"""
+
+
+def _tree(tmp_path: Path, data: Path, page: str | None) -> tuple[Path, Path]:
+    shutil.copytree(data, tmp_path / "data")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\nNothing to set here.\n", encoding="utf-8")
+    if page is not None:
+        (docs / "contact.md").write_text(page, encoding="utf-8")
+    return tmp_path / "data", docs
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
+    code = main(["placeholders", *args])
+    captured = capsys.readouterr()
+    return code, (captured.out + captured.err).splitlines()
+
+
+def test_a_marked_placeholder_warns_and_strict_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, docs = _tree(tmp_path, SITE_DATA, SPAN_PAGE)
+    args = ("--data", str(data), "--label", "data", "--docs", str(docs))
+    expected = (
+        f"placeholder: {docs.as_posix()}/contact.md:4:1: placeholder [phone number to be set by "
+        'the force] is still in the page — replace the whole <span class="placeholder">…</span> '
+        "with the real text"
+    )
+    assert _run(capsys, *args) == (
+        0,
+        [
+            expected,
+            "WARNING: 1 placeholder(s) left. Fine for a preview; the deploy workflow refuses to "
+            "publish until the force replaces them.",
+        ],
+    )
+    assert _run(capsys, *args, "--strict") == (
+        1,
+        [
+            expected,
+            "1 placeholder(s) left: the site must not be published until the force replaces them.",
+        ],
+    )
+
+
+def test_no_placeholder_passes_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data, docs = _tree(tmp_path, SITE_DATA, None)
+    args = ("--data", str(data), "--label", "data", "--docs", str(docs), "--strict")
+    assert _run(capsys, *args) == (0, ["OK: no placeholders left"])
+
+
+def test_configuration_placeholders_and_missing_contact(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, docs = _tree(tmp_path, CITY_DATA, None)
+    publisher = (data / "publisher.yaml").read_text(encoding="utf-8")
+    publisher = publisher.replace(
+        "committee: Strategic Planning and Performance Committee",
+        "committee: '[committee to be set by the force]'",
+    )
+    (data / "publisher.yaml").write_text(publisher, encoding="utf-8")
+    line = publisher.splitlines().index("committee: '[committee to be set by the force]'") + 1
+    code, lines = _run(
+        capsys, "--data", str(data), "--label", "data", "--docs", str(docs), "--strict"
+    )
+    assert code == 1
+    assert lines == [
+        "placeholder: data/publisher.yaml:1:1: contact: no general contact is set, so pages with "
+        "facts not yet published offer none — add `contact:` with the force's public `phone:`, "
+        "`email:` or `web_form:`",
+        f"placeholder: data/publisher.yaml:{line}:13: placeholder [committee to be set by the "
+        "force] is still in the configuration — replace it with the real value",
+        "2 placeholder(s) left: the site must not be published until the force replaces them.",
+    ]
+
+
+def _steps(path: Path) -> list[dict[str, Any]]:
+    tree: dict[str, Any] = schema.as_editor_reads(yamlstrict.read(path).value)
+    return [step for job in tree["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_the_deploy_workflow_refuses_before_it_uploads(tmp_path: Path) -> None:
+    steps = _steps(DEPLOY)
+    names = [s.get("name", "") for s in steps]
+    refuse = next(i for i, s in enumerate(steps) if "placeholders --strict" in s.get("run", ""))
+    upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
+    assert refuse < upload, names
+    assert "if" not in steps[refuse] and "continue-on-error" not in steps[refuse]
+    # Run the step's own command, as the workflow does, from a checkout with a placeholder.
+    command = shlex.split(steps[refuse]["run"])
+    assert command[0] == ".venv/bin/python"
+    data, docs = _tree(tmp_path, SITE_DATA, SPAN_PAGE)
+    done = subprocess.run(
+        [sys.executable, *command[1:]], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert "docs/contact.md:4:1: placeholder [phone number to be set by the force]" in done.stderr
+    (docs / "contact.md").unlink()
+    done = subprocess.run(
+        [sys.executable, *command[1:]], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_pull_request_check_only_warns() -> None:
+    runs = [s.get("run", "") for s in _steps(PR_CHECK)]
+    warn = [r for r in runs if "generator placeholders" in r]
+    assert warn and all("--strict" not in r for r in warn)
