@@ -118,7 +118,7 @@ def test_the_deploy_workflow_refuses_before_it_uploads(tmp_path: Path) -> None:
     # Run the step's own command, as the workflow does, from a checkout with a placeholder.
     command = shlex.split(steps[refuse]["run"])
     assert command[0] == ".venv/bin/python"
-    data, docs = _tree(tmp_path, SITE_DATA, SPAN_PAGE)
+    _, docs = _tree(tmp_path, SITE_DATA, SPAN_PAGE)
     done = subprocess.run(
         [sys.executable, *command[1:]], cwd=tmp_path, capture_output=True, text=True, check=False
     )

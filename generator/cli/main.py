@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.cli import output
-from generator.cli import staff as staff_commands
 from generator.cli import placeholders as placeholder_commands
+from generator.cli import staff as staff_commands
 from generator.cli.annotations import github_annotations
 from generator.clock import BadEpoch, build_time
 from generator.load.errors import DataError

@@ -3,7 +3,8 @@
 A placeholder is text marked ``<span class="placeholder">[…]</span>`` in the hand-written
 pages (docs/), a ``[… to be set by the force]`` value in data/publisher.yaml, or a part of
 publisher.yaml that residents need but is not filled in (the general contact). Local builds
-and the pull-request check only warn about them; the deploy workflow runs ``python -m generator placeholders --strict``, which refuses.
+and the pull-request check only warn about them; the deploy workflow runs
+``python -m generator placeholders --strict``, which refuses.
 """
 
 from __future__ import annotations
