@@ -6,7 +6,7 @@ from generator.models.fields import LocalDate, Model, Text
 
 
 class CivicDate(Model):
-    """A day of another civic event (an election, a Common Council, a ward meeting)."""
+    """A day of another civic event (an election, a council meeting, a ward meeting)."""
 
     date: LocalDate
     """The day, YYYY-MM-DD."""

@@ -1,0 +1,107 @@
+"""The fictional example force in examples/northvale builds strictly and names no real force."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from generator.cli.main import main
+from generator.load import dataset as dataset_module
+from generator.vocabulary import ActionStatus, MeetingFormat, MeetingStatus
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "northvale"
+EPOCH = "1741608000"
+"""10 March 2025, noon UTC: the example's 'today' (its upcoming meetings follow it)."""
+CITY_WORDING = re.compile(
+    r"City of London|Corporation|Strategic Planning|Police Authority Board|City-wide|"
+    r"London time|City wards?|Common Council|Guildhall"
+)
+SHIPPED_NAMES = re.compile(r"\b(Bank|Barbican|Fenchurch|Liverpool Street|Monument)\b")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("northvale") / "site"
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    done = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-f", str(EXAMPLE / "mkdocs.yml"), "-d", str(site)],
+        cwd=REPO,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+def _published(site: Path) -> list[Path]:
+    # assets/ holds the theme's own files (its licences name Microsoft Corporation).
+    return [
+        p
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+        and "assets" not in p.relative_to(site).parts
+        and p.suffix in {".html", ".ics", ".csv", ".json", ".xml", ".txt"}
+    ]
+
+
+def test_no_city_of_london_wording_in_any_output(built: Path) -> None:
+    files = _published(built)
+    suffixes = {p.suffix for p in files}
+    assert {".html", ".ics", ".csv", ".json"} <= suffixes
+    found = [
+        f"{p.relative_to(built)}: {m.group(0)}"
+        for p in files
+        for m in CITY_WORDING.finditer(p.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert found == []
+    pages = [p for p in files if p.suffix == ".html"]
+    assert not [p for p in pages if SHIPPED_NAMES.search(p.read_text(encoding="utf-8"))]
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert "community safety in the Borough of Northvale" in home
+    assert "Northvale Police" in home
+
+
+def test_the_example_exercises_every_feature() -> None:
+    data = dataset_module.load(EXAMPLE / "data", label="data", today=_today())
+    assert data.upcoming() and data.past()
+    assert {m.format for m in data.meetings} == set(MeetingFormat)
+    assert {m.status for m in data.meetings} == set(MeetingStatus)
+    assert any(m.record is not None and m.record.topics for m in data.meetings)
+    assert any(m.panel is None for m in data.meetings), "a business meeting"
+    assert {a.status for a in data.actions} == set(ActionStatus)
+    assert any(p.wards for p in data.panels) and any(p.officers for p in data.panels)
+    assert any(v.quarter for m in data.metrics for v in m.values)
+    assert data.civic_dates
+    hosts = re.findall(r"https://([^/\s\"']+)", _all_text(EXAMPLE))
+    assert hosts and all(
+        h.endswith(".example") or h in {"teams.microsoft.com", "www.equalityadvisoryservice.com"}
+        for h in hosts
+    ), sorted(set(hosts))
+    phones = re.findall(r"\b0[0-9]{3,4} ?[0-9]{3} ?[0-9]{3,4}\b", _all_text(EXAMPLE))
+    drama = re.compile(r"01632 ?960[0-9]{3}|07700 ?900[0-9]{3}")
+    assert phones and all(drama.fullmatch(p) for p in phones), phones
+
+
+def test_the_example_can_be_deployed(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--data", str(EXAMPLE / "data"), "--docs", str(EXAMPLE / "docs"), "--strict"]
+    assert main(["placeholders", *args]) == 0
+    assert capsys.readouterr().out == "OK: no placeholders left\n"
+
+
+def _today() -> date:
+    return datetime.fromtimestamp(int(EPOCH), UTC).date()
+
+
+def _all_text(folder: Path) -> str:
+    return "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()
+    )
