@@ -147,8 +147,9 @@ def feed(
     No METHOD: a subscribed feed is a published calendar store, not an iTIP message.
     """
     calendar = _calendar()
-    # X- properties default to raw text in icalendar; vText escapes commas as TEXT needs.
-    calendar.add("name", info.name)
+    # icalendar writes properties it does not know (NAME, X-...) raw; vText escapes
+    # commas, semicolons and backslashes as TEXT needs.
+    calendar.add("name", vText(info.name))
     calendar.add("x-wr-calname", vText(info.name))
     calendar.add("description", info.description)
     calendar.add("x-wr-caldesc", vText(info.description))

@@ -12,7 +12,8 @@ from generator.render.outputs import SiteConfig
 
 NEUTRALISED = (
     "Text cells of the CSV files that start with =, +, -, @, a tab or a carriage return "
-    "are prefixed with a single quote (') so that spreadsheets show them as text "
+    "(or the full-width ＝, ＋, －, ＠) are prefixed with a single quote ('), as is any of "
+    "these after a comma or semicolon inside a cell, so that spreadsheets show them as text "
     "instead of running them as formulas. The JSON files hold the text unchanged."
 )
 """How the CSV files are made safe to open in a spreadsheet; the data page says the same."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -15,6 +16,9 @@ from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import href
 
 TITLE = "Open data and calendar feeds"
+_EXACT = "\x01"
+"""Marks a number's exact digits: staff text never holds control characters, so only ours."""
+_MARKED = re.compile(r'"\\u0001(-?[0-9]+\.[0-9]+)"')
 
 
 def csv_text(value: Cell, *, text: bool) -> str:
@@ -37,7 +41,8 @@ def json_value(value: Cell) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        # A float would lose digits the CSV keeps (72.123456789012): marked for json_bytes.
+        return int(value) if value == value.to_integral_value() else _EXACT + f"{value.normalize():f}"
     return value
 
 
@@ -51,9 +56,10 @@ def csv_bytes(table: Table) -> bytes:
 def json_bytes(table: Table) -> bytes:
     """The table as a JSON array of objects with sorted keys."""
     names = [c.name for c in table.columns]
-    return package.dumps(
+    text = package.dumps(
         [{n: json_value(v) for n, v in zip(names, row, strict=True)} for row in table.rows]
-    )
+    ).decode("utf-8")
+    return _MARKED.sub(r"\1", text).encode("utf-8")
 
 
 def _feeds(dataset: Dataset, config: SiteConfig) -> list[dict[str, object]]:

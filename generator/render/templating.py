@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from generator import timefmt
 
@@ -19,6 +20,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_one_line,
     )
     env.filters.update(
         clock=timefmt.clock,
@@ -29,6 +31,18 @@ def environment() -> Environment:
         quarter=timefmt.quarter,
     )
     return env
+
+
+def _one_line(value: object) -> object:
+    """Staff text with its line breaks as character references (``&#10;``).
+
+    Pages are HTML blocks inside Markdown files, and a blank line ends an HTML block: other
+    engines would then read the rest of the text as Markdown. A referenced line break is the
+    same white space to the browser, and never a blank line in the file.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup) and "\n" in value:
+        return Markup(escape(value).replace("\n", Markup("&#10;")))
+    return value
 
 
 def render(template: str, **context: object) -> str:
