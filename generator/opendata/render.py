@@ -42,7 +42,9 @@ def json_value(value: Cell) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         # A float would lose digits the CSV keeps (72.123456789012): marked for json_bytes.
-        return int(value) if value == value.to_integral_value() else _EXACT + f"{value.normalize():f}"
+        return (
+            int(value) if value == value.to_integral_value() else _EXACT + f"{value.normalize():f}"
+        )
     return value
 
 
