@@ -114,22 +114,28 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Add every output as an in-memory file; a hand-written file may not take its place."""
+        """Add every output as an in-memory file; a hand-written file may not take its place.
+
+        Compared by address, not file name: `docs/panels/bank.md` and the generated
+        `panels/bank/index.md` would both be published at `panels/bank/`.
+        """
+        hand_written = {f.dest_uri: f for f in files if f.generated_by is None}
         for output in self.outputs:
-            clash = files.get_file_from_path(output.path)
-            if clash is not None and clash.generated_by is None:
-                raise PluginError(
-                    f"docs/{output.path} has the same address as a generated page "
-                    "or file: remove or rename it"
-                )
             inclusion = (
                 InclusionLevel.NOT_IN_NAV
                 if self._out_of_nav(output.path)
                 else InclusionLevel.UNDEFINED
             )
-            files.append(
-                File.generated(config, output.path, content=output.content, inclusion=inclusion)
+            generated = File.generated(
+                config, output.path, content=output.content, inclusion=inclusion
             )
+            clash = hand_written.get(generated.dest_uri)
+            if clash is not None:
+                raise PluginError(
+                    f"docs/{clash.src_uri} has the same address as a generated page "
+                    f"or file ({generated.url or '/'}): remove or rename it"
+                )
+            files.append(generated)
         return files
 
     def _out_of_nav(self, path: str) -> bool:

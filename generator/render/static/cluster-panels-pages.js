@@ -31,11 +31,11 @@
   }
 
   function setUpFilter() {
-    var form = document.getElementById("cp-filter");
+    var form = document.getElementById("_cp-filter");
     if (!form) { return; }
-    var status = document.getElementById("cp-filter-status");
-    var remit = document.getElementById("cp-filter-remit");
-    var count = document.getElementById("cp-filter-count");
+    var status = document.getElementById("_cp-filter-status");
+    var remit = document.getElementById("_cp-filter-remit");
+    var count = document.getElementById("_cp-filter-count");
     var entries = document.querySelectorAll("article.cp-action");
     function apply() {
       var shown = 0;
