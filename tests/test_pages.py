@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from bench import synthetic
 from generator.load import dataset as dataset_module
@@ -143,7 +144,8 @@ def test_held_meeting_shows_its_record(outputs: dict[str, Output]) -> None:
         assert remit in page
     assert '<th scope="col">Topic</th>' in page and "<caption>" in page
     assert 'href="https://docs.example.org/riverside-2024-11-minutes.pdf"' in page
-    assert 'id="riverside-2024-11-cycling"' in page
+    assert "You said: People cycle fast on the pavement by the river path." in page
+    assert 'id="riverside-2024-11-cycling"' not in page  # its anchor is on the log page only
     assert "How to join online" not in page  # it is over
 
 
@@ -195,7 +197,8 @@ def test_panel_log_groups_by_status_and_indexes_remit(outputs: dict[str, Output]
         assert f">{status}</a> (1)" in log
     assert log.count('class="cp-action"') == 4
     assert "The venues hold valid licences and no breach was found." in log
-    assert 'id="cp-filter"' in log and 'id="remit-other-partner"' in log
+    assert 'id="_cp-filter"' in log and 'id="_remit-other-partner"' in log
+    assert 'id="riverside-2024-11-cycling"' in log
     assert text(outputs, "you-said-we-did/hilltop/index.md").count('class="cp-action"') == 1
 
 
@@ -213,7 +216,7 @@ def test_panel_page_shows_open_entries_and_the_latest_closed() -> None:
     assert len(closed) > panels.RECENTLY_CLOSED
     assert body.count('class="cp-action"') == len(still_open) + panels.RECENTLY_CLOSED
     for a in closed[: panels.RECENTLY_CLOSED]:
-        assert f'id="{a.id}"' in body
+        assert f"You said: {escape(a.said)}<" in body
     assert f'id="{closed[panels.RECENTLY_CLOSED].id}"' not in body
     assert (
         f'<a href="../../you-said-we-did/{panel.id}/">See all {len(everything)} entries '
