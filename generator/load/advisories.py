@@ -37,6 +37,10 @@ class Advisory:
     blocking: bool = False
 
 
+NAMED = 3
+"""How many other meetings a same-day warning names before it counts the rest."""
+
+
 def _positions(data: Dataset, file: str, key: str) -> dict[str, int]:
     """Each entry's index in its file, by id (the dataset keeps its own order)."""
     loaded = data.sources.get(file)
@@ -92,7 +96,12 @@ def _meetings(data: Dataset) -> Iterator[Advisory]:
         if upcoming:
             others = by_day[m.date.isoformat()]
             if others:
-                names = "; ".join(f"{_name(data, o)} at {timefmt.clock(o.start)}" for o in others)
+                # At most NAMED others per warning: a day with many meetings stays linear.
+                names = "; ".join(
+                    f"{_name(data, o)} at {timefmt.clock(o.start)}" for o in others[:NAMED]
+                )
+                if len(others) > NAMED:
+                    names += f" and {len(others) - NAMED:,} more"
                 yield warn(
                     m,
                     "date",

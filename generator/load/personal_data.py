@@ -23,7 +23,11 @@ _STREET_WORDS = (
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "an email address",
-        re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+        # Starts only where a run of address characters starts: tried at every character of
+        # a long unbroken token, the pattern would rescan the token each time (quadratic).
+        re.compile(
+            r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+        ),
     ),
     # UK numbers: +44 or a leading 0, then 9 or 10 more digits with optional spaces or hyphens.
     (

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from generator.load import explain, separators
+from generator.load import explain, safe_read, separators
 from generator.load.errors import DataError, Loc, Problem
 from generator.load.located import Loaded, PlainScalar
 
@@ -311,17 +311,16 @@ def _parse(text: str, file: str) -> Loaded:
 
 
 def read(path: Path, file: str | None = None) -> Loaded:
-    """Read and parse a UTF-8 YAML file; ``file`` is the name used in messages."""
+    """Read and parse a UTF-8 YAML file; ``file`` is the name used in messages.
+
+    At most the size limit (plus one byte, to know it is passed) is read, and only from a
+    regular file: a link to ``/dev/zero`` or a pipe is refused before anything is read.
+    """
     name = file or str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as error:  # missing, a folder in its place, no permission to read it
-        what = (
-            "the file is missing"
-            if isinstance(error, FileNotFoundError)
-            else f"the file cannot be read ({error.strerror})"
-        )
-        raise _whole_file(name, what, "restore it from the example data", 0) from None
+        raw = safe_read.read_at_most(path, MAX_BYTES + 1)
+    except safe_read.Unreadable as error:
+        raise _whole_file(name, error.what, error.fix, 0) from None
     if len(raw) > MAX_BYTES:
         raise _whole_file(name, _TOO_LARGE)
     try:
