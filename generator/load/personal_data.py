@@ -99,6 +99,60 @@ def find(text: str) -> list[Finding]:
     return [finding for _, finding in sorted(found)]
 
 
+PUBLIC_BRANCHES = frozenset({"access"})
+"""Fields about how to reach a place or team: a team mailbox or a switchboard number there is
+published on purpose (a person's mailbox or mobile number still is not)."""
+_ROLE_WORDS = frozenset(
+    [
+        "access",
+        "admin",
+        "bookings",
+        "booking",
+        "cluster",
+        "community",
+        "contact",
+        "dwo",
+        "engagement",
+        "enquiries",
+        "enquiry",
+        "events",
+        "facilities",
+        "general",
+        "team",
+        "help",
+        "hello",
+        "hire",
+        "info",
+        "mail",
+        "neighbourhood",
+        "office",
+        "panel",
+        "panels",
+        "police",
+        "post",
+        "reception",
+        "safer",
+        "support",
+        "switchboard",
+        "venue",
+        "venues",
+        "ward",
+        "wards",
+    ]
+)
+_MOBILE = re.compile(r"^(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0)7")
+
+
+def shared_contact(finding: Finding) -> bool:
+    """A team mailbox (`venues@…`, `safer-neighbourhoods@…`) or a number that is not a mobile."""
+    if finding.kind == "an email address":
+        local = finding.text.rpartition("@")[0].lower()
+        return bool(_ROLE_WORDS & set(re.split(r"[._+-]", local)))
+    if finding.kind == "a phone number":
+        return not _MOBILE.match(finding.text)
+    return False
+
+
 def _exempt(key: str) -> bool:
     return key in EXEMPT_KEYS or key in EXEMPT_BRANCHES or key.endswith("url")
 
@@ -112,8 +166,10 @@ def _walk(node: Any, loc: Loc) -> Iterator[Finding]:
         for index, item in enumerate(node):
             yield from _walk(item, (*loc, index))
     elif isinstance(node, str):
+        public = not PUBLIC_BRANCHES.isdisjoint(p for p in loc if isinstance(p, str))
         for finding in find(node):
-            yield Finding(loc, finding.kind, finding.text)
+            if not (public and shared_contact(finding)):
+                yield Finding(loc, finding.kind, finding.text)
 
 
 def scan(tree: Any, *, skip_reviewed: bool = True) -> list[Finding]:
