@@ -12,6 +12,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import phonenumbers
+from phonenumbers import Leniency
+
 from generator.load.errors import Loc
 
 _STREET_WORDS = (
@@ -20,30 +23,57 @@ _STREET_WORDS = (
     "Alley|Gate|Parade|Rise|View"
 )
 
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_BUILDING_WORDS = "House|Tower|Building|Mansions|Lodge|Cottages?|Flats|Wall|Hall|Point"
+_DATE = (
+    rf"[0-9]{{1,2}}(?:[/.-][0-9]{{1,2}}[/.-]|(?:st|nd|rd|th)? (?:{_MONTHS}) )(?:19|20)?[0-9]{{2}}"
+)
+
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "an email address",
         # Starts only where a run of address characters starts: tried at every character of
         # a long unbroken token, the pattern would rescan the token each time (quadratic).
-        re.compile(
-            r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-        ),
+        # \w: accented names (zoë.brontë@…) are addresses too.
+        re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}"),
     ),
-    # UK numbers: +44 or a leading 0, then 9 or 10 more digits with optional spaces or hyphens.
+    # Royal Mail's postcode shape: outward code, optional space, inward code (no CIKMOV at the
+    # end), in either case: staff type `ec2v 7au` too.
+    ("a postcode", re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b", re.I)),
+    # Number plates: since 2001 (AB12 CDE, any case), 1983-2001 (A123 BCD), 1963-1983 (ABC 123D).
+    ("a vehicle registration", re.compile(r"\b[A-Z]{2}[0-9]{2} ?[A-Z]{3}\b", re.I)),
     (
-        "a phone number",
-        re.compile(r"(?<![\w+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0)[1-9](?:[\s-]?[0-9]){8,9}(?![0-9])"),
+        "a vehicle registration",
+        re.compile(r"\b[A-Z][0-9]{1,3} ?[A-Z]{3}\b|\b[A-Z]{3} ?[0-9]{1,3}[A-Z]\b"),
     ),
-    # Royal Mail's postcode shape: outward code, optional space, inward code (no CIKMOV at the end).
-    ("a postcode", re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b")),
-    # Number plates since 2001: two letters, the two-digit age identifier, three letters.
-    ("a vehicle registration", re.compile(r"\b[A-Z]{2}[0-9]{2} ?[A-Z]{3}\b")),
+    # National Insurance numbers: two letters (not D, F, I, Q, U, V), six digits, A to D.
+    (
+        "a National Insurance number",
+        re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b", re.I),
+    ),
     (
         "a house number and street",
-        re.compile(rf"\b[0-9]{{1,4}}[A-Za-z]?,? (?:[A-Z][a-z']+ ){{1,3}}(?:{_STREET_WORDS})\b"),
+        re.compile(
+            rf"\b[0-9]{{1,4}}[A-Za-z]?,? (?!(?:{_MONTHS})\b)(?:[A-Za-z][a-z']+ ){{1,3}}"
+            rf"(?:{_STREET_WORDS}|{_BUILDING_WORDS})\b",
+            re.I,
+        ),
+    ),
+    (
+        "a date of birth",
+        re.compile(rf"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b:? ?{_DATE}\b", re.I),
     ),
 )
-"""What we look for, as (how staff read it, pattern)."""
+"""What we look for with patterns, as (how staff read it, pattern); phone numbers are found
+with Google's libphonenumber rules (the `phonenumbers` library), which know every UK range."""
+PHONE = "a phone number"
+_DIGITS = re.compile(r"[0-9]")
+# Written as a UK number (trunk 0, +44, 0044) with a full national number: drama and new
+# ranges that libphonenumber does not list as valid still look like someone's number.
+_UK_WRITTEN = re.compile(r"^(?:\+|00|\(?0)")
 
 EXEMPT_KEYS = frozenset(
     {
@@ -90,12 +120,27 @@ class Finding:
     """The text that matched."""
 
 
+def _phones(text: str) -> Iterator[tuple[int, str]]:
+    """Phone numbers in ``text``: valid, or written like a full UK number.
+
+    Crime reference and other case numbers are neither, so they are left alone.
+    """
+    if len(_DIGITS.findall(text, 0, 100_000)) < 7 and len(text) <= 100_000:
+        return
+    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=Leniency.POSSIBLE):
+        number = match.number
+        full = len(str(number.national_number)) in (9, 10) and _UK_WRITTEN.match(match.raw_string)
+        if phonenumbers.is_valid_number(number) or (number.country_code == 44 and full):
+            yield match.start, match.raw_string
+
+
 def find(text: str) -> list[Finding]:
     """Everything in ``text`` that looks like personal data, in order of appearance."""
     found: list[tuple[int, Finding]] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             found.append((match.start(), Finding((), kind, match.group(0))))
+    found.extend((start, Finding((), PHONE, raw)) for start, raw in _phones(text))
     return [finding for _, finding in sorted(found)]
 
 
