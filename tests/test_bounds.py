@@ -40,7 +40,7 @@ def test_a_device_inside_the_repository_is_not_read(tmp_path: Path) -> None:
     fifo = tmp_path / "data" / "meetings.yaml"
     os.mkfifo(fifo)  # opening it to read would wait for a writer for ever
     assert _refused(fifo) == [
-        "data/meetings.yaml:0:0: this is not a regular file (a folder, device or pipe) — " + FIX
+        "data/meetings.yaml:0:0: this is not a regular file (a device or pipe) — " + FIX
     ]
 
 

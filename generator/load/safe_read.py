@@ -44,7 +44,13 @@ def read_at_most(path: Path, limit: int) -> bytes:
             else f"the file cannot be read ({error.strerror})"
         )
         raise Unreadable(what, "restore it from the example data") from None
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        if stat.S_ISDIR(mode):
+            raise Unreadable(
+                "the file cannot be read (Is a directory)", "restore it from the example data"
+            )
+        raise Unreadable("this is not a regular file (a device or pipe)", _REPLACE)
     with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise Unreadable("this is not a regular file (a folder, device or pipe)", _REPLACE)
         return stream.read(limit)
