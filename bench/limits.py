@@ -6,6 +6,7 @@ Figures only, never pass/fail: the tests check the behaviour, this records the c
 
 - ``personal-data``: the personal-data scan over 6 MB of unbroken 20,000-character tokens
   (the email pattern used to rescan each token from every character: 138 s).
+- ``phone-runs``: the same scan over 6 MB of phone numbers back to back (every one a finding).
 - ``same-day``: advisories for 10,000 meetings on one day (pairwise warnings: 66 s, 2.6 GB).
 - ``dev-zero``: a data file that is a link to /dev/zero (read whole: MemoryError).
 - ``at-size-limit``: a data file one byte over the size limit (read, then refused).
@@ -37,6 +38,13 @@ def _personal_data(scale: float) -> str:
     values = max(1, int(300 * scale))  # 300 x 20,000 characters: 6 MB
     found = sum(len(personal_data.find(token)) for _ in range(values))
     return f"{values} values of {len(token):,} characters, {found} findings"
+
+
+def _phone_runs(scale: float) -> str:
+    token = ("020 7946 0018 " * 1500)[: yamlstrict.MAX_SCALAR]
+    values = max(1, int(300 * scale))
+    found = sum(len(personal_data.find(token)) for _ in range(values))
+    return f"{values} values of {len(token):,} characters of phone numbers, {found:,} findings"
 
 
 def _same_day(scale: float) -> str:
@@ -88,6 +96,7 @@ def _at_size_limit(scale: float) -> str:
 
 CASES: dict[str, Callable[[float], str]] = {
     "personal-data": _personal_data,
+    "phone-runs": _phone_runs,
     "same-day": _same_day,
     "dev-zero": _dev_zero,
     "at-size-limit": _at_size_limit,

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import phonenumbers
-from phonenumbers import Leniency
 
 from generator.load.errors import Loc
 
@@ -70,10 +69,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 """What we look for with patterns, as (how staff read it, pattern); phone numbers are found
 with Google's libphonenumber rules (the `phonenumbers` library), which know every UK range."""
 PHONE = "a phone number"
-_DIGITS = re.compile(r"[0-9]")
-# Written as a UK number (trunk 0, +44, 0044) with a full national number: drama and new
-# ranges that libphonenumber does not list as valid still look like someone's number.
-_UK_WRITTEN = re.compile(r"^(?:\+|00|\(?0)")
+# A UK number as people write it: +44, 0044 or a trunk 0 (maybe bracketed), then 9 or 10 more
+# digits with spaces, dots, hyphens or brackets between them.
+_CANDIDATE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)[1-9]\)?(?:[\s.()-]{0,2}[0-9]){8,9}(?![0-9])"
+)
 
 EXEMPT_KEYS = frozenset(
     {
@@ -123,15 +123,18 @@ class Finding:
 def _phones(text: str) -> Iterator[tuple[int, str]]:
     """Phone numbers in ``text``: valid, or written like a full UK number.
 
-    Crime reference and other case numbers are neither, so they are left alone.
+    A bounded pattern finds candidates in one pass (libphonenumber's own matcher slows to
+    minutes on long runs of digits and spaces); libphonenumber then judges each one. Crime
+    reference and other case numbers have no trunk prefix, so they are left alone.
     """
-    if len(_DIGITS.findall(text, 0, 100_000)) < 7 and len(text) <= 100_000:
-        return
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=Leniency.POSSIBLE):
-        number = match.number
-        full = len(str(number.national_number)) in (9, 10) and _UK_WRITTEN.match(match.raw_string)
-        if phonenumbers.is_valid_number(number) or (number.country_code == 44 and full):
-            yield match.start, match.raw_string
+    for match in _CANDIDATE.finditer(text):
+        try:
+            number = phonenumbers.parse(match[0], "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        full = number.country_code == 44 and len(str(number.national_number)) in (9, 10)
+        if full or phonenumbers.is_valid_number(number):
+            yield match.start(), match[0]
 
 
 def find(text: str) -> list[Finding]:
