@@ -94,7 +94,9 @@ def _add(index_id: int, record: Record) -> dict[str, Any]:
         "language": "en",
         "meta": meta,
         "filters": record.filters,
-        "sort": {"date": record.sort} if record.sort else {},
+        # No sort keys: the page does not sort by date, and at the largest scale they were a
+        # quarter of the metadata every resident downloads when search opens (125 of 444 KB).
+        "sort": {},
     }
 
 
