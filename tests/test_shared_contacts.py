@@ -29,3 +29,17 @@ def test_a_persons_mailbox_or_mobile_in_an_access_field_still_is() -> None:
 def test_the_same_team_mailbox_in_an_action_is_still_flagged() -> None:
     tree = {"actions": [{"id": "a", "said": "Write to venues@quayhall.example about it."}]}
     assert [f.text for f in personal_data.scan(tree)] == ["venues@quayhall.example"]
+
+
+def test_the_online_joining_section_is_scanned_but_its_dial_in_is_public() -> None:
+    online = {
+        "teams_url": "https://teams.microsoft.com/l/meetup-join/x",
+        "passcode": "Ab12Cd",
+        "dial_in": {"phone": "020 7946 0999", "conference_id": "987 654 321#"},
+        "meeting_id": "Ask jo.bloggs@example.com or ring 07700 900123",
+    }
+    tree = {"meetings": [{"id": "m", "online": online}]}
+    assert [(f.loc[-1], f.text) for f in personal_data.scan(tree)] == [
+        ("meeting_id", "07700 900123"),
+        ("meeting_id", "jo.bloggs@example.com"),
+    ]

@@ -100,9 +100,9 @@ EXEMPT_KEYS = frozenset(
 )
 """Fields that hold ids, dates and figures, never prose."""
 
-EXEMPT_BRANCHES = frozenset({"contact", "address", "online", "coordinates"})
-"""Fields meant to hold contact details on purpose: officer and panel contacts, a venue's
-postal address and postcode, and a meeting's Teams and dial-in details."""
+EXEMPT_BRANCHES = frozenset({"contact", "address", "coordinates"})
+"""Fields meant to hold contact details on purpose: officer and panel contacts, and a venue's
+postal address and postcode."""
 
 REVIEWED = "reviewed_personal_data"
 """The per-entry flag a reviewer sets after deciding flagged text is fine to publish."""
@@ -147,9 +147,10 @@ def find(text: str) -> list[Finding]:
     return [finding for _, finding in sorted(found)]
 
 
-PUBLIC_BRANCHES = frozenset({"access"})
-"""Fields about how to reach a place or team: a team mailbox or a switchboard number there is
-published on purpose (a person's mailbox or mobile number still is not)."""
+PUBLIC_BRANCHES = frozenset({"access", "online"})
+"""Fields about how to reach a place, team or meeting (access facts, the online-joining section
+with its dial-in): a team mailbox or a switchboard number there is published on purpose, a
+person's mailbox or mobile number still is not."""
 _ROLE_WORDS = frozenset(
     [
         "access",
