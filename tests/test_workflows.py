@@ -83,6 +83,9 @@ def test_pull_request_check_is_one_fast_data_job_with_annotations() -> None:
     python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"]["cache"] == "pip"
     assert python["with"]["cache-dependency-path"] == "requirements.txt"
+    venv = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert venv["with"]["path"] == ".venv"
+    assert "hashFiles('requirements.txt', 'pyproject.toml')" in venv["with"]["key"]
     assert runs.count("GITHUB_STEP_SUMMARY") >= 3
     assert "Files changed" in runs  # the summary says where the annotations are
 
