@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime, time
 
+from pydantic import ConfigDict
+
 from generator.clock import LONDON
 from generator.models.fields import (
     ClockTime,
@@ -98,6 +100,34 @@ class Record(Model):
 
 class Meeting(Model):
     """One meeting of a panel, or a business meeting for the whole area."""
+
+    # The cross-field rules JSON Schema can hold, so editors flag them as staff type;
+    # `check` applies the same rules (meeting_rules.py) and stays the authority.
+    model_config = Model.model_config | ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                {
+                    "if": {
+                        "properties": {"status": {"const": "cancelled"}},
+                        "required": ["status"],
+                    },
+                    "then": {"required": ["status_reason"]},
+                },
+                {
+                    "if": {"properties": {"format": {"const": "online"}}, "required": ["format"]},
+                    "then": {"not": {"required": ["venue"]}},
+                },
+                {
+                    "if": {"properties": {"format": {"enum": ["in-person", "hybrid"]}}},
+                    "then": {"required": ["venue"]},
+                },
+                {
+                    "if": {"properties": {"status": {"const": "moved"}}, "required": ["status"]},
+                    "then": {"required": ["previous"]},
+                },
+            ]
+        }
+    )
 
     id: Slug
     """Permanent id, e.g. `north-2024-11`. It is in page and calendar addresses: never change it."""

@@ -1,0 +1,80 @@
+"""Editor and checker agree: the JSON Schemas over the bad-input corpus and the fixture data.
+
+Whatever ``check`` accepts, the schema accepts (editors must not mark good data red), and
+whatever ``check`` rejects, the schema rejects too, except for the rules listed in
+``CHECK_ONLY`` with the reason JSON Schema cannot hold them. The list is exact, so a rule
+that moves into the schema (or a schema that loosens) fails this test until it is updated.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema.validators import validator_for
+from test_bad_inputs import FILE_CASES, parse_case
+
+from generator.load import yaml_strict
+from generator.load.errors import DataError
+from generator.review import schema
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = sorted((ROOT / "tests" / "fixtures").glob("*/data/*.yaml"))
+
+CHECK_ONLY = {
+    "clock_change_hour": "the hour the clocks skip depends on the date: a time-zone rule",
+    "control_characters": "invisible characters are refused by the loader on every text field",
+    "duplicate_ids": "ids unique across a list: JSON Schema has uniqueItems for whole items only",
+    "end_before_start": "comparing two times is not something JSON Schema can express",
+    "reserved_panel_id": "the reserved id is a rule about the site's addresses",
+    "unknown_meeting": "a reference to another file",
+    "unknown_references": "references to other files",
+    "unknown_remit": "remits come from publisher.yaml, another file",
+    "unquoted_time_in_text": "YAML 1.2 editors read 18:30 as text: only YAML 1.1 tools misread it",
+    "yes_no_on_in_text": "YAML 1.2 editors read yes/no/on as text: only YAML 1.1 tools misread it",
+}
+
+
+def _errors(data_file: str, tree: Any) -> list[str]:
+    document = json.loads((ROOT / "schemas" / schema.schema_name(data_file)).read_text())
+    validator = validator_for(document)(document)
+    return [e.message for e in validator.iter_errors(schema.as_editor_reads(tree))]
+
+
+@pytest.mark.parametrize("path", FIXTURE_DATA, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_data_check_accepts_is_valid_for_the_editor(path: Path) -> None:
+    assert _errors(path.name, yaml_strict.read(path).value) == []
+
+
+def _parsed_cases() -> list[Path]:
+    cases = []
+    for case in FILE_CASES:
+        try:
+            yaml_strict.read(case)
+        except DataError:  # not YAML the strict loader reads: editors show their own error
+            continue
+        cases.append(case)
+    return cases
+
+
+@pytest.mark.parametrize("case", _parsed_cases(), ids=lambda p: p.stem)
+def test_schema_rejects_what_check_rejects(case: Path) -> None:
+    replaces, _ = parse_case(case)
+    errors = _errors(replaces, yaml_strict.read(case).value)
+    if case.stem in CHECK_ONLY:
+        assert errors == [], f"the schema now holds this rule: remove {case.stem} from CHECK_ONLY"
+    else:
+        assert errors != []
+
+
+def test_cross_field_rules_in_the_schema() -> None:
+    meeting = {"id": "north-2030-03", "date": "2030-03-05", "start": "13:00"}
+    file = "meetings.yaml"
+    assert _errors(file, {"meetings": [{**meeting, "format": "online"}]}) == []
+    assert _errors(file, {"meetings": [{**meeting, "format": "online", "venue": "hall"}]}) != []
+    assert _errors(file, {"meetings": [{**meeting, "format": "hybrid"}]}) != []
+    cancelled = {**meeting, "format": "online", "status": "cancelled"}
+    assert _errors(file, {"meetings": [cancelled]}) == ["'status_reason' is a required property"]
+    assert _errors(file, {"meetings": [{**cancelled, "status_reason": "Flooded."}]}) == []
