@@ -77,6 +77,10 @@ def engagement(rng: random.Random, count: int, today: date) -> list[Entry]:
     return events
 
 
+COUNTS = {"a": "meetings-held", "i": "logs"}
+"""Which synthetic metrics the data counts too (as in the City's report)."""
+
+
 def metrics(rng: random.Random, today: date) -> list[Entry]:
     """The ten metrics a-j with fictional wording and values for every started quarter."""
     kinds = (
@@ -105,6 +109,8 @@ def metrics(rng: random.Random, today: date) -> list[Entry]:
         if kind != "count":
             entry["kind"] = kind
         entry["first_quarter"] = f"{first_year}-Q1"
+        if letter in COUNTS:
+            entry["counts"] = COUNTS[letter]
         values = []
         for quarter in quarters:
             if rng.random() < 0.15:

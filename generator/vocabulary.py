@@ -38,6 +38,13 @@ class MeetingStatus(StrEnum):
     MOVED = "moved"
 
 
+class DerivedCount(StrEnum):
+    """What the data can count for a metric, so its entered figures can be checked."""
+
+    MEETINGS_HELD = "meetings-held"
+    LOGS = "logs"
+
+
 class ActionStatus(StrEnum):
     """Where an action stands."""
 

@@ -74,7 +74,10 @@ def _status(meeting: Meeting) -> Iterator[str]:
     elif meeting.status is MeetingStatus.POSTPONED:
         was = f" It was due on {_slot(previous.date, previous.start)}." if previous else ""
         yield f"POSTPONED: this meeting will not go ahead as first planned.{was}{reason}"
-        yield "Check the meeting page for the confirmed date before you travel."
+        if previous is None:
+            yield "The new date is to be confirmed: check the meeting page before you travel."
+        else:
+            yield "Check the meeting page for the confirmed date before you travel."
     elif meeting.status is MeetingStatus.MOVED and previous is not None:
         yield f"MOVED: this meeting has moved from {_slot(previous.date, previous.start)}.{reason}"
 

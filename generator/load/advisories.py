@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from generator import timefmt
+from generator import quarters, timefmt
 from generator.load import readability
+from generator.load.counts import counted, per_quarter
 from generator.load.dataset import Dataset
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
 from generator.load.meeting_rules import JOIN_LINK_DAYS
 from generator.load.personal_data import Finding, scan
 from generator.models import Meeting
-from generator.vocabulary import MeetingFormat, goes_ahead, still_open
+from generator.vocabulary import DerivedCount, MeetingFormat, goes_ahead, still_open
 
 RECORD_DAYS = 14
 """A held meeting should have its attendance and topics recorded within this many days."""
@@ -154,6 +155,35 @@ def _actions(data: Dataset) -> Iterator[Advisory]:
             )
 
 
+COUNTED = {
+    DerivedCount.MEETINGS_HELD: "cluster panel meetings held",
+    DerivedCount.LOGS: "'you said, we did' logs",
+}
+"""What each `counts:` value counts, as the warning words it."""
+
+
+def _metrics(data: Dataset) -> Iterator[Advisory]:
+    index = _positions(data, "metrics.yaml", "metrics")
+    last = quarters.start(quarters.last_ended(data.today))
+    for what, label in COUNTED.items():
+        metric = counted(data, what)
+        if metric is None:
+            continue
+        derived = per_quarter(data, what)
+        for v_index, value in enumerate(metric.values):
+            count = derived.get(value.quarter, 0)
+            if value.value is None or quarters.start(value.quarter) > last or value.value == count:
+                continue
+            yield Advisory(
+                data.sources["metrics.yaml"].problem(
+                    ("metrics", index[metric.id], "values", v_index, "value"),
+                    f"metric {metric.id} for {value.quarter} is entered as {value.value}, "
+                    f"but the meetings data counts {count} {label}",
+                    "check the figure, or add the missing meetings or entries to the data",
+                )
+            )
+
+
 def _personal_problem(loaded: Loaded, finding: Finding) -> Problem:
     return loaded.problem(
         finding.loc,
@@ -209,6 +239,7 @@ CHECKS: tuple[Callable[[Dataset], Iterator[Advisory]], ...] = (
     _meetings,
     _actions,
     _readability,
+    _metrics,
     _personal_data,
 )
 """Every advisory check, run in this order."""

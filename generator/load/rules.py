@@ -186,6 +186,17 @@ def check_engagement(c: Checker, events: Sequence[EngagementEvent]) -> None:
 def check_metrics(c: Checker, metrics: Sequence[Metric]) -> None:
     """Rules for data/metrics.yaml."""
     c.unique("metrics.yaml", "metrics", metrics)
+    counted: dict[str, str] = {}
+    for index, metric in enumerate(metrics):
+        if metric.counts is not None and metric.counts in counted:
+            c.at(
+                "metrics.yaml",
+                ("metrics", index, "counts"),
+                f"metric {counted[metric.counts]} already counts {metric.counts.value}",
+                "keep `counts:` on one metric only",
+            )
+        elif metric.counts is not None:
+            counted[metric.counts] = metric.id
     for index, metric in enumerate(metrics):
         seen: set[str] = set()
         for v_index, value in enumerate(metric.values):

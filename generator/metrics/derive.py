@@ -11,6 +11,7 @@ from datetime import time
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator import quarters
+from generator.load.counts import counted, is_held, panel_meetings, per_quarter
 from generator.load.dataset import Dataset
 from generator.metrics.figures import (
     Comparison,
@@ -29,7 +30,7 @@ from generator.vocabulary import (
     AUDIENCES,
     ActionStatus,
     Audience,
-    MeetingKind,
+    DerivedCount,
     goes_ahead,
 )
 
@@ -53,18 +54,6 @@ STATUS_LABELS = ACTION_STATUSES
 AUDIENCE_LABELS = AUDIENCES
 
 
-def is_held(meeting: Meeting, dataset: Dataset) -> bool:
-    """Held means it went ahead (scheduled or moved, not cancelled or postponed) before today."""
-    went_ahead = goes_ahead(meeting.status)
-    return went_ahead and meeting.date < dataset.today
-
-
-def panel_meetings(dataset: Dataset, panel: str | None = None) -> tuple[Meeting, ...]:
-    """Cluster panel meetings (not business meetings), optionally of one panel, in date order."""
-    pool = dataset.meetings if panel is None else dataset.meetings_by_panel.get(panel, ())
-    return tuple(m for m in pool if m.kind is MeetingKind.CLUSTER_PANEL)
-
-
 def metric_series(metric: Metric, dataset: Dataset) -> MetricSeries:
     """Rows from the metric's first quarter to the last ended one (or the latest entered)."""
     entered = {value.quarter: value for value in metric.values}
@@ -81,10 +70,6 @@ def metric_series(metric: Metric, dataset: Dataset) -> MetricSeries:
     return MetricSeries(metric, tuple(rows))
 
 
-def _metric(dataset: Dataset, metric_id: str) -> Metric | None:
-    return next((m for m in dataset.metrics if m.id == metric_id), None)
-
-
 def _derived_quarters(dataset: Dataset, metric: Metric | None) -> tuple[str, ...]:
     starts = [quarters.of(m.date) for m in panel_meetings(dataset)[:1]]
     if metric is not None:
@@ -95,8 +80,9 @@ def _derived_quarters(dataset: Dataset, metric: Metric | None) -> tuple[str, ...
     return quarters.span(first, quarters.last_ended(dataset.today))
 
 
-def _compare(dataset: Dataset, metric_id: str, counts: dict[str, int]) -> tuple[Comparison, ...]:
-    metric = _metric(dataset, metric_id)
+def _compare(dataset: Dataset, what: DerivedCount) -> tuple[Comparison, ...]:
+    metric = counted(dataset, what)
+    counts = per_quarter(dataset, what)
     entered = {v.quarter: v.value for v in metric.values} if metric is not None else {}
     return tuple(
         Comparison(q, counts.get(q, 0), entered.get(q)) for q in _derived_quarters(dataset, metric)
@@ -105,34 +91,40 @@ def _compare(dataset: Dataset, metric_id: str, counts: dict[str, int]) -> tuple[
 
 def held_per_quarter(dataset: Dataset) -> tuple[Comparison, ...]:
     """Cluster panel meetings held per ended quarter, beside metric a where it is entered."""
-    counts: dict[str, int] = {}
-    for meeting in panel_meetings(dataset):
-        if is_held(meeting, dataset):
-            quarter = quarters.of(meeting.date)
-            counts[quarter] = counts.get(quarter, 0) + 1
-    return _compare(dataset, "a", counts)
+    return _compare(dataset, DerivedCount.MEETINGS_HELD)
 
 
 def logs_per_quarter(dataset: Dataset) -> tuple[Comparison, ...]:
     """'You said, we did' logs per quarter of the panel meeting they came from (metric i)."""
-    counts: dict[str, int] = {}
-    for meeting in panel_meetings(dataset):
-        quarter = quarters.of(meeting.date)
-        counts[quarter] = counts.get(quarter, 0) + len(
-            dataset.actions_by_meeting.get(meeting.id, ())
-        )
-    return _compare(dataset, "i", counts)
+    return _compare(dataset, DerivedCount.LOGS)
+
+
+def _letter(dataset: Dataset, what: DerivedCount) -> str:
+    metric = counted(dataset, what)
+    return metric.id if metric is not None else ""
 
 
 def mismatches(dataset: Dataset) -> tuple[Mismatch, ...]:
     """Entered metrics a and i that differ from the counts derived from the meetings data."""
     found = [
-        Mismatch("a", c.quarter, c.entered, c.derived, "cluster panel meetings held")
+        Mismatch(
+            _letter(dataset, DerivedCount.MEETINGS_HELD),
+            c.quarter,
+            c.entered,
+            c.derived,
+            "cluster panel meetings held",
+        )
         for c in held_per_quarter(dataset)
         if c.differs and c.entered is not None
     ]
     found += [
-        Mismatch("i", c.quarter, c.entered, c.derived, "'you said, we did' logs")
+        Mismatch(
+            _letter(dataset, DerivedCount.LOGS),
+            c.quarter,
+            c.entered,
+            c.derived,
+            "'you said, we did' logs",
+        )
         for c in logs_per_quarter(dataset)
         if c.differs and c.entered is not None
     ]

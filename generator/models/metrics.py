@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.models.fields import Flag, LongText, Model, Number, Quarter, Slug, Text
-from generator.vocabulary import MetricKind
+from generator.vocabulary import DerivedCount, MetricKind
 
 
 class Share(Model):
@@ -50,6 +50,8 @@ class Metric(Model):
     """`count`, `hours`, `score` or `breakdown`."""
     note: LongText | None = None
     """Context from the report, e.g. that a separate paper covers the topic."""
+    counts: DerivedCount | None = None
+    """`meetings-held` or `logs` when the data counts this metric too: figures that differ warn."""
     first_quarter: Quarter = "2025-Q1"
     """The first quarter the force committed to report."""
     values: tuple[MetricValue, ...] = ()

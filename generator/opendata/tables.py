@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from generator.load import counts
 from generator.load.dataset import Dataset
 from generator.metrics import derive
 from generator.opendata.columns import (
@@ -67,7 +68,7 @@ def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...
                 m.status.value,
                 m.status_reason,
                 m.revision,
-                derive.is_held(m, dataset),
+                counts.is_held(m, dataset),
                 counted.in_person if counted else None,
                 counted.online if counted else None,
                 len(m.record.topics) if m.record else 0,
