@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.load import advisories
 from generator.load import dataset as dataset_module
 from generator.load.counts import per_quarter
+from generator.load.errors import DataError
 from generator.render.outputs import SiteConfig
 from generator.site import render_all
 from generator.vocabulary import DerivedCount
@@ -98,3 +99,55 @@ def test_an_entered_figure_that_differs_is_a_staff_warning(tmp_path: Path) -> No
         f"{derived.get('2025-Q1', 0)} cluster panel meetings held — check the figure, or add the "
         "missing meetings or entries to the data"
     ) in warnings
+
+
+def _move_place(data: Path, reason: bool = True) -> None:
+    meetings = (data / "meetings.yaml").read_text(encoding="utf-8")
+    moved = (
+        "    venue: quay-hall\n    room: Upper room\n    status: moved\n"
+        + ("    status_reason: The library is closed for repairs.\n" if reason else "")
+        + "    previous:\n      date: 2025-03-12\n      venue: summit-library\n"
+        "    revision: 1\n    revised: 2025-03-01\n"
+    )
+    anchor = "    venue: quay-hall\n    online:\n      teams_url: https://teams.microsoft.com/l/meetup-join/fixture-riverside-2025-03\n"
+    assert anchor in meetings
+    meetings = meetings.replace(anchor, moved + anchor.split("\n", 1)[1], 1)
+    (data / "meetings.yaml").write_text(meetings, encoding="utf-8")
+
+
+def test_a_change_of_venue_on_the_same_date_with_its_reason(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    _move_place(data)
+    out = _outputs(data, date(2025, 3, 10))
+    page = out["meetings/riverside-2025-03/index.md"]
+    assert "This meeting has moved to Quay Hall, Upper room, on the same date and time." in page
+    assert "<p>It was due at Summit Library.</p>" in page
+    assert "<p>Reason: The library is closed for repairs.</p>" in page
+    assert "previousStartDate" not in page
+    feed = out["calendar/meetings/riverside-2025-03.ics"].replace("\r\n ", "")
+    assert (
+        "MOVED: this meeting has moved to a new place on the same date. The library is closed "
+        "for repairs." in feed.replace("\\,", ",")
+    )
+    row = next(
+        line
+        for line in out["data/meetings.csv"].splitlines()
+        if line.startswith("riverside-2025-03,")
+    )
+    assert ",moved,The library is closed for repairs.,1," in row
+
+
+def test_a_change_of_place_needs_its_reason(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    _move_place(data, reason=False)
+    try:
+        dataset_module.load(data, today=date(2025, 3, 10), label="data")
+    except DataError as error:
+        messages = [str(p) for p in error.problems]
+    else:
+        raise AssertionError("a change of place without a reason was accepted")
+    assert any(
+        "a change of venue or room needs the reason residents will see — add `status_reason:` "
+        "in a sentence, e.g. The hall is closed for repairs." in m
+        for m in messages
+    ), messages

@@ -79,7 +79,11 @@ def _status(meeting: Meeting) -> Iterator[str]:
         else:
             yield "Check the meeting page for the confirmed date before you travel."
     elif meeting.status is MeetingStatus.MOVED and previous is not None:
-        yield f"MOVED: this meeting has moved from {_slot(previous.date, previous.start)}.{reason}"
+        if previous.same_slot(meeting.date, meeting.start):
+            yield f"MOVED: this meeting has moved to a new place on the same date.{reason}"
+        else:
+            was = _slot(previous.date, previous.start)
+            yield f"MOVED: this meeting has moved from {was}.{reason}"
 
 
 def _when_where(meeting: Meeting, dataset: Dataset) -> Iterator[str]:

@@ -99,6 +99,13 @@ def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -
             f"there is no venue with the id `{m.venue}`",
             "use an id from data/venues.yaml, or add the venue there first",
         )
+    old = m.previous.venue if m.previous is not None else None
+    if old is not None and venue_ids is not None and old not in venue_ids:
+        at(
+            "previous.venue",
+            f"there is no venue with the id `{old}`",
+            "use an id from data/venues.yaml, or add the venue there first",
+        )
     if m.format is MeetingFormat.IN_PERSON and m.online is not None:
         at(
             "online",
@@ -141,11 +148,17 @@ def _check_status(m: Meeting, at: Any, today: date) -> None:
             "only a moved or postponed meeting has a previous date",
             "remove `previous:`, or set `status: moved`",
         )
-    same_slot = m.previous is not None and (m.previous.date, m.previous.start or m.start) == (
-        m.date,
-        m.start,
+    same_slot = m.previous is not None and m.previous.same_slot(m.date, m.start)
+    place_changed = m.previous is not None and (
+        m.previous.venue is not None or m.previous.room is not None
     )
-    if same_slot:
+    if same_slot and place_changed and m.status_reason is None:
+        at(
+            "status",
+            "a change of venue or room needs the reason residents will see",
+            "add `status_reason:` in a sentence, e.g. The hall is closed for repairs.",
+        )
+    if same_slot and not place_changed:
         at(
             "previous",
             "the previous date and time are the same as the new ones",

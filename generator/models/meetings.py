@@ -54,6 +54,14 @@ class PreviousTime(Model):
     """The date it was previously due, YYYY-MM-DD."""
     start: ClockTime | None = None
     """The start time it was previously due, HH:MM."""
+    venue: Slug | None = None
+    """The venue it was due at, when the place changed (its id from venues.yaml)."""
+    room: Text | None = None
+    """The room it was due in, when the room changed."""
+
+    def same_slot(self, on: dt.date, start: time) -> bool:
+        """Whether it was due at the same date and time (only the place changed)."""
+        return (self.date, self.start or start) == (on, start)
 
 
 class Topic(Model):

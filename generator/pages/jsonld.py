@@ -64,7 +64,7 @@ def event(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> dict[str, A
     ends = meeting.ends_at()
     if ends is not None:
         data["endDate"] = ends.isoformat()
-    if meeting.previous is not None:
+    if meeting.previous is not None and not meeting.previous.same_slot(meeting.date, meeting.start):
         at = meeting.previous.start or meeting.start
         data["previousStartDate"] = datetime.combine(meeting.previous.date, at, LONDON).isoformat()
     locations: list[dict[str, Any]] = []
