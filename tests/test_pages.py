@@ -161,7 +161,7 @@ def test_panel_page_orders_next_meeting_first_and_links_calendars(
     assert 'href="webcal://example.github.io/cluster-panels/calendar/panels/riverside.ics"' in page
     assert "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F" in page
     assert (
-        "<code>https://example.github.io/cluster-panels/calendar/panels/riverside.ics</code>"
+        '<code id="cp-feed-address">https://example.github.io/cluster-panels/calendar/panels/riverside.ics</code>'
         in page
     )
     assert 'data-ends="2025-03-12T12:00:00+00:00"' in page

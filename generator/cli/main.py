@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.cli import output
 from generator.cli import placeholders as placeholder_commands
+from generator.cli import postcodes as postcodes_command
 from generator.cli import staff as staff_commands
 from generator.cli.annotations import github_annotations
 from generator.clock import BadEpoch, build_time
@@ -124,6 +125,7 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build)
     staff_commands.add(commands, common)
     placeholder_commands.add(commands, common)
+    postcodes_command.add(commands)
     return main
 
 

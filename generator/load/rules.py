@@ -86,6 +86,24 @@ def check_panels(c: Checker, panels: Sequence[Panel]) -> None:
                 f"the id `{cluster.id}` is kept for the business meetings' log",
                 "choose another id for this panel",
             )
+        seen: set[str] = set()
+        for a_index, area in enumerate(cluster.areas):
+            where = ("clusters", index, "areas", a_index, "ward")
+            if area.ward not in cluster.wards:
+                c.at(
+                    "clusters.yaml",
+                    where,
+                    f"`{area.ward}` is not one of this panel's wards",
+                    "write the ward exactly as in the panel's `wards` list, or add it there",
+                )
+            elif area.ward in seen:
+                c.at(
+                    "clusters.yaml",
+                    where,
+                    f"the ward `{area.ward}` has two lists of postcodes and streets",
+                    "merge them into one entry",
+                )
+            seen.add(area.ward)
 
 
 def check_actions(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from generator.models.areas import Minutes, WardArea
 from generator.models.fields import (
     Email,
     Flag,
@@ -61,6 +62,11 @@ class Panel(Model):
     """A sentence or two about the area, shown on the panel's page."""
     wards: tuple[Text, ...] = ()
     """The wards this panel covers, as residents know them."""
+    areas: tuple[WardArea, ...] = ()
+    """Postcodes and streets of each ward, for "find your panel". Leave out what is not known."""
+    meeting_length: Minutes | None = None
+    """How long the panel's meetings usually last, in minutes, e.g. 90. Calendars then show a
+    finish time (said to be approximate) for meetings without a published end time."""
     officers: tuple[Officer, ...] = ()
     """Dedicated Ward Officers for this panel."""
     contact: Contact = Contact()

@@ -46,7 +46,9 @@ def panel_page(dataset: Dataset, config: SiteConfig, panel: Panel) -> Output:
         actions=shown,
         actions_total=len(actions),
         closed_shown=sum(not still_open(a.status) for a in shown),
-        subscribe=subscribe.links(config, urls.panel_calendar(panel.id)),
+        subscribe=subscribe.links(
+            config, urls.panel_calendar(panel.id), f"{panel.name} cluster panel"
+        ),
         metrics_html=panel_metrics(dataset, panel.id),
     )
 

@@ -19,6 +19,10 @@ VENUES = "venues/"
 METRICS = "metrics/"
 DATA = "data/"
 """The page that signposts every feed and download."""
+FIND_PANEL = "find-your-panel/"
+"""Find your panel: the A to Z of wards and streets (and the postcode search)."""
+STREETS = "find-your-panel/streets.json"
+"""Every published street and ward with its panels, for the search box."""
 ABOUT = "about/"
 ACCESSIBILITY = "accessibility/"
 
@@ -52,6 +56,13 @@ def panel_log(panel_id: str | None) -> str:
 def action(panel_id: str | None, action_id: str) -> str:
     """An action's anchor on its panel's log page (``None``: business meetings)."""
     return f"{panel_log(panel_id)}#{action_id}"
+
+
+def postcode_lookup(outward_code: str) -> str:
+    """One outward code's postcodes and panels, e.g. ``find-your-panel/postcodes/EC2V.json``.
+
+    Split by outward code so that a phone fetches a few kilobytes, not the whole force's list."""
+    return f"find-your-panel/postcodes/{outward_code}.json"
 
 
 def panel_calendar(panel_id: str) -> str:

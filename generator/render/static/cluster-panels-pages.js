@@ -2,6 +2,9 @@
  * 1. Meetings that have ended since the site was built move from "next" to "past"
  *    (cards carry data-ends, an ISO 8601 timestamp with offset).
  * 2. The "you said, we did" log gains status and remit filters.
+ * 3. "Find your panel": a postcode fetches only its outward code's small JSON file; a street
+ *    or ward fetches the list of streets. Without the script the A to Z list does the job.
+ * 4. Copy buttons for calendar addresses.
  */
 (function () {
   "use strict";
@@ -56,6 +59,107 @@
     form.hidden = false;
   }
 
+  var POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])([A-Z]{2})?$/;
+
+  function fetchJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error(String(response.status)); }
+      return response.json();
+    });
+  }
+
+  function showPanels(result, base, intro, pairs, panels) {
+    result.textContent = "";
+    var p = document.createElement("p");
+    p.appendChild(document.createTextNode(intro));
+    var seen = {};
+    pairs.forEach(function (pair) {
+      var id = pair[1];
+      if (seen[id] || !panels[id]) { return; }
+      if (Object.keys(seen).length) { p.appendChild(document.createTextNode(" or ")); }
+      seen[id] = true;
+      var a = document.createElement("a");
+      a.href = base + panels[id].url;
+      a.textContent = panels[id].name + " cluster panel";
+      p.appendChild(a);
+    });
+    result.appendChild(p);
+  }
+
+  function notFound(result, form, what) {
+    result.textContent = "";
+    var p = document.createElement("p");
+    p.appendChild(document.createTextNode("We could not find " + what + ". Look for your ward or street in the "));
+    var a = document.createElement("a");
+    a.href = form.getAttribute("data-az") + "#a-to-z";
+    a.textContent = "A to Z of wards and streets";
+    p.appendChild(a);
+    p.appendChild(document.createTextNode("."));
+    result.appendChild(p);
+  }
+
+  function wardsOf(pairs) {
+    var wards = [];
+    pairs.forEach(function (pair) { if (wards.indexOf(pair[0]) < 0) { wards.push(pair[0]); } });
+    return wards.join(" and ");
+  }
+
+  function setUpFinder() {
+    var form = document.getElementById("cp-finder");
+    if (!form || !window.fetch) { return; }
+    var input = document.getElementById("cp-finder-q");
+    var result = document.getElementById("cp-finder-result");
+    var base = form.getAttribute("data-base");
+    var outwards = (form.getAttribute("data-outwards") || "").split(" ");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var typed = input.value.trim();
+      if (!typed) { return; }
+      var match = POSTCODE.exec(typed.toUpperCase().replace(/\s+/g, ""));
+      result.textContent = "Searching…";
+      if (match) {
+        var full = match[1] + " " + match[2] + (match[3] || "");
+        var sector = match[1] + " " + match[2];
+        if (outwards.indexOf(match[1]) < 0) { notFound(result, form, full); return; }
+        fetchJson(base + "find-your-panel/postcodes/" + match[1] + ".json").then(function (data) {
+          var pairs = data.postcodes[full] || data.postcodes[sector];
+          if (!pairs) { notFound(result, form, full); return; }
+          showPanels(result, base, full + " is in " + wardsOf(pairs) + ": ", pairs, data.panels);
+        }).catch(function () { notFound(result, form, full); });
+        return;
+      }
+      fetchJson(form.getAttribute("data-streets")).then(function (data) {
+        var key = typed.toLowerCase().replace(/\s+/g, " ");
+        var pairs = data.places[key] || data.places[key + " ward"];
+        if (!pairs) {
+          var names = Object.keys(data.places).filter(function (n) { return n.indexOf(key) === 0; });
+          if (names.length === 1) { pairs = data.places[names[0]]; }
+        }
+        if (!pairs) { notFound(result, form, "“" + typed + "”"); return; }
+        showPanels(result, base, typed + " is in " + wardsOf(pairs) + ": ", pairs, data.panels);
+      }).catch(function () { notFound(result, form, "“" + typed + "”"); });
+    });
+    form.hidden = false;
+  }
+
+  function setUpCopyButtons() {
+    if (!navigator.clipboard) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), function (button) {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      var note = document.getElementById(button.getAttribute("data-copy") + "-copied");
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+          if (note) { note.textContent = "Copied. Paste it into your calendar app."; }
+        }, function () {
+          if (note) { note.textContent = "Could not copy: select the address and copy it."; }
+        });
+      });
+      button.hidden = false;
+    });
+  }
+
   moveFinishedMeetings(Date.now());
   setUpFilter();
+  setUpFinder();
+  setUpCopyButtons();
 })();

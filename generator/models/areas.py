@@ -1,0 +1,93 @@
+"""Where a panel's wards are: postcodes and streets, so residents can find their panel."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, WithJsonSchema
+
+from generator.models.fields import Model, Text, _raw, fail
+
+_OUTWARD = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
+_POSTCODE = re.compile(rf"{_OUTWARD} [0-9](?:[A-Z]{{2}})?")
+_GSS = re.compile(r"[EWSN][0-9]{8}")
+_MINUTES = re.compile(r"[0-9]{1,3}")
+
+
+def canonical_postcode(text: str) -> str:
+    """``ec2v7au`` → ``EC2V 7AU``; a sector ``ec2v7`` → ``EC2V 7``; other text upper-cased."""
+    squeezed = re.sub(r"\s+", "", text).upper()
+    if len(squeezed) >= 5 and squeezed[-3].isdigit() and squeezed[-2:].isalpha():
+        return f"{squeezed[:-3]} {squeezed[-3:]}"
+    if len(squeezed) >= 3 and squeezed[-1].isdigit():
+        return f"{squeezed[:-1]} {squeezed[-1]}"
+    return squeezed
+
+
+def outward(postcode: str) -> str:
+    """The outward code, the part before the space: ``EC2V 7AU`` → ``EC2V``."""
+    return postcode.split(" ", 1)[0]
+
+
+def _postcode(value: Any) -> str:
+    text = _raw(value, "a postcode")
+    if not _POSTCODE.fullmatch(text):
+        fix = canonical_postcode(text)
+        example = f"write it as {fix}" if _POSTCODE.fullmatch(fix) else "write it like EC2V 7AU"
+        fail(
+            f"`{text}` is not a postcode or postcode sector",
+            f"{example} (capitals, one space; a sector like EC2V 7 covers all its postcodes)",
+        )
+    return text
+
+
+def _gss(value: Any) -> str:
+    text = _raw(value, "a GSS code")
+    if not _GSS.fullmatch(text):
+        fail(
+            f"`{text}` is not a ward's GSS code",
+            "write the nine-character code from the ONS, e.g. E05009288",
+        )
+    return text
+
+
+def _minutes(value: Any) -> int:
+    text = _raw(value, "a number of minutes")
+    if not _MINUTES.fullmatch(text) or not 15 <= int(text) <= 480:
+        fail(
+            f"`{text}` is not a meeting length in minutes",
+            "write whole minutes between 15 and 480, e.g. 90",
+        )
+    return int(text)
+
+
+Postcode = Annotated[
+    str,
+    BeforeValidator(_postcode),
+    WithJsonSchema({"type": "string", "pattern": f"^{_POSTCODE.pattern}$"}),
+]
+"""A full postcode (``EC2V 7AU``) or a postcode sector (``EC2V 7``)."""
+GssCode = Annotated[
+    str, BeforeValidator(_gss), WithJsonSchema({"type": "string", "pattern": f"^{_GSS.pattern}$"})
+]
+Minutes = Annotated[
+    int,
+    BeforeValidator(_minutes),
+    WithJsonSchema({"type": "integer", "minimum": 15, "maximum": 480}),
+]
+
+
+class WardArea(Model):
+    """Where one of the panel's wards is: the postcodes and streets residents search for."""
+
+    ward: Text
+    """The ward's name, exactly as written in the panel's `wards` list."""
+    gss_code: GssCode | None = None
+    """The ward's GSS code from the ONS, e.g. `E05009288`; `python -m generator postcodes`
+    uses it to list the ward's postcodes from the ONS Postcode Directory."""
+    postcodes: tuple[Postcode, ...] = ()
+    """Postcodes in the ward, e.g. `EC2V 7AU`, or whole sectors, e.g. `EC2V 7`. A postcode
+    split between wards may be listed under each; residents are then shown every panel."""
+    streets: tuple[Text, ...] = ()
+    """Street names in the ward as residents write them, e.g. `Gresham Street`."""
