@@ -34,14 +34,21 @@ TEXT_VALIDATORS = (typing.get_args(Text)[1], typing.get_args(LongText)[1])
 MARKUP = ("<script>alert", "<img src=x", 'href="javascript:')
 
 
+_SAME: dict[str, str] = {}
+
+
 def _is_text(annotation: Any) -> bool:
     return any(m is v for m in getattr(annotation, "__metadata__", ()) for v in TEXT_VALIDATORS)
 
 
 def _inject(annotation: Any, node: Any, counter: list[int]) -> Any:
     if _is_text(annotation) and isinstance(node, str):
-        counter[0] += 1
-        return f"{HOSTILE[counter[0] % 3]} {node} {HOSTILE[(counter[0] + 1) % 3]}"
+        # The same text gets the same hostile version everywhere, so names that must match
+        # (a ward in `wards` and in `areas`) still match.
+        if node not in _SAME:
+            counter[0] += 1
+            _SAME[node] = f"{HOSTILE[counter[0] % 3]} {node} {HOSTILE[(counter[0] + 1) % 3]}"
+        return _SAME[node]
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         for option in typing.get_args(annotation):
@@ -75,6 +82,7 @@ def hostile_copy(target: Path) -> int:
     """Copy the fixture into ``target`` with hostile text in every text field; return how many."""
     target.mkdir()
     counter = [0]
+    _SAME.clear()
     for name, model in DATA_FILES.items():
         source = FIXTURE_DATA / name
         if not source.exists():
