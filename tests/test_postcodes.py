@@ -125,6 +125,6 @@ def test_an_area_must_name_one_of_the_panels_wards(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         dataset_module.load(data, today=date(2025, 3, 10), label="data")
     assert [str(p) for p in caught.value.problems] == [
-        "data/clusters.yaml:14:15: clusters[riverside].areas[#2].ward: `Brige Ward` is not one of "
+        "data/clusters.yaml:14:15: clusters[riverside], the 2nd area, ward: `Brige Ward` is not one of "
         "this panel's wards — write the ward exactly as in the panel's `wards` list, or add it there"
     ]
