@@ -2,67 +2,22 @@
 
 Each task is counted in taps from the home page: join the next meeting of a panel, find the
 panel for a postcode, subscribe to a calendar, read what happened at a past meeting. The site
-is built by the real ``mkdocs build --strict`` from tests/fixtures/site/data (never data/), with
-the build date set to the fixture's 10 March 2025.
+is the shared one (tests/sitebuild.py): the real MkDocs build of tests/fixtures/site/data (never
+data/), with the build date set to the fixture's 10 March 2025.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import tempfile
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 import sitebuild
 
-FIXTURE = sitebuild.REPO_ROOT / "tests" / "fixtures" / "site" / "data"
-BUILT_ON = "1741608000"  # 2025-03-10 12:00 UTC
 TEAMS = "https://teams.microsoft.com/l/meetup-join/fixture-riverside-2025-03"
 
 
-def build_fixture_site(root: Path) -> sitebuild.BuiltSite:
-    """``mkdocs build --strict`` with mkdocs.yml's settings but the fixture's data."""
-    repo = sitebuild.REPO_ROOT
-    config = root / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {repo / 'mkdocs.yml'}\n"
-        f"docs_dir: {repo / 'docs'}\n"
-        f"theme:\n  custom_dir: {repo / 'overrides'}\n"
-        f"plugins:\n  - search\n  - cluster-panels:\n      data_dir: {FIXTURE}\n",
-        encoding="utf-8",
-    )
-    site_dir = root / "site"
-    env = dict(os.environ, SOURCE_DATE_EPOCH=BUILT_ON, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(site_dir),
-        ],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert proc.returncode == 0, proc.stderr[-5000:]
-    pages = tuple(sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")))
-    return sitebuild.BuiltSite(site_dir=site_dir, base_path=sitebuild.site_base_path(), pages=pages)
-
-
 @pytest.fixture(scope="module")
-def fixture_server() -> Iterator[sitebuild.SiteServer]:
-    with tempfile.TemporaryDirectory(prefix="cluster-panels-tasks-") as tmp:
-        with sitebuild.SiteServer(build_fixture_site(Path(tmp))) as server:
-            yield server
+def fixture_server(site_server: sitebuild.SiteServer) -> sitebuild.SiteServer:
+    """The shared site, built once per run from tests/fixtures/site/data on 10 March 2025."""
+    return site_server
 
 
 @pytest.fixture
