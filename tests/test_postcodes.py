@@ -52,7 +52,7 @@ def test_import_refuses_a_bad_code_an_unknown_ward_and_a_wrong_file(
     assert main(["postcodes", str(ONSPD), "E0599"]) == 2
     assert capsys.readouterr().err == (
         "postcodes: `E0599` is not a ward's GSS code — "
-        "write the nine-character code from the ONS, e.g. E05009288\n"
+        "write the nine-character code from the ONS, e.g. E05012345\n"
     )
     assert main(["postcodes", str(ONSPD), "E05999999"]) == 1
     assert capsys.readouterr().err == (
@@ -70,7 +70,7 @@ def test_import_refuses_a_bad_code_an_unknown_ward_and_a_wrong_file(
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("zz11aa", "ZZ1 1AA"), ("ZZ1  1AA", "ZZ1 1AA"), ("zz1 1", "ZZ1 1"), ("ec2v7au", "EC2V 7AU")],
+    [("zz11aa", "ZZ1 1AA"), ("ZZ1  1AA", "ZZ1 1AA"), ("zz1 1", "ZZ1 1"), ("sw1a1aa", "SW1A 1AA")],
 )
 def test_canonical_postcode(typed: str, expected: str) -> None:
     assert canonical_postcode(typed) == expected
@@ -81,7 +81,7 @@ def test_a_postcode_in_the_wrong_shape_is_refused_with_its_right_shape() -> None
         WardArea.model_validate({"ward": "Quay Ward", "postcodes": ["zz11aa"]})
     assert caught.value.errors()[0]["msg"] == (
         "`zz11aa` is not a postcode or postcode sector — write it as ZZ1 1AA "
-        "(capitals, one space; a sector like EC2V 7 covers all its postcodes)"
+        "(capitals, one space; a sector like SW1A 1 covers all its postcodes)"
     )
 
 

@@ -49,11 +49,11 @@ def add(commands: Any) -> None:
         "CSV, as YAML to paste under the ward's entry in `areas:` in data/clusters.yaml.",
     )
     sub.add_argument("onspd", type=Path, help="the ONSPD CSV file")
-    sub.add_argument("gss_code", help="the ward's GSS code, e.g. E05009288")
+    sub.add_argument("gss_code", help="the ward's GSS code, e.g. E05012345")
     sub.add_argument(
         "--sectors",
         action="store_true",
-        help="list postcode sectors (EC2V 7) instead of full postcodes",
+        help="list postcode sectors (SW1A 1) instead of full postcodes",
     )
     sub.add_argument("--label", default="", help=argparse.SUPPRESS)
     sub.add_argument("--data", type=Path, default=Path("data"), help=argparse.SUPPRESS)

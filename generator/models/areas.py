@@ -16,7 +16,7 @@ _MINUTES = re.compile(r"[0-9]{1,3}")
 
 
 def canonical_postcode(text: str) -> str:
-    """``ec2v7au`` → ``EC2V 7AU``; a sector ``ec2v7`` → ``EC2V 7``; other text upper-cased."""
+    """``sw1a1aa`` → ``SW1A 1AA``; a sector ``ec2v7`` → ``SW1A 1``; other text upper-cased."""
     squeezed = re.sub(r"\s+", "", text).upper()
     if len(squeezed) >= 5 and squeezed[-3].isdigit() and squeezed[-2:].isalpha():
         return f"{squeezed[:-3]} {squeezed[-3:]}"
@@ -26,7 +26,7 @@ def canonical_postcode(text: str) -> str:
 
 
 def outward(postcode: str) -> str:
-    """The outward code, the part before the space: ``EC2V 7AU`` → ``EC2V``."""
+    """The outward code, the part before the space: ``SW1A 1AA`` → ``SW1A``."""
     return postcode.split(" ", 1)[0]
 
 
@@ -34,10 +34,10 @@ def _postcode(value: Any) -> str:
     text = _raw(value, "a postcode")
     if not _POSTCODE.fullmatch(text):
         fix = canonical_postcode(text)
-        example = f"write it as {fix}" if _POSTCODE.fullmatch(fix) else "write it like EC2V 7AU"
+        example = f"write it as {fix}" if _POSTCODE.fullmatch(fix) else "write it like SW1A 1AA"
         fail(
             f"`{text}` is not a postcode or postcode sector",
-            f"{example} (capitals, one space; a sector like EC2V 7 covers all its postcodes)",
+            f"{example} (capitals, one space; a sector like SW1A 1 covers all its postcodes)",
         )
     return text
 
@@ -47,7 +47,7 @@ def _gss(value: Any) -> str:
     if not _GSS.fullmatch(text):
         fail(
             f"`{text}` is not a ward's GSS code",
-            "write the nine-character code from the ONS, e.g. E05009288",
+            "write the nine-character code from the ONS, e.g. E05012345",
         )
     return text
 
@@ -67,7 +67,7 @@ Postcode = Annotated[
     BeforeValidator(_postcode),
     WithJsonSchema({"type": "string", "pattern": f"^{_POSTCODE.pattern}$"}),
 ]
-"""A full postcode (``EC2V 7AU``) or a postcode sector (``EC2V 7``)."""
+"""A full postcode (``SW1A 1AA``) or a postcode sector (``SW1A 1``)."""
 GssCode = Annotated[
     str, BeforeValidator(_gss), WithJsonSchema({"type": "string", "pattern": f"^{_GSS.pattern}$"})
 ]
@@ -84,10 +84,10 @@ class WardArea(Model):
     ward: Text
     """The ward's name, exactly as written in the panel's `wards` list."""
     gss_code: GssCode | None = None
-    """The ward's GSS code from the ONS, e.g. `E05009288`; `python -m generator postcodes`
+    """The ward's GSS code from the ONS, e.g. `E05012345`; `python -m generator postcodes`
     uses it to list the ward's postcodes from the ONS Postcode Directory."""
     postcodes: tuple[Postcode, ...] = ()
-    """Postcodes in the ward, e.g. `EC2V 7AU`, or whole sectors, e.g. `EC2V 7`. A postcode
+    """Postcodes in the ward, e.g. `SW1A 1AA`, or whole sectors, e.g. `SW1A 1`. A postcode
     split between wards may be listed under each; residents are then shown every panel."""
     streets: tuple[Text, ...] = ()
     """Street names in the ward as residents write them, e.g. `Gresham Street`."""

@@ -59,7 +59,7 @@ def action(panel_id: str | None, action_id: str) -> str:
 
 
 def postcode_lookup(outward_code: str) -> str:
-    """One outward code's postcodes and panels, e.g. ``find-your-panel/postcodes/EC2V.json``.
+    """One outward code's postcodes and panels, e.g. ``find-your-panel/postcodes/SW1A.json``.
 
     Split by outward code so that a phone fetches a few kilobytes, not the whole force's list."""
     return f"find-your-panel/postcodes/{outward_code}.json"
