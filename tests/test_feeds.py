@@ -182,7 +182,7 @@ def test_subscription_feeds_name_themselves_and_say_when_to_refresh(
         assert "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in text
         assert "\r\nX-PUBLISHED-TTL:PT12H\r\n" in text
     riverside = parse(feeds["calendar/panels/riverside.ics"])
-    assert str(riverside["NAME"]) == "Riverside Cluster Panel"
+    assert str(riverside["NAME"]) == "Riverside cluster panel"
     assert str(riverside["SOURCE"]) == "https://panels.example.org/calendar/panels/riverside.ics"
     assert str(riverside["URL"]) == "https://panels.example.org/panels/riverside/"
     assert str(parse(feeds["calendar/all.ics"])["NAME"]) == "Example cluster panels: all meetings"
@@ -267,7 +267,7 @@ def test_cancelled_meeting_stays_marked_cancelled() -> None:
     ):
         event = events_by_uid(built[path])[f"riverside-2025-03@{HOST}"]
         assert str(event["STATUS"]) == "CANCELLED"
-        assert str(event["SUMMARY"]) == "CANCELLED: Riverside Cluster Panel"
+        assert str(event["SUMMARY"]) == "CANCELLED: Riverside cluster panel"
         assert str(event["TRANSP"]) == "TRANSPARENT"
         assert str(event["DESCRIPTION"]).startswith(
             "CANCELLED: this meeting will not take place. "
@@ -289,7 +289,7 @@ def test_moved_and_postponed_meetings() -> None:
     )
     postponed = found[f"hillside-2025-05@{HOST}"]
     assert str(postponed["STATUS"]) == "TENTATIVE"
-    assert str(postponed["SUMMARY"]) == "POSTPONED: Hillside Cluster Panel"
+    assert str(postponed["SUMMARY"]) == "POSTPONED: Hillside cluster panel"
 
 
 # ---------------------------------------------------------------- UIDs and SEQUENCE

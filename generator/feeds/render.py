@@ -39,9 +39,9 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
             feed(
                 dataset.meetings_by_panel.get(cluster.id, ()),
                 FeedInfo(
-                    name=f"{cluster.name} Cluster Panel",
+                    name=f"{cluster.name} cluster panel",
                     description=(
-                        f"Meetings of the {cluster.name} Cluster Panel, in "
+                        f"Meetings of the {cluster.name} cluster panel, in "
                         f"{dataset.publisher.wording.local_time}, "
                         f"from {config.site_name}. Moved, postponed and cancelled meetings "
                         "stay in the calendar, marked as such."
