@@ -67,9 +67,10 @@ def event(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Event:
     vevent.add("uid", uid(meeting, config))
     vevent.add("dtstamp", stamp(meeting, config))
     vevent.add("dtstart", meeting.starts_at())
-    end = meeting.ends_at()
-    # No published end: leave DTEND out rather than invent one (RFC 5545 §3.6.1 then
-    # makes the event end when it starts); the DESCRIPTION says the end is not published.
+    end = meeting.ends_at() or wording.approximate_end(meeting, dataset)
+    # No published end and no usual length for the panel: leave DTEND out rather than
+    # invent one (RFC 5545 §3.6.1 then makes the event end when it starts); the
+    # DESCRIPTION says the end is not published, or that the usual length is approximate.
     if end is not None:
         vevent.add("dtend", end)
     vevent.add("sequence", meeting.revision)

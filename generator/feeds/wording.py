@@ -7,7 +7,7 @@ text is written for reading aloud by a screen reader: short lines, no markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 from generator import timefmt
 from generator.load.dataset import Dataset
@@ -66,6 +66,29 @@ def _slot(on: date, start: time | None) -> str:
     return f"{timefmt.day(on)}, {timefmt.clock(start)}" if start else timefmt.day(on)
 
 
+def usual_length(meeting: Meeting, dataset: Dataset) -> int | None:
+    """The panel's usual meeting length in minutes, if the meeting has a panel that sets one."""
+    panel = dataset.panel_by_id.get(meeting.panel) if meeting.panel else None
+    return panel.meeting_length if panel else None
+
+
+def approximate_end(meeting: Meeting, dataset: Dataset) -> datetime | None:
+    """Start plus the panel's usual length, for a meeting with no published end (else None)."""
+    length = usual_length(meeting, dataset)
+    if meeting.end is not None or length is None:
+        return None
+    return meeting.starts_at() + timedelta(minutes=length)
+
+
+def _duration(minutes: int) -> str:
+    """'1 hour 30 minutes', '2 hours', '45 minutes'."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
 def _status(meeting: Meeting) -> Iterator[str]:
     reason = f" {meeting.status_reason}" if meeting.status_reason else ""
     previous = meeting.previous
@@ -89,7 +112,13 @@ def _status(meeting: Meeting) -> Iterator[str]:
 def _when_where(meeting: Meeting, dataset: Dataset) -> Iterator[str]:
     when = timefmt.when(meeting.date, meeting.start, meeting.end)
     yield f"{title(meeting, dataset)}: {when}, {dataset.publisher.wording.local_time}."
-    if meeting.end is None:
+    length = usual_length(meeting, dataset)
+    if meeting.end is None and length is not None:
+        yield (
+            f"The finish time has not been published: the calendar shows the usual length of "
+            f"this panel's meetings ({_duration(length)}), so the finish time is approximate."
+        )
+    elif meeting.end is None:
         yield "The finish time has not been published."
     if meeting.format is MeetingFormat.HYBRID:
         yield "Hybrid meeting: come in person or join online."
