@@ -53,6 +53,9 @@ def page(
         vocabulary=vocabulary,
         panel_name=lambda m: panel_name(dataset, m),
         meeting_title=lambda m: meeting_title(dataset, m),
+        meeting_name=lambda m: m.display_name(
+            panel_of(dataset, m), dataset.publisher.business_title()
+        ),
         ends_iso=ends_iso,
         **context,
     )
