@@ -39,7 +39,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     root = ""
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+    def do_GET(self) -> None:
         path = unquote(urlsplit(self.path).path)
         if not path.startswith(BASE):
             self.send_error(404)
@@ -60,7 +60,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet."""
 
 
@@ -76,8 +76,18 @@ def build(data: Path, site: Path) -> None:
     )
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)]
-        + ["-d", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(config),
+            "-d",
+            str(site),
+        ],
         cwd=REPO,
         env=env,
         check=True,
@@ -155,10 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" {f['fcp_ms']:>7.0f} {f['lcp_ms']:>7.0f}"
         )
     met = functools.reduce(
-        lambda ok, f: ok
-        and f["kb"] <= GOALS["kb"]
-        and f["requests"] <= GOALS["requests"]
-        and f["performance"] >= GOALS["performance"],
+        lambda ok, f: (
+            ok
+            and f["kb"] <= GOALS["kb"]
+            and f["requests"] <= GOALS["requests"]
+            and f["performance"] >= GOALS["performance"]
+        ),
         results.values(),
         True,
     )

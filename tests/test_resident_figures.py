@@ -26,5 +26,8 @@ def test_a_measure_with_no_values_is_one_line_not_a_table() -> None:
 def test_plain_words_not_committee_terms() -> None:
     body = render_page(dataset_module.load(CITY, today=date(2026, 11, 24)))
     assert "by remit" not in body and "measure a" not in body
-    assert "<p>DWO means Dedicated Ward Officer: the police officer who looks after a ward.</p>" in body
+    assert (
+        "<p>DWO means Dedicated Ward Officer: the police officer who looks after a ward.</p>"
+        in body
+    )
     assert "Topics raised, by whose responsibility they are" in body
