@@ -132,6 +132,6 @@ def test_an_email_with_encoded_characters_is_refused(tmp_path: Path, email: str)
     with pytest.raises(DataError) as caught:
         dataset.load(data, today=TODAY, label="data")
     assert caught.value.lines() == [
-        f"data/clusters.yaml:19:14: clusters[riverside].contact.email: `{email}` is not an "
+        f"data/clusters.yaml:30:14: clusters[riverside].contact.email: `{email}` is not an "
         "email address — write it like name@example.police.uk"
     ]
