@@ -100,16 +100,10 @@ EXEMPT_KEYS = frozenset(
 )
 """Fields that hold ids, dates and figures, never prose."""
 
-<<<<<<< HEAD
 EXEMPT_BRANCHES = frozenset({"contact", "address", "coordinates", "areas"})
 """Fields meant to hold contact details on purpose: officer and panel contacts, and a venue's
-postal address and postcode."""
-=======
-EXEMPT_BRANCHES = frozenset({"contact", "address", "online", "coordinates", "areas"})
-"""Fields meant to hold contact details on purpose: officer and panel contacts, a venue's
-postal address and postcode, a meeting's Teams and dial-in details, and a ward's postcodes
-and streets (whole areas, never one household)."""
->>>>>>> 43a0551 (Home page for phones (one line per panel with its next date and format, then find your panel, then how to take part); find your panel by postcode or street with no server (ward areas in the panel data, python -m generator postcodes from the ONSPD, lookup split by outward code, A to Z page without JavaScript); subscribe box: Outlook.com link, copy button, correct Android steps; browser tests of the four tasks at 390 px on the fixture)
+postal address and postcode, and a ward's postcodes and streets (whole areas, never one
+household)."""
 
 REVIEWED = "reviewed_personal_data"
 """The per-entry flag a reviewer sets after deciding flagged text is fine to publish."""
