@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import ConfigDict
+
 from generator.models.fields import Flag, LocalDate, LongText, Model, Slug, Text
 from generator.vocabulary import ActionStatus
 
@@ -17,6 +19,18 @@ class Update(Model):
 
 class Action(Model):
     """One 'you said, we did' entry."""
+
+    # As for meetings: the cross-field rule an editor can flag while staff type (rules.py agrees).
+    model_config = Model.model_config | ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                {
+                    "if": {"properties": {"status": {"const": "done"}}, "required": ["status"]},
+                    "then": {"required": ["completed"]},
+                }
+            ]
+        }
+    )
 
     id: Slug
     """Permanent id, e.g. `north-2024-11-cycling`. It is in the page address: never change it."""
