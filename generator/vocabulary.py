@@ -72,6 +72,16 @@ class MetricKind(StrEnum):
     BREAKDOWN = "breakdown"
 
 
+class DocumentKind(StrEnum):
+    """What a meeting's published document is (shown beside its link)."""
+
+    AGENDA = "agenda"
+    MINUTES = "minutes"
+    SLIDES = "slides"
+    REPORT = "report"
+    OTHER = "other"
+
+
 GOES_AHEAD = frozenset({MeetingStatus.SCHEDULED, MeetingStatus.MOVED})
 """Statuses of a meeting that takes place (on its original or its new date)."""
 

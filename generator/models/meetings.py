@@ -22,7 +22,7 @@ from generator.models.fields import (
     Text,
 )
 from generator.models.places import Panel
-from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus
+from generator.vocabulary import DocumentKind, MeetingFormat, MeetingKind, MeetingStatus
 
 
 class DialIn(Model):
@@ -91,8 +91,8 @@ class Document(Model):
     """What the link says, e.g. `Minutes`."""
     url: HttpsUrl
     """Where the document is published."""
-    kind: Text = "minutes"
-    """minutes, slides, agenda or other."""
+    kind: DocumentKind = DocumentKind.MINUTES
+    """What the document is: agenda, minutes, slides, report or other."""
 
 
 class Record(Model):
