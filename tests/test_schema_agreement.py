@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from jsonschema.validators import validator_for
 from test_bad_inputs import FILE_CASES, parse_case
 
 from generator.load import yaml_strict
 from generator.load.errors import DataError
+from generator.load.validate import validate
+from generator.models.files import DATA_FILES
 from generator.review import schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,3 +81,46 @@ def test_cross_field_rules_in_the_schema() -> None:
     cancelled = {**meeting, "format": "online", "status": "cancelled"}
     assert _errors(file, {"meetings": [cancelled]}) == ["'status_reason' is a required property"]
     assert _errors(file, {"meetings": [{**cancelled, "status_reason": "Flooded."}]}) == []
+
+
+# Values people type, beyond the corpus: (file, entry, whether check accepts it). The schema
+# must agree, except where CHECK_ONLY_VALUES says why it cannot.
+EDGE_VALUES = {
+    "quoted whole number": (
+        "metrics.yaml",
+        {"values": [{"quarter": "2025-Q1", "value": "12"}]},
+        True,
+    ),
+    "exponent": ("metrics.yaml", {"values": [{"quarter": "2025-Q1", "value": "1e3"}]}, False),
+    "decimal": ("metrics.yaml", {"values": [{"quarter": "2025-Q1", "value": "72.5"}]}, True),
+    "link with a space": ("clusters.yaml", {"questionnaire_url": "https://example.org/a b"}, False),
+    "link": ("clusters.yaml", {"questionnaire_url": "https://example.org/a"}, True),
+    "phone in words": ("clusters.yaml", {"contact": {"phone": "call us"}}, False),
+    "phone": ("clusters.yaml", {"contact": {"phone": "020 7946 0000"}}, True),
+    "quoted boolean": ("venues.yaml", {"access": {"step_free": "true"}}, True),
+    "yes for a boolean": ("venues.yaml", {"access": {"step_free": "yes"}}, False),
+}
+BASE = {
+    "metrics.yaml": {"metrics": [{"id": "a", "wording": "W", "unit": "meetings"}]},
+    "clusters.yaml": {"clusters": [{"id": "north", "name": "North"}]},
+    "venues.yaml": {"venues": [{"id": "hall", "name": "Hall", "address": {"lines": ["1 Road"]}}]},
+}
+
+
+def _merge(file: str, entry: dict[str, Any]) -> dict[str, Any]:
+    key = next(iter(BASE[file]))
+    return {key: [{**BASE[file][key][0], **entry}]}
+
+
+@pytest.mark.parametrize("name", sorted(EDGE_VALUES))
+def test_editor_and_checker_agree_on_values_people_type(name: str) -> None:
+    file, entry, accepted = EDGE_VALUES[name]
+    text = yaml.safe_dump(_merge(file, entry), sort_keys=False)  # quoted where staff would quote
+    loaded = yaml_strict.parse(text, f"data/{file}")
+    assert (_errors(file, loaded.value) == []) is accepted, _errors(file, loaded.value)
+    try:
+        validate(loaded, DATA_FILES[file])
+    except DataError:
+        assert not accepted, text
+    else:
+        assert accepted, text

@@ -273,7 +273,11 @@ LongText = Annotated[
 ]
 """Public text that may run over several lines."""
 Slug = Annotated[str, BeforeValidator(_slug), _pattern(_SLUG.pattern, maxLength=60)]
-Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
+Flag = Annotated[
+    bool,
+    BeforeValidator(_flag),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}),
+]
 LocalDate = Annotated[
     date,
     BeforeValidator(_date),
@@ -284,8 +288,27 @@ LocalDate = Annotated[
 ClockTime = Annotated[time, BeforeValidator(_time), _pattern(_TIME.pattern)]
 Month = Annotated[str, BeforeValidator(_month), _pattern(f"{_YEAR}-(0[1-9]|1[0-2])")]
 Quarter = Annotated[str, BeforeValidator(_quarter), _pattern(f"{_YEAR}-Q[1-4]")]
-Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
-Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
+# Staff may quote a number ("12"); the checker reads every scalar as text, so the editor's
+# schema accepts the quoted form too, with the same digits the checker allows.
+Count = Annotated[
+    int,
+    BeforeValidator(_count),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 999_999_999},
+                {"type": "string", "pattern": "^[0-9]{1,9}$"},
+            ]
+        }
+    ),
+]
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    WithJsonSchema(
+        {"anyOf": [{"type": "number"}, {"type": "string", "pattern": f"^{_NUMBER.pattern}$"}]}
+    ),
+]
 Email = Annotated[
     str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
 ]
@@ -293,7 +316,7 @@ Phone = Annotated[str, BeforeValidator(_phone), _pattern(_PHONE.pattern)]
 HttpsUrl = Annotated[
     str,
     BeforeValidator(_https),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://\\S+$"}),
 ]
 TeamsUrl = Annotated[
     str,
