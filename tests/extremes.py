@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "site" / "data"
+from fixturedata import FIXTURE_DATA
 
 EXTREMES = {
     "first": {

@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from fixturedata import FIXTURE_DATA
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,8 +91,6 @@ def site_base_path() -> str:
     return path
 
 
-FIXTURE_DATA = REPO_ROOT / "tests" / "fixtures" / "site" / "data"
-"""The fictional force every site-level test builds: never the shipped data/, which staff edit."""
 FIXTURE_EPOCH = "1741608000"
 """2025-03-10 12:00 UTC: the fixture's build date (some meetings past, some upcoming)."""
 

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+from fixturedata import FIXTURE_DATA
 
 from generator.clock import build_time
 from generator.load.publish import load_publishable
@@ -19,7 +20,6 @@ from generator.render.outputs import Kind, SiteConfig
 from generator.site import render_all
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
 EPOCH = "1741608000"
 # Every fixed anchor the log, panel, meeting, home and engagement pages used to write.
 ACTION_IDS = ("status-done", "wards", "venue", "top", "log-contents", "cp-filter", "officers")

@@ -99,59 +99,25 @@ def _layer(module: str) -> str:
 
 
 # Each layer and the layers it may import from (besides the standard library and packages).
+LOW = {"vocabulary", "quarters", "timefmt"}
+"""The lowest modules: any layer may use them."""
+LOADED = LOW | {"load", "models"}
+"""What every renderer builds on: the frozen dataset and its models."""
 ALLOWED = {
     "vocabulary": set(),
     "clock": set(),
     "quarters": set(),
     "timefmt": {"quarters"},
-    "load": {"load", "models", "vocabulary", "clock", "quarters", "timefmt"},
+    "load": LOADED | {"clock"},
     "models": {"models", "vocabulary", "clock", "load"},
-    "render": {"render", "load", "models", "vocabulary", "clock", "quarters", "timefmt"},
-    "pages": {
-        "pages",
-        "metrics",
-        "render",
-        "load",
-        "models",
-        "vocabulary",
-        "clock",
-        "quarters",
-        "timefmt",
-    },
-    "feeds": {"feeds", "render", "load", "models", "vocabulary", "clock", "quarters", "timefmt"},
-    "metrics": {
-        "metrics",
-        "render",
-        "load",
-        "models",
-        "vocabulary",
-        "clock",
-        "quarters",
-        "timefmt",
-    },
-    "opendata": {
-        "opendata",
-        "metrics",
-        "render",
-        "load",
-        "models",
-        "vocabulary",
-        "quarters",
-        "timefmt",
-    },
+    "render": LOADED | {"render", "clock"},
+    "pages": LOADED | {"pages", "metrics", "render", "clock"},
+    "feeds": LOADED | {"feeds", "render", "clock"},
+    "metrics": LOADED | {"metrics", "render", "clock"},
+    "opendata": LOADED | {"opendata", "metrics", "render"},
     "site": {"pages", "feeds", "metrics", "opendata", "render", "load"},
-    "search": {"search", "render", "load", "models", "vocabulary", "quarters", "timefmt"},
-    "review": {
-        "review",
-        "site",
-        "render",
-        "load",
-        "models",
-        "vocabulary",
-        "clock",
-        "quarters",
-        "timefmt",
-    },
+    "search": LOADED | {"search", "render"},
+    "review": LOADED | {"review", "site", "render", "clock"},
 }
 
 

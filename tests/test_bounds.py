@@ -10,13 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fixturedata import FIXTURE_DATA
 
 from generator.load import advisories, dataset, personal_data
 from generator.load import yaml_strict as yamlstrict
 from generator.load.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "site" / "data"
 FIX = "replace it with the YAML file itself"
 
 

@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixturedata import FIXTURE_DATA
 
 from generator.cli.main import main
 from generator.cli.output import MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "site" / "data"
 EPOCH = "1741608000"
 
 

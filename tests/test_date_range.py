@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from extremes import EPOCHS, FIXTURE_DATA, extreme_data
+from fixturedata import problems_after_edit
 from sitebuild import mkdocs_cli
 
 from generator.clock import BadEpoch, build_date, build_time
-from generator.load import dataset
 from generator.load.errors import DataError
 from generator.load.publish import load_publishable
 from generator.render.outputs import SiteConfig
@@ -22,14 +21,7 @@ TODAY = date(2025, 3, 10)
 
 
 def problems(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    text = (data / file).read_text(encoding="utf-8")
-    assert old in text
-    (data / file).write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        dataset.load(data, today=TODAY, label="data")
-    return list(caught.value.lines())
+    return problems_after_edit(tmp_path, file, old, new, TODAY)
 
 
 @pytest.mark.parametrize(

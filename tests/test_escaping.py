@@ -12,6 +12,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from fixturedata import FIXTURE_DATA
 
 from generator.clock import build_time
 from generator.load import dataset
@@ -20,7 +21,6 @@ from generator.load.publish import load_publishable
 from generator.render.outputs import SiteConfig
 from generator.site import render_all
 
-FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "site" / "data"
 TODAY = date(2025, 3, 10)
 CONFIG = SiteConfig("https://x.example/", "Panels", build_time({"SOURCE_DATE_EPOCH": "1741608000"}))
 

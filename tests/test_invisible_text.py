@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fixturedata import FIXTURE_DATA
 from pydantic import TypeAdapter, ValidationError
 
 from generator.load import dataset
@@ -14,7 +15,6 @@ from generator.load import yaml_strict as yamlstrict
 from generator.load.errors import DataError
 from generator.models.fields import LongText, Text
 
-FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "site" / "data"
 FIX = "delete it: retype the line, or paste the text as plain text"
 
 WALES = "\U0001f3f4\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f"

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-from generator.load import dataset
-from generator.load.errors import DataError
-
-FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "site" / "data"
+from fixturedata import problems_after_edit
 
 
 def problems(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    text = (data / file).read_text(encoding="utf-8")
-    assert old in text
-    (data / file).write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        dataset.load(data, today=date(2025, 3, 10), label="data")
-    return list(caught.value.lines())
+    return problems_after_edit(tmp_path, file, old, new, date(2025, 3, 10))
 
 
 def test_a_count_cannot_be_negative(tmp_path: Path) -> None:

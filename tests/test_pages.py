@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from fixturedata import FIXTURE_DATA
 from markupsafe import escape
 
 from bench import synthetic
@@ -23,7 +24,6 @@ from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import href
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
 GOLDEN = REPO / "tests" / "golden" / "pages"
 TODAY = date(2025, 3, 10)
 CONFIG = SiteConfig(

@@ -1,4 +1,4 @@
-"""The MkDocs adapter, end to end: real `mkdocs build --strict` runs in a subprocess."""
+"""The MkDocs adapter, end to end: real strict MkDocs builds (in-process, and `mkdocs build` as people run it)."""
 
 from __future__ import annotations
 

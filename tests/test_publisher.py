@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from fixturedata import FIXTURE_DATA, fixture_copy
 
 from generator.load import dataset as dataset_module
 from generator.load.errors import DataError
@@ -16,19 +16,12 @@ from generator.render.outputs import SiteConfig
 from generator.site import render_all
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
 TODAY = date(2025, 3, 10)
 CONFIG = SiteConfig(
     site_url="https://panels.example/",
     site_name="Example panels",
     built=datetime(2025, 3, 10, 12, tzinfo=UTC),
 )
-
-
-def _copy(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    return data
 
 
 def _outputs(data: Path) -> dict[str, str]:
@@ -44,7 +37,7 @@ def _jsonld(page: str) -> dict[str, object]:
 
 
 def test_wording_comes_from_the_configuration(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     text = (data / "publisher.yaml").read_text(encoding="utf-8")
     text = (
         text.replace("Northvale Police", "Southmere Constabulary")
@@ -70,7 +63,7 @@ def test_wording_comes_from_the_configuration(tmp_path: Path) -> None:
 
 
 def test_json_ld_organiser_and_locality(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     out = _outputs(data)
     event = _jsonld(out["meetings/riverside-2025-03/index.md"])
     assert event["organizer"] == {"@type": "Organization", "name": "Northvale Police"}
@@ -102,7 +95,7 @@ def test_json_ld_organiser_and_locality(tmp_path: Path) -> None:
 
 
 def test_remits_are_the_configured_partners(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     publisher = (data / "publisher.yaml").read_text(encoding="utf-8")
     (data / "publisher.yaml").write_text(
         publisher.replace("  - id: northvale-council\n    name: Northvale Borough Council\n", ""),
@@ -138,7 +131,7 @@ def test_open_data_lists_the_configured_remits() -> None:
 
 
 def test_no_dead_ends_the_general_contact_is_offered(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     publisher = (data / "publisher.yaml").read_text(encoding="utf-8")
     publisher += "crime_data_url: https://crime.northvale.example/figures\n"
     (data / "publisher.yaml").write_text(publisher, encoding="utf-8")

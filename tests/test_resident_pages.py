@@ -6,9 +6,9 @@ The golden files in test_pages.py pin every byte; these tests say which facts co
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
+from fixturedata import FIXTURE_DATA
 
 from generator.load import dataset as dataset_module
 from generator.load.dataset import Dataset
@@ -16,7 +16,6 @@ from generator.models.meetings import OnlineJoining
 from generator.pages import meetings, site
 from generator.render.outputs import Output, SiteConfig
 
-FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "site" / "data"
 CONFIG = SiteConfig(
     site_url="https://example.github.io/cluster-panels/",
     site_name="City of London Police cluster panels",

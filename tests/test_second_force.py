@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
+
+from fixturedata import fixture_copy
 
 from generator.load import advisories
 from generator.load import dataset as dataset_module
@@ -15,18 +16,11 @@ from generator.site import render_all
 from generator.vocabulary import DerivedCount
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
 CONFIG = SiteConfig(
     site_url="https://panels.example/",
     site_name="Example panels",
     built=datetime(2025, 3, 10, 12, tzinfo=UTC),
 )
-
-
-def _copy(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    return data
 
 
 def _outputs(data: Path, today: date) -> dict[str, str]:
@@ -43,7 +37,7 @@ def _postpone_without_new_date(data: Path) -> None:
 
 
 def test_postponed_with_the_new_date_to_be_confirmed(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     _postpone_without_new_date(data)
     out = _outputs(data, date(2025, 3, 10))
     page = out["meetings/hilltop-2025-04/index.md"]
@@ -58,7 +52,7 @@ def test_postponed_with_the_new_date_to_be_confirmed(tmp_path: Path) -> None:
 
 
 def test_a_past_postponed_meeting_did_not_take_place(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     _postpone_without_new_date(data)
     out = _outputs(data, date(2025, 5, 1))
     page = out["meetings/hilltop-2025-04/index.md"]
@@ -68,7 +62,7 @@ def test_a_past_postponed_meeting_did_not_take_place(tmp_path: Path) -> None:
 
 
 def test_counted_metrics_are_named_in_metrics_yaml_not_by_letter(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     metrics = (data / "metrics.yaml").read_text(encoding="utf-8")
     (data / "metrics.yaml").write_text(metrics.replace("  - id: a\n", "  - id: held\n"), "utf-8")
     out = _outputs(data, date(2025, 3, 10))
@@ -79,7 +73,7 @@ def test_counted_metrics_are_named_in_metrics_yaml_not_by_letter(tmp_path: Path)
 
 
 def test_an_entered_figure_that_differs_is_a_staff_warning(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     today = date(2025, 4, 10)
     derived = per_quarter(
         dataset_module.load(data, today=today, label="data"), DerivedCount.MEETINGS_HELD
@@ -116,7 +110,7 @@ def _move_place(data: Path, reason: bool = True) -> None:
 
 
 def test_a_change_of_venue_on_the_same_date_with_its_reason(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     _move_place(data)
     out = _outputs(data, date(2025, 3, 10))
     page = out["meetings/riverside-2025-03/index.md"]
@@ -138,7 +132,7 @@ def test_a_change_of_venue_on_the_same_date_with_its_reason(tmp_path: Path) -> N
 
 
 def test_a_change_of_place_needs_its_reason(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = fixture_copy(tmp_path)
     _move_place(data, reason=False)
     try:
         dataset_module.load(data, today=date(2025, 3, 10), label="data")

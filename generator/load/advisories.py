@@ -56,7 +56,7 @@ def _positions(data: Dataset, file: str, key: str) -> dict[str, int]:
 
 
 def _name(data: Dataset, m: Meeting) -> str:
-    return m.display_name(data.panel_by_id.get(m.panel or ""), data.publisher.business_title())
+    return data.meeting_name(m)
 
 
 def _meetings(data: Dataset) -> Iterator[Advisory]:

@@ -75,6 +75,11 @@ class Dataset:
         init=False, repr=False, compare=False
     )
 
+    def meeting_name(self, meeting: Meeting) -> str:
+        """Its own title, else '<Panel> cluster panel', else the publisher's business title."""
+        panel = self.panel_by_id.get(meeting.panel) if meeting.panel else None
+        return meeting.display_name(panel, self.publisher.business_title())
+
     def upcoming(self, panel: str | None = None) -> tuple[Meeting, ...]:
         """Meetings on or after the build date, soonest first."""
         pool = self.meetings if panel is None else self.meetings_by_panel.get(panel, ())

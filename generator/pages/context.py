@@ -22,8 +22,7 @@ def panel_name(dataset: Dataset, meeting: Meeting) -> str:
 
 def meeting_title(dataset: Dataset, meeting: Meeting) -> str:
     """The meeting's plain-text title, unique enough to tell meetings apart."""
-    name = meeting.display_name(panel_of(dataset, meeting), dataset.publisher.business_title())
-    return f"{name}: {timefmt.day(meeting.date)}"
+    return f"{dataset.meeting_name(meeting)}: {timefmt.day(meeting.date)}"
 
 
 def ends_iso(meeting: Meeting) -> str:
@@ -53,9 +52,7 @@ def page(
         vocabulary=vocabulary,
         panel_name=lambda m: panel_name(dataset, m),
         meeting_title=lambda m: meeting_title(dataset, m),
-        meeting_name=lambda m: m.display_name(
-            panel_of(dataset, m), dataset.publisher.business_title()
-        ),
+        meeting_name=dataset.meeting_name,
         ends_iso=ends_iso,
         **context,
     )

@@ -82,7 +82,6 @@ def _panel(panel: Panel) -> Record:
 
 
 def _meeting(dataset: Dataset, meeting: Meeting) -> Record:
-    panel = dataset.panel_by_id.get(meeting.panel) if meeting.panel else None
     venue = dataset.venue_by_id.get(meeting.venue) if meeting.venue else None
     record = meeting.record
     topics = [t.topic for t in record.topics] if record else []
@@ -91,7 +90,7 @@ def _meeting(dataset: Dataset, meeting: Meeting) -> Record:
     date = timefmt.day(meeting.date)
     return Record(
         url="/" + urls.meeting(meeting.id),
-        title=f"{meeting.display_name(panel, dataset.publisher.business_title())}: {date}",
+        title=f"{dataset.meeting_name(meeting)}: {date}",
         content=_text(
             [
                 timefmt.when(meeting.date, meeting.start, meeting.end),
