@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.load import yaml_strict as yamlstrict
-from generator.load.personal_data import find, scan
+from generator.load.personal_data import find
+from generator.load.personal_scan import scan
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_several_findings_come_in_reading_order() -> None:
     ]
 
 
-def test_scan_skips_contact_address_and_online_fields() -> None:
+def test_scan_skips_addresses_and_lets_team_contacts_through() -> None:
     loaded = yamlstrict.parse(
         """
 clusters:
@@ -69,7 +70,7 @@ clusters:
     officers:
       - name: PC Alex Example
         contact:
-          email: alex@example.police.uk
+          email: north.dwo@example.police.uk
           phone: "020 7946 0000"
     contact:
       email: team@example.police.uk
@@ -84,7 +85,7 @@ meetings:
     online:
       dial_in:
         phone: "020 7946 0002"
-    questionnaire_url: https://forms.example.com/jo@example.com
+    questionnaire_url: https://forms.example.com/topics
 """,
         "test.yaml",
     )
@@ -100,7 +101,7 @@ def test_scan_honours_the_reviewed_flag_only_when_asked() -> None:
 actions:
   - id: a
     said: Ring 020 7601 2222
-    reviewed_personal_data: true
+    reviewed_personal_data: pd-3c8514b42c
   - id: b
     said: Ring 020 7601 2223
 """,

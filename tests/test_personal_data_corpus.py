@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from generator.load.personal_data import find
+from generator.load.personal_scan import scan
 
 CORPUS = yaml.safe_load(
     (Path(__file__).resolve().parent / "corpus" / "personal_data.yaml").read_text(encoding="utf-8")
@@ -22,3 +24,22 @@ def test_the_scan_catches(case: dict[str, str]) -> None:
 @pytest.mark.parametrize("text", CORPUS["clean"])
 def test_the_scan_leaves_alone(text: str) -> None:
     assert find(text) == []
+
+
+def _placed(path: str, value: str, id_: str) -> tuple[dict[str, Any], tuple[str | int, ...]]:
+    """A file's tree holding ``value`` at ``path`` in its one entry, and where that is."""
+    file, *parts = path.split(".")
+    node: Any = value
+    for part in reversed(parts):
+        node = [node] if part.isdigit() else {part: node}
+    loc = (file, 0, *(int(p) if p.isdigit() else p for p in parts))
+    return {file: [{"id": id_, **node}]}, loc
+
+
+@pytest.mark.parametrize(
+    "case", CORPUS["fields"], ids=[f"{c['path']}={c['value'][:40]}" for c in CORPUS["fields"]]
+)
+def test_each_field_is_scanned_on_its_own_terms(case: dict[str, Any]) -> None:
+    tree, loc = _placed(case["path"], case["value"], case.get("id", "x"))
+    expected = [(loc, *case["found"])] if "found" in case else []
+    assert [(f.loc, f.kind, f.text) for f in scan(tree)] == expected

@@ -99,6 +99,14 @@ EDGE_VALUES = {
     "phone": ("clusters.yaml", {"contact": {"phone": "020 7946 0000"}}, True),
     "quoted boolean": ("venues.yaml", {"access": {"step_free": "true"}}, True),
     "yes for a boolean": ("venues.yaml", {"access": {"step_free": "yes"}}, False),
+    "review line": ("clusters.yaml", {"reviewed_personal_data": "pd-aa512aa843"}, True),
+    "shortened review line": ("clusters.yaml", {"reviewed_personal_data": "pd-aa512aa8"}, False),
+    "review line from before fingerprints": ("venues.yaml", {"reviewed_personal_data": True}, True),
+    "officer's review line": (
+        "clusters.yaml",
+        {"officers": [{"name": "PC Jo Bloggs", "reviewed_personal_data": "pd-aa512aa843"}]},
+        True,
+    ),
 }
 BASE = {
     "metrics.yaml": {"metrics": [{"id": "a", "wording": "W", "unit": "meetings"}]},

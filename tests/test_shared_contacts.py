@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.load import personal_data
+from generator.load import personal_scan
 
 
 def _venue(how_to_request: str) -> dict[str, object]:
@@ -14,12 +14,12 @@ def test_team_mailboxes_and_switchboards_in_access_fields_are_not_personal_data(
         "Email venues@quayhall.example or safer-neighbourhoods@example.police.uk, "
         "or call the switchboard on 020 7946 0100 or +44 (0)20 7946 0101."
     )
-    assert personal_data.scan(_venue(text)) == []
+    assert personal_scan.scan(_venue(text)) == []
 
 
 def test_a_persons_mailbox_or_mobile_in_an_access_field_still_is() -> None:
     text = "Email john.smith@quayhall.example or text 07700 900123."
-    found = personal_data.scan(_venue(text))
+    found = personal_scan.scan(_venue(text))
     assert [(f.kind, f.text) for f in found] == [
         ("a phone number", "07700 900123"),
         ("an email address", "john.smith@quayhall.example"),
@@ -28,7 +28,7 @@ def test_a_persons_mailbox_or_mobile_in_an_access_field_still_is() -> None:
 
 def test_the_same_team_mailbox_in_an_action_is_still_flagged() -> None:
     tree = {"actions": [{"id": "a", "said": "Write to venues@quayhall.example about it."}]}
-    assert [f.text for f in personal_data.scan(tree)] == ["venues@quayhall.example"]
+    assert [f.text for f in personal_scan.scan(tree)] == ["venues@quayhall.example"]
 
 
 def test_the_online_joining_section_is_scanned_but_its_dial_in_is_public() -> None:
@@ -39,7 +39,7 @@ def test_the_online_joining_section_is_scanned_but_its_dial_in_is_public() -> No
         "meeting_id": "Ask jo.bloggs@example.com or ring 07700 900123",
     }
     tree = {"meetings": [{"id": "m", "online": online}]}
-    assert [(f.loc[-1], f.text) for f in personal_data.scan(tree)] == [
+    assert [(f.loc[-1], f.text) for f in personal_scan.scan(tree)] == [
         ("meeting_id", "07700 900123"),
         ("meeting_id", "jo.bloggs@example.com"),
     ]

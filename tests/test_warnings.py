@@ -231,7 +231,10 @@ PERSONAL = """
 
 def test_personal_data_in_an_action_blocks(tmp_path: Path) -> None:
     actions = (FIXTURE / "actions.yaml").read_text() + PERSONAL
-    fix = "remove it; if it is meant to be public, set `reviewed_personal_data: true` on this entry"
+    fix = (
+        "remove it; if it is meant to be public, add the line "
+        "`reviewed_personal_data: pd-7773313a7e` to this entry"
+    )
     where = "data/actions.yaml:11:11: actions[north-2030-02-parking].said: this looks like personal data:"
     assert advisories(make(tmp_path, actions_yaml=actions)) == [
         f"BLOCKING {where} a house number and street (`12 Acacia Avenue`) — {fix}",
@@ -242,7 +245,9 @@ def test_personal_data_in_an_action_blocks(tmp_path: Path) -> None:
 
 def test_reviewed_entry_and_contact_fields_do_not_block(tmp_path: Path) -> None:
     actions = (
-        (FIXTURE / "actions.yaml").read_text() + PERSONAL + "    reviewed_personal_data: true\n"
+        (FIXTURE / "actions.yaml").read_text()
+        + PERSONAL
+        + "    reviewed_personal_data: pd-7773313a7e\n"
     )
     # The fixture's officer and panel contacts, venue address and postcode and dial-in number
     # all look like personal data, but those fields are meant to hold it.
@@ -257,8 +262,8 @@ def test_personal_data_in_meeting_text_blocks(tmp_path: Path) -> None:
     )
     assert advisories(make(tmp_path, meetings_yaml=text)) == [
         "BLOCKING data/meetings.yaml:10:11: meetings[north-2030-02].room: this looks like personal data: "
-        "an email address (`jo@example.com`) — remove it; if it is meant to be public, set "
-        "`reviewed_personal_data: true` on this entry"
+        "an email address (`jo@example.com`) — remove it; if it is meant to be public, add the "
+        "line `reviewed_personal_data: pd-f214fac447` to this entry"
     ]
 
 
@@ -277,8 +282,8 @@ def test_check_and_warnings_commands_exit_1_on_personal_data(tmp_path: Path) -> 
     )
     line = (
         "data/actions.yaml:11:11: actions[north-2030-02-parking].said: this looks like personal data: "
-        "an email address (`jo@example.com`) — remove it; if it is meant to be public, set "
-        "`reviewed_personal_data: true` on this entry"
+        "an email address (`jo@example.com`) — remove it; if it is meant to be public, add the "
+        "line `reviewed_personal_data: pd-aea731cc90` to this entry"
     )
     checked = cli("check", cwd=tmp_path)
     assert (checked.returncode, checked.stdout) == (1, "")
@@ -312,8 +317,8 @@ def test_check_reports_personal_data_together_with_errors(tmp_path: Path) -> Non
         "data/actions.yaml:10:14: actions[north-2030-02-parking].meeting: there is no meeting with the "
         "id `north-2031-02` — use the id of a meeting in data/meetings.yaml",
         "data/actions.yaml:11:11: actions[north-2030-02-parking].said: this looks like personal data: "
-        "an email address (`jo@example.com`) — remove it; if it is meant to be public, set "
-        "`reviewed_personal_data: true` on this entry",
+        "an email address (`jo@example.com`) — remove it; if it is meant to be public, add the "
+        "line `reviewed_personal_data: pd-aea731cc90` to this entry",
         "2 problem(s) found; nothing was published.",
     ]
     assert cli("warnings", cwd=tmp_path).stderr == checked.stderr.replace(

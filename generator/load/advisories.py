@@ -20,7 +20,7 @@ from generator.load.dataset import Dataset
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
 from generator.load.meeting_rules import JOIN_LINK_DAYS
-from generator.load.personal_data import Finding, scan
+from generator.load.personal_scan import REVIEWED, Flagged, scan
 from generator.models import Meeting
 from generator.vocabulary import DerivedCount, MeetingFormat, goes_ahead, still_open
 
@@ -184,12 +184,20 @@ def _metrics(data: Dataset) -> Iterator[Advisory]:
             )
 
 
-def _personal_problem(loaded: Loaded, finding: Finding) -> Problem:
-    return loaded.problem(
-        finding.loc,
-        f"this looks like personal data: {finding.kind} (`{finding.text}`)",
-        "remove it; if it is meant to be public, set `reviewed_personal_data: true` on this entry",
-    )
+def _personal_problem(loaded: Loaded, flagged: Flagged) -> Problem:
+    """The message for flagged text, with the review line to paste if it is fine to publish."""
+    what = f"this looks like personal data: {flagged.kind} (`{flagged.text}`)"
+    line = f"`{REVIEWED}: {flagged.fingerprint}`"
+    holder = "this officer" if flagged.officer else "this entry"
+    if flagged.mark is None:
+        fix = f"add the line {line} to {holder}"
+    elif flagged.mark == "true":
+        what += f", and `{REVIEWED}: true` does not say which text was reviewed"
+        fix = f"change that line to {line}"
+    else:
+        what += f", and {holder} changed since it was reviewed"
+        fix = f"check {holder} again and change its line to {line}"
+    return loaded.problem(flagged.loc, what, f"remove it; if it is meant to be public, {fix}")
 
 
 def personal_problems(sources: Mapping[str, Loaded]) -> Iterator[Problem]:

@@ -1,16 +1,16 @@
 """Spot personal data (emails, phones, postcodes, number plates, home addresses) in public text.
 
 The patterns favour catching a resident's details over silence: a false alarm costs a
-reviewer one flag (``reviewed_personal_data: true``), a miss publishes someone's address.
+reviewer one line (``reviewed_personal_data: pd-…``), a miss publishes someone's address.
+Which fields are scanned, and what a reviewer has released, is :mod:`.personal_scan`.
 Only capitals count for postcodes and number plates, so ordinary words never match.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import phonenumbers
 
@@ -75,39 +75,6 @@ _CANDIDATE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)[1-9]\)?(?:[\s.()-]{0,2}[0-9]){8,9}(?![0-9])"
 )
 
-EXEMPT_KEYS = frozenset(
-    {
-        "id",
-        "meeting",
-        "panel",
-        "venue",
-        "date",
-        "start",
-        "end",
-        "raised",
-        "completed",
-        "revised",
-        "from",
-        "to",
-        "month",
-        "quarter",
-        "first_quarter",
-        "value",
-        "revision",
-        "in_person",
-        "reviewed_personal_data",
-    }
-)
-"""Fields that hold ids, dates and figures, never prose."""
-
-EXEMPT_BRANCHES = frozenset({"contact", "address", "coordinates", "areas"})
-"""Fields meant to hold contact details on purpose: officer and panel contacts, and a venue's
-postal address and postcode, and a ward's postcodes and streets (whole areas, never one
-household)."""
-
-REVIEWED = "reviewed_personal_data"
-"""The per-entry flag a reviewer sets after deciding flagged text is fine to publish."""
-
 
 @dataclass(frozen=True, order=True)
 class Finding:
@@ -148,10 +115,6 @@ def find(text: str) -> list[Finding]:
     return [finding for _, finding in sorted(found)]
 
 
-PUBLIC_BRANCHES = frozenset({"access", "online"})
-"""Fields about how to reach a place, team or meeting (access facts, the online-joining section
-with its dial-in): a team mailbox or a switchboard number there is published on purpose, a
-person's mailbox or mobile number still is not."""
 _ROLE_WORDS = frozenset(
     [
         "access",
@@ -190,57 +153,33 @@ _ROLE_WORDS = frozenset(
         "wards",
     ]
 )
-_MOBILE = re.compile(r"^(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0)7")
 
 
-def shared_contact(finding: Finding) -> bool:
-    """A team mailbox (`venues@…`, `safer-neighbourhoods@…`) or a number that is not a mobile."""
-    if finding.kind == "an email address":
-        local = finding.text.rpartition("@")[0].lower()
-        return bool(_ROLE_WORDS & set(re.split(r"[._+-]", local)))
-    if finding.kind == "a phone number":
-        return not _MOBILE.match(finding.text)
-    return False
+def _mobile(number: str) -> bool:
+    """Whether a UK number, however written (``+44 (0)7…``, ``0044 7…``, ``(07…``), is a mobile."""
+    digits = re.sub(r"[^0-9]", "", number)
+    if digits.startswith("0044"):
+        digits = digits[4:]
+    elif digits.startswith("44") and number.lstrip().startswith("+"):
+        digits = digits[2:]
+    return digits.lstrip("0").startswith("7")
 
 
-def _exempt(key: str) -> bool:
-    return key in EXEMPT_KEYS or key in EXEMPT_BRANCHES or key.endswith("url")
+def _words(local: str) -> set[str]:
+    """A mailbox name's words: `BankCluster2` and `bank.cluster-2` both give bank, cluster."""
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", local).lower()
+    return {word.rstrip("0123456789") for word in re.split(r"[._+\s-]+", spaced)} - {""}
 
 
-def _walk(node: Any, loc: Loc) -> Iterator[Finding]:
-    if isinstance(node, Mapping):
-        for key in sorted(node):
-            if not _exempt(str(key)):
-                yield from _walk(node[key], (*loc, str(key)))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            yield from _walk(item, (*loc, index))
-    elif isinstance(node, str):
-        public = not PUBLIC_BRANCHES.isdisjoint(p for p in loc if isinstance(p, str))
-        for finding in find(node):
-            if not (public and shared_contact(finding)):
-                yield Finding(loc, finding.kind, finding.text)
+def shared_contact(finding: Finding, team: frozenset[str] = frozenset()) -> bool:
+    """A team mailbox (`venues@…`, `safer-neighbourhoods@…`) or a number that is not a mobile.
 
-
-def scan(tree: Any, *, skip_reviewed: bool = True) -> list[Finding]:
-    """Findings in a data file's plain tree (``{key: [entry, ...]}``), sorted by place.
-
-    Entries marked ``reviewed_personal_data: true`` are skipped unless ``skip_reviewed`` is False.
+    ``team`` holds the words of the entry's id: a mailbox named only with them (`bank@…` in
+    the Bank panel's contact) is the team's own.
     """
-    findings: list[Finding] = []
-    if not isinstance(tree, Mapping):
-        return findings
-    for key in sorted(tree):
-        entries = tree[key]
-        if not isinstance(entries, list):
-            continue
-        for index, entry in enumerate(entries):
-            if skip_reviewed and isinstance(entry, Mapping) and entry.get(REVIEWED) == "true":
-                continue
-            findings.extend(_walk(entry, (str(key), index)))
-    return sorted(findings, key=lambda f: (_sortable(f.loc), f.kind, f.text))
-
-
-def _sortable(loc: Loc) -> tuple[tuple[int, str], ...]:
-    # Locations mix list indexes and keys; compare them as (kind, text) pairs.
-    return tuple((0, f"{part:09d}") if isinstance(part, int) else (1, part) for part in loc)
+    if finding.kind == "an email address":
+        words = _words(finding.text.rpartition("@")[0])
+        return bool(_ROLE_WORDS & words) or (bool(words) and words <= team)
+    if finding.kind == "a phone number":
+        return not _mobile(finding.text)
+    return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict
 
-from generator.models.fields import Flag, LocalDate, LongText, Model, Slug, Text
+from generator.models.fields import LocalDate, LongText, Model, ReviewMark, Slug, Text
 from generator.vocabulary import ActionStatus
 
 
@@ -54,5 +54,6 @@ class Action(Model):
     """Dated progress notes, oldest first."""
     completed: LocalDate | None = None
     """The date it was done (needed for `done`, only for `done`)."""
-    reviewed_personal_data: Flag = False
-    """Set true only after checking that text flagged as personal data is fine to publish."""
+    reviewed_personal_data: ReviewMark | None = None
+    """Only after checking that text flagged as personal data is fine to publish: the line the
+    message gives (`pd-` and ten letters and digits). It covers the text as it was checked."""

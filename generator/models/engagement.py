@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.models.fields import Flag, LocalDate, Model, Month, Slug, Text
+from generator.models.fields import LocalDate, Model, Month, ReviewMark, Slug, Text
 from generator.vocabulary import Audience
 
 
@@ -29,5 +29,6 @@ class EngagementEvent(Model):
     """Who it was for: residents, workers, visitors, other."""
     audience_note: Text | None = None
     """Who `other` means, e.g. `students`."""
-    reviewed_personal_data: Flag = False
-    """Set true only after checking that text flagged as personal data is fine to publish."""
+    reviewed_personal_data: ReviewMark | None = None
+    """Only after checking that text flagged as personal data is fine to publish: the line the
+    message gives (`pd-` and ten letters and digits). It covers the text as it was checked."""

@@ -129,6 +129,19 @@ def _flag(value: Any) -> bool:
     fail(f"`{value}` is not true or false", "write true or false (yes/no/on/off are not accepted)")
 
 
+_REVIEW_MARK = re.compile(r"pd-[0-9a-f]{10}")
+
+
+def _review_mark(value: Any) -> str:
+    text = _raw(value, "a review line")
+    if text in ("true", "false") or _REVIEW_MARK.fullmatch(text):
+        return text
+    fail(
+        f"`{text}` is not the value a personal-data message gives",
+        "paste the whole line from the message, e.g. reviewed_personal_data: pd-0123456789",
+    )
+
+
 def _in_range(text: str, kind: str, example: str) -> None:
     if not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR:
         fail(
@@ -278,6 +291,21 @@ Flag = Annotated[
     BeforeValidator(_flag),
     WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}),
 ]
+ReviewMark = Annotated[
+    str,
+    BeforeValidator(_review_mark),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": f"^{_REVIEW_MARK.pattern}$"},
+                # `true` from before fingerprints: check names the value to use instead.
+                {"type": "boolean"},
+                {"enum": ["true", "false"]},
+            ]
+        }
+    ),
+]
+"""A reviewer's release of flagged text: the fingerprint a personal-data message gives."""
 LocalDate = Annotated[
     date,
     BeforeValidator(_date),

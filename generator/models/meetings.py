@@ -11,12 +11,12 @@ from generator.clock import LONDON
 from generator.models.fields import (
     ClockTime,
     Count,
-    Flag,
     HttpsUrl,
     LocalDate,
     LongText,
     Model,
     Phone,
+    ReviewMark,
     Slug,
     TeamsUrl,
     Text,
@@ -175,8 +175,9 @@ class Meeting(Model):
     """Agenda items, in order."""
     record: Record | None = None
     """What happened. Fill in after the meeting."""
-    reviewed_personal_data: Flag = False
-    """Set true only after checking that text flagged as personal data is fine to publish."""
+    reviewed_personal_data: ReviewMark | None = None
+    """Only after checking that text flagged as personal data is fine to publish: the line the
+    message gives (`pd-` and ten letters and digits). It covers the text as it was checked."""
 
     def display_name(self, panel: Panel | None, business: str) -> str:
         """Its own title, else '<Panel> cluster panel', else ``business`` (the business title)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.models.fields import Flag, LongText, Model, Number, Quarter, Slug, Text
+from generator.models.fields import LongText, Model, Number, Quarter, ReviewMark, Slug, Text
 from generator.vocabulary import DerivedCount, MetricKind
 
 
@@ -56,5 +56,6 @@ class Metric(Model):
     """The first quarter the force committed to report."""
     values: tuple[MetricValue, ...] = ()
     """Reported figures, one per quarter."""
-    reviewed_personal_data: Flag = False
-    """Set true only after checking that text flagged as personal data is fine to publish."""
+    reviewed_personal_data: ReviewMark | None = None
+    """Only after checking that text flagged as personal data is fine to publish: the line the
+    message gives (`pd-` and ten letters and digits). It covers the text as it was checked."""

@@ -13,6 +13,7 @@ from generator.models.fields import (
     Model,
     Number,
     Phone,
+    ReviewMark,
     Slug,
     Text,
 )
@@ -49,6 +50,10 @@ class Officer(Model):
     """The wards this officer looks after, if not all of the panel's wards."""
     contact: Contact = Contact()
     """How residents contact this officer."""
+    reviewed_personal_data: ReviewMark | None = None
+    """Only after checking that this officer's text flagged as personal data (a personal
+    mailbox, a mobile number) is fine to publish: the line the message gives. The panel's own
+    line does not cover its officers."""
 
 
 class Panel(Model):
@@ -75,8 +80,9 @@ class Panel(Model):
     """The survey asking residents which topics to discuss at the next meeting."""
     crime_data_url: HttpsUrl | None = None
     """Published crime figures for this area (e.g. the police.uk page for the neighbourhood)."""
-    reviewed_personal_data: Flag = False
-    """Set true only after checking that text flagged as personal data is fine to publish."""
+    reviewed_personal_data: ReviewMark | None = None
+    """Only after checking that text flagged as personal data is fine to publish: the line the
+    message gives (`pd-` and ten letters and digits). It covers the text as it was checked."""
 
 
 class Address(Model):
@@ -137,5 +143,6 @@ class Venue(Model):
     """What a disabled visitor needs to know before setting out."""
     coordinates: Coordinates | None = None
     """Optional map position."""
-    reviewed_personal_data: Flag = False
-    """Set true only after checking that text flagged as personal data is fine to publish."""
+    reviewed_personal_data: ReviewMark | None = None
+    """Only after checking that text flagged as personal data is fine to publish: the line the
+    message gives (`pd-` and ten letters and digits). It covers the text as it was checked."""
