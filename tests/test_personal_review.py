@@ -107,7 +107,7 @@ clusters:
     officers:
       - name: PC Jo Bloggs
         contact:
-          email: jo.bloggs@example.police.uk
+          email: jo.bloggs@mail.example.org
           phone: "07700 900123"
       - name: PCSO Sam Sample
         contact:
@@ -122,10 +122,10 @@ clusters:
 
 def test_a_panels_line_does_not_release_its_officers() -> None:
     officer = "data/clusters.yaml:{}: clusters[north], the 1st officer, contact.{}: "
-    fix = f"{FIX} add the line `reviewed_personal_data: pd-638f1e06eb` to this officer"
+    fix = f"{FIX} add the line `reviewed_personal_data: pd-ae56f349d5` to this officer"
     assert problems(PANEL, "data/clusters.yaml") == [
         officer.format("8:18", "email")
-        + f"this looks like personal data: an email address (`jo.bloggs@example.police.uk`) — {fix}",
+        + f"this looks like personal data: an email address (`jo.bloggs@mail.example.org`) — {fix}",
         officer.format("9:18", "phone")
         + f"this looks like personal data: a phone number (`07700 900123`) — {fix}",
     ]
@@ -134,7 +134,7 @@ def test_a_panels_line_does_not_release_its_officers() -> None:
 def test_an_officers_own_line_releases_the_officer_and_only_the_officer() -> None:
     released = PANEL.replace(
         '          phone: "07700 900123"\n',
-        '          phone: "07700 900123"\n        reviewed_personal_data: pd-638f1e06eb\n',
+        '          phone: "07700 900123"\n        reviewed_personal_data: pd-ae56f349d5\n',
     )
     assert problems(released, "data/clusters.yaml") == []
     moved = released.replace("reviewed_personal_data: pd-1e30a425f4\n", "").replace(

@@ -171,14 +171,21 @@ def _words(local: str) -> set[str]:
     return {word.rstrip("0123456789") for word in re.split(r"[._+\s-]+", spaced)} - {""}
 
 
-def shared_contact(finding: Finding, team: frozenset[str] = frozenset()) -> bool:
+def shared_contact(
+    finding: Finding, team: frozenset[str] = frozenset(), *, contact: bool = False
+) -> bool:
     """A team mailbox (`venues@…`, `safer-neighbourhoods@…`) or a number that is not a mobile.
 
     ``team`` holds the words of the entry's id: a mailbox named only with them (`bank@…` in
-    the Bank panel's contact) is the team's own.
+    the Bank panel's contact) is the team's own. In a ``contact`` section (a panel's or an
+    officer's), an officer's work mailbox at a police domain (`…@…police.uk`) is published on
+    purpose too; a personal mailbox elsewhere is not.
     """
     if finding.kind == "an email address":
-        words = _words(finding.text.rpartition("@")[0])
+        local, _, domain = finding.text.rpartition("@")
+        if contact and "police" in domain.lower().split("."):
+            return True
+        words = _words(local)
         return bool(_ROLE_WORDS & words) or (bool(words) and words <= team)
     if finding.kind == "a phone number":
         return not _mobile(finding.text)

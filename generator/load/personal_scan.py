@@ -59,7 +59,8 @@ ward's postcodes and streets (whole areas, never one household)."""
 PUBLIC_BRANCHES = frozenset({"access", "online", "contact"})
 """Fields about how to reach a place, team, officer or meeting (access facts, the online-joining
 section with its dial-in, officers' and panels' contacts): a team mailbox or a switchboard
-number there is published on purpose, a person's mailbox or mobile number still is not."""
+number there is published on purpose (and in contacts, an officer's mailbox at a police
+domain), a person's own mailbox or mobile number still is not."""
 
 
 @dataclass(frozen=True)
@@ -120,9 +121,11 @@ def _walk(
             yield from _walk(item, (*loc, index), False, team)
     elif isinstance(node, str):
         field = next((part for part in reversed(loc) if isinstance(part, str)), "")
-        public = not PUBLIC_BRANCHES.isdisjoint(p for p in loc if isinstance(p, str))
+        branches = {part for part in loc if isinstance(part, str)}
+        public = not PUBLIC_BRANCHES.isdisjoint(branches)
+        contact = "contact" in branches
         for finding in find(link_text(node) if field.endswith("url") else node):
-            if not (public and shared_contact(finding, team)):
+            if not (public and shared_contact(finding, team, contact=contact)):
                 yield loc, finding.kind, finding.text, node
 
 
