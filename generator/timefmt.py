@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from functools import lru_cache
 
 from generator import quarters
@@ -31,10 +31,28 @@ def day(on: date, *, weekday: bool = True) -> str:
 
 @_memo
 def when(on: date, start: time, end: time | None = None) -> str:
-    """'Wednesday 6 November 2024, 1pm to 2:30pm'; 'from 1pm' when the end is not published."""
+    """'Wednesday 6 November 2024, 1pm to 2:30pm'; 'from 1pm' when the end is not published.
+
+    An end at or before the start is the next day, and says so: 'Friday 7 March 2025, 10pm
+    to 12:30am on Saturday 8 March' (the year too when it changes). An end at 00:00 is
+    'midnight', which already reads as the end of the first day.
+    """
     if end is None:
         return f"{day(on)}, from {clock(start)}"
-    return f"{day(on)}, {clock(start)} to {clock(end)}"
+    if end > start or end == time(0, 0):
+        return f"{day(on)}, {clock(start)} to {clock(end)}"
+    after = on + timedelta(days=1)
+    later = day(after) if after.year != on.year else f"{after:%A} {after.day} {after:%B}"
+    return f"{day(on)}, {clock(start)} to {clock(end)} on {later}"
+
+
+def duration(minutes: int) -> str:
+    """'1 hour 30 minutes', '2 hours', '45 minutes'."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
 
 
 def month(year_month: str) -> str:

@@ -43,7 +43,7 @@ _PREVIOUS = re.compile(r"^(      date: ).*$", re.MULTILINE)
 def extreme_data(end: str, target: Path) -> Path:
     """Copy the site fixture into ``target`` with every date-like field at ``end`` of the range.
 
-    A civic date and a metric's ``first_quarter`` are added so every such field is present.
+    A civic date is added so every such field is present (every metric has ``first_quarter``).
     """
     values = EXTREMES[end]
     shutil.copytree(FIXTURE_DATA, target)
@@ -61,13 +61,6 @@ def extreme_data(end: str, target: Path) -> Path:
                 for block in text.split("\n  - id: ")
             )
         path.write_text(text, encoding="utf-8")
-    metrics = target / "metrics.yaml"
-    metrics.write_text(
-        metrics.read_text(encoding="utf-8").replace(
-            "    unit: meetings\n", f"    unit: meetings\n    first_quarter: {values['quarter']}\n"
-        ),
-        encoding="utf-8",
-    )
     (target / "civic-dates.yaml").write_text(
         f"civic_dates:\n  - date: {values['date']}\n    title: Ward elections\n", encoding="utf-8"
     )

@@ -50,8 +50,8 @@ def problems(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
         ),
         (
             "metrics.yaml",
-            "    unit: meetings\n",
-            "    unit: meetings\n    first_quarter: 0000-Q1\n",
+            "    first_quarter: 2025-Q1\n",
+            "    first_quarter: 0000-Q1\n",
             "data/metrics.yaml:7:20: metrics[a].first_quarter: `0000-Q1` is not a quarter "
             "from 2000 to 2099 — check the year: write it like 2025-Q1",
         ),

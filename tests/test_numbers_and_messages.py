@@ -14,7 +14,7 @@ def problems(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
 
 def test_a_count_cannot_be_negative(tmp_path: Path) -> None:
     assert problems(tmp_path, "metrics.yaml", "value: 3", "value: -3") == [
-        "data/metrics.yaml:9:16: metrics[a], the 1st value, value: a number of meetings cannot be "
+        "data/metrics.yaml:10:16: metrics[a], the 1st value, value: a number of meetings cannot be "
         "negative — check the figure"
     ]
 
@@ -22,7 +22,7 @@ def test_a_count_cannot_be_negative(tmp_path: Path) -> None:
 def test_hours_cannot_be_negative(tmp_path: Path) -> None:
     new = "kind: hours\n    values:\n      - quarter: 2025-Q1\n        value: -0.5\n"
     assert problems(tmp_path, "metrics.yaml", "kind: hours\n", new) == [
-        "data/metrics.yaml:16:16: metrics[e], the 1st value, value: a number of hours cannot be "
+        "data/metrics.yaml:18:16: metrics[e], the 1st value, value: a number of hours cannot be "
         "negative — check the figure"
     ]
 
@@ -30,12 +30,13 @@ def test_hours_cannot_be_negative(tmp_path: Path) -> None:
 def test_a_breakdown_share_cannot_be_negative(tmp_path: Path) -> None:
     new = (
         "kind: hours\n  - id: f\n    wording: Attendees by gender\n    unit: people\n"
+        "    first_quarter: 2025-Q1\n"
         "    kind: breakdown\n    values:\n      - quarter: 2025-Q1\n        breakdown:\n"
         "          - dimension: Gender\n            shares:\n"
         "              - category: Female\n                value: -4\n"
     )
     [line] = problems(tmp_path, "metrics.yaml", "kind: hours\n", new)
-    assert line.startswith("data/metrics.yaml:24:24: metrics[f]")
+    assert line.startswith("data/metrics.yaml:27:24: metrics[f]")
     assert line.endswith(": a share of a breakdown cannot be negative — check the figure")
 
 

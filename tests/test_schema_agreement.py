@@ -109,7 +109,9 @@ EDGE_VALUES = {
     ),
 }
 BASE = {
-    "metrics.yaml": {"metrics": [{"id": "a", "wording": "W", "unit": "meetings"}]},
+    "metrics.yaml": {
+        "metrics": [{"id": "a", "wording": "W", "unit": "meetings", "first_quarter": "2025-Q1"}]
+    },
     "clusters.yaml": {"clusters": [{"id": "north", "name": "North"}]},
     "venues.yaml": {"venues": [{"id": "hall", "name": "Hall", "address": {"lines": ["1 Road"]}}]},
 }

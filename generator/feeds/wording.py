@@ -80,15 +80,6 @@ def approximate_end(meeting: Meeting, dataset: Dataset) -> datetime | None:
     return meeting.starts_at() + timedelta(minutes=length)
 
 
-def _duration(minutes: int) -> str:
-    """'1 hour 30 minutes', '2 hours', '45 minutes'."""
-    hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
-    if rest:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
-    return " ".join(parts)
-
-
 def _status(meeting: Meeting) -> Iterator[str]:
     reason = f" {meeting.status_reason}" if meeting.status_reason else ""
     previous = meeting.previous
@@ -115,8 +106,9 @@ def _when_where(meeting: Meeting, dataset: Dataset) -> Iterator[str]:
     length = usual_length(meeting, dataset)
     if meeting.end is None and length is not None:
         yield (
-            f"The finish time has not been published: the calendar shows the usual length of "
-            f"this panel's meetings ({_duration(length)}), so the finish time is approximate."
+            "The finish time has not been published: the calendar shows the usual length of "
+            f"this panel's meetings ({timefmt.duration(length)}), so the finish time is "
+            "approximate."
         )
     elif meeting.end is None:
         yield "The finish time has not been published."

@@ -9,10 +9,14 @@ from typing import Any
 from generator.clock import LONDON
 from generator.load.rules import Checker
 from generator.models import Meeting, Panel, Venue
+from generator.models.areas import MEETING_MINUTES
+from generator.timefmt import duration
 from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus, goes_ahead
 
 JOIN_LINK_DAYS = 7
 """A hybrid or online meeting this close without a joining link blocks the build."""
+MAX_MINUTES = MEETING_MINUTES.stop - 1
+"""The longest a meeting may last, start to end: the longest usual length a panel may set."""
 
 
 def clock_change_problem(day: date, at: time) -> str | None:
@@ -57,21 +61,16 @@ def check_meetings(
                 f"there is no panel with the id `{m.panel}`",
                 f"use one of the ids in data/clusters.yaml: {', '.join(sorted(panel_ids))}",
             )
-        for field in ("start", "end"):
+        for field, on in (("start", m.date), ("end", m.end_date())):
             value = getattr(m, field)
-            why = clock_change_problem(m.date, value) if value else None
+            why = clock_change_problem(on, value) if value and on else None
             if why:
                 at(
                     field,
-                    f"{value:%H:%M} on {m.date} {why}",
+                    f"{value:%H:%M} on {on} {why}",
                     "choose a time outside 01:00 to 02:00",
                 )
-        if m.end is not None and m.end <= m.start:
-            at(
-                "end",
-                f"the end time {m.end:%H:%M} is not after the start time {m.start:%H:%M}",
-                "check both times are 24-hour HH:MM, e.g. 18:30",
-            )
+        _check_length(m, at)
         _check_place(m, at, venue_ids, c.today)
         _check_status(m, at, c.today)
         if m.record is not None and m.date > c.today:
@@ -82,6 +81,26 @@ def check_meetings(
             )
         for t_index, topic in enumerate(m.record.topics if m.record else ()):
             c.remit(at, f"record.topics.{t_index}.remit", topic.remit, topic.partner, "partner")
+
+
+def _check_length(m: Meeting, at: Any) -> None:
+    ends = m.ends_at()
+    if m.end is None or ends is None:
+        return
+    # Elapsed time, not the clock difference: a night the clocks change is an hour longer
+    # or shorter. An end at or before the start is the next day (22:00 to 00:30), so a
+    # typing slip (06:30 for 18:30) shows up as an impossibly long meeting instead.
+    minutes = int((ends - m.starts_at()).total_seconds()) // 60
+    if minutes <= MAX_MINUTES:
+        return
+    next_day = " the next day" if m.ends_next_day() else ""
+    fix = "check both times are 24-hour HH:MM, e.g. 18:30"
+    at(
+        "end",
+        f"the meeting would last {duration(minutes)}, from {m.start:%H:%M} to "
+        f"{m.end:%H:%M}{next_day}, and a meeting lasts at most {duration(MAX_MINUTES)}",
+        f"{fix}; an end time before the start is the next day" if next_day else fix,
+    )
 
 
 def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -> None:

@@ -52,12 +52,17 @@ def _gss(value: Any) -> str:
     return text
 
 
+MEETING_MINUTES = range(15, 481)
+"""How long a meeting may last, in whole minutes (a usual length, or start to end)."""
+
+
 def _minutes(value: Any) -> int:
     text = _raw(value, "a number of minutes")
-    if not _MINUTES.fullmatch(text) or not 15 <= int(text) <= 480:
+    if not _MINUTES.fullmatch(text) or int(text) not in MEETING_MINUTES:
         fail(
             f"`{text}` is not a meeting length in minutes",
-            "write whole minutes between 15 and 480, e.g. 90",
+            f"write whole minutes between {MEETING_MINUTES.start} and "
+            f"{MEETING_MINUTES.stop - 1}, e.g. 90",
         )
     return int(text)
 
@@ -74,7 +79,13 @@ GssCode = Annotated[
 Minutes = Annotated[
     int,
     BeforeValidator(_minutes),
-    WithJsonSchema({"type": "integer", "minimum": 15, "maximum": 480}),
+    WithJsonSchema(
+        {
+            "type": "integer",
+            "minimum": MEETING_MINUTES.start,
+            "maximum": MEETING_MINUTES.stop - 1,
+        }
+    ),
 ]
 
 

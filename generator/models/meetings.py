@@ -150,7 +150,7 @@ class Meeting(Model):
     start: ClockTime
     """Start time, 24-hour HH:MM, UK time."""
     end: ClockTime | None = None
-    """End time, HH:MM. Leave out if not yet published."""
+    """End time, HH:MM; leave out if not published. An end before the start is the next day."""
     format: MeetingFormat
     """`in-person`, `hybrid` (in the room and on Teams) or `online`."""
     venue: Slug | None = None
@@ -189,9 +189,22 @@ class Meeting(Model):
         """Start as an aware UK-time datetime."""
         return datetime.combine(self.date, self.start, LONDON)
 
+    def ends_next_day(self) -> bool:
+        """Whether the published end is after midnight: an end at or before the start."""
+        return self.end is not None and self.end <= self.start
+
+    def end_date(self) -> dt.date | None:
+        """The day the meeting ends (the next day when it runs past midnight), if published."""
+        if self.end is None:
+            return None
+        return self.date + dt.timedelta(days=1) if self.ends_next_day() else self.date
+
     def ends_at(self) -> datetime | None:
         """End as an aware UK-time datetime, if an end time is published."""
-        return datetime.combine(self.date, self.end, LONDON) if self.end else None
+        ends_on = self.end_date()
+        if ends_on is None or self.end is None:
+            return None
+        return datetime.combine(ends_on, self.end, LONDON)
 
     def finished_by(self) -> datetime:
         """When the meeting is over for 'upcoming' purposes (start + 3 hours when no end)."""

@@ -52,8 +52,8 @@ class Metric(Model):
     """Context from the report, e.g. that a separate paper covers the topic."""
     counts: DerivedCount | None = None
     """`meetings-held` or `logs` when the data counts this metric too: figures that differ warn."""
-    first_quarter: Quarter = "2025-Q1"
-    """The first quarter the force committed to report."""
+    first_quarter: Quarter
+    """The first quarter the force committed to report, e.g. `2025-Q1`: earlier ones are not due."""
     values: tuple[MetricValue, ...] = ()
     """Reported figures, one per quarter."""
     reviewed_personal_data: ReviewMark | None = None

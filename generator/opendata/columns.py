@@ -67,7 +67,18 @@ MEETING_COLUMNS = (
     _c("title", "string", "The meeting's own title, when it has one."),
     _c("date", "date", "Date of the meeting (UK time).", required=True),
     _c("start", "string", "Start time, 24-hour HH:MM, UK time.", required=True, pattern=TIME),
-    _c("end", "string", "End time, 24-hour HH:MM; empty when not published.", pattern=TIME),
+    _c(
+        "end",
+        "string",
+        "End time, 24-hour HH:MM, on end_date; empty when not published.",
+        pattern=TIME,
+    ),
+    _c(
+        "end_date",
+        "date",
+        "Date the meeting ends (UK time): the day after date when it runs past midnight; "
+        "empty when the end time is not published.",
+    ),
     _c(
         "format",
         "string",

@@ -62,6 +62,7 @@ def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...
                 m.date,
                 f"{m.start:%H:%M}",
                 f"{m.end:%H:%M}" if m.end else None,
+                m.end_date(),
                 m.format.value,
                 m.venue,
                 venue.name if venue else None,
