@@ -49,6 +49,8 @@ NAV_ORDER = (
     urls.DATA,
 )
 """Top-level navigation order, residents' pages first; other pages follow in MkDocs' order."""
+GUIDANCE = frozenset({urls.ACCESSIBILITY})
+"""Generated pages that read like the hand-written ones: searchable as guidance, as they were."""
 _ANCHOR = re.compile(r'\sid="([^"]*)"')
 """An ``id`` attribute: in autoescaped HTML a quote is always escaped, so this is never text."""
 
@@ -181,6 +183,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             if not _excluded_from_search(page):
                 self.search.append(page_record("/" + page.url, page.title or "", html_body))
             return html_body
+        if page.url in GUIDANCE:
+            self.search.append(page_record("/" + page.url, page.title or "", body))
         page.present_anchor_ids = {html.unescape(a) for a in _ANCHOR.findall(body)}
         return body.strip()  # as Python-Markdown returns it
 

@@ -45,6 +45,21 @@ class DerivedCount(StrEnum):
     LOGS = "logs"
 
 
+class Compliance(StrEnum):
+    """How far a website meets WCAG 2.2 AA, as an accessibility statement must say."""
+
+    FULLY = "fully"
+    PARTIALLY = "partially"
+    NOT = "not"
+
+
+class Enforcement(StrEnum):
+    """Which body enforces the accessibility regulations where the publisher is."""
+
+    GREAT_BRITAIN = "great-britain"
+    NORTHERN_IRELAND = "northern-ireland"
+
+
 class ActionStatus(StrEnum):
     """Where an action stands."""
 

@@ -92,6 +92,16 @@ def test_configuration_placeholders_and_missing_contact(
     code, lines = _run(
         capsys, "--data", str(data), "--label", "data", "--docs", str(docs), "--strict"
     )
+    # The City's accessibility statement facts are marked placeholders too (none is in the
+    # sources): one line each, at the value's own line and column.
+    statement = [
+        f"placeholder: data/publisher.yaml:{number}:{text.index('[') + 1}: placeholder "
+        f"{text[text.index('[') : text.index(']') + 1]} is still in the configuration — replace "
+        "it with the real value"
+        for number, text in enumerate(publisher.splitlines(), start=1)
+        if number > publisher[: publisher.index("\naccessibility:")].count("\n") and "[" in text
+    ]
+    assert len(statement) == 8
     assert code == 1
     assert lines == [
         "placeholder: data/publisher.yaml:1:1: contact: no general contact is set, so pages with "
@@ -99,8 +109,29 @@ def test_configuration_placeholders_and_missing_contact(
         "`email:` or `web_form:`",
         f"placeholder: data/publisher.yaml:{line}:13: placeholder [committee to be set by the "
         "force] is still in the configuration — replace it with the real value",
-        "2 placeholder(s) left: the site must not be published until the force replaces them.",
+        *statement,
+        "10 placeholder(s) left: the site must not be published until the force replaces them.",
     ]
+
+
+def test_a_missing_accessibility_section_is_a_placeholder_and_the_page_shows_markers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, docs = _tree(tmp_path, SITE_DATA, None)
+    publisher = (data / "publisher.yaml").read_text(encoding="utf-8")
+    start = publisher.index("accessibility:\n")
+    publisher = publisher[:start] + publisher[publisher.index("wording:\n") :]
+    (data / "publisher.yaml").write_text(publisher, encoding="utf-8")
+    args = ("--data", str(data), "--label", "data", "--docs", str(docs), "--strict")
+    assert _run(capsys, *args) == (
+        1,
+        [
+            "placeholder: data/publisher.yaml:1:1: accessibility: the accessibility statement "
+            "has no contact, enforcement or testing details — add `accessibility:` "
+            "(examples/northvale/data/publisher.yaml shows every field)",
+            "1 placeholder(s) left: the site must not be published until the force replaces them.",
+        ],
+    )
 
 
 def _steps(path: Path) -> list[dict[str, Any]]:

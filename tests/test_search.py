@@ -95,6 +95,7 @@ def test_the_site_search_holds_data_and_guidance_but_not_the_staff_guide(site: P
     assert index["/meetings/riverside-2025-03/"]["meta"]["type"] == "Meeting"
     assert index["/panels/riverside/"]["meta"]["title"] == "Riverside cluster panel"
     assert index["/about/"]["meta"]["type"] == "Guidance"
+    assert index["/accessibility/"]["meta"]["type"] == "Guidance"
     assert not [url for url in index if "staff-guide" in url]
     # Still published for staff, but not in the residents' navigation.
     assert (site / "staff-guide" / "index.html").is_file()

@@ -13,11 +13,12 @@ import re
 from pathlib import Path
 
 from generator.load.errors import Problem
+from generator.models.accessibility import PLACEHOLDER
 from generator.models.publisher import PUBLISHER_FILE, Publisher
 
 SPAN = re.compile(r'<span class="placeholder">')
 """How docs/ marks a placeholder (styled so it shows on the page too)."""
-BRACKETS = re.compile(r"\[[^\]\n]*\bto be (?:set|updated|confirmed) by the force\b[^\]\n]*\]")
+BRACKETS = PLACEHOLDER
 """How a value in publisher.yaml marks a placeholder, e.g. `[phone to be set by the force]`."""
 
 
@@ -72,6 +73,17 @@ def in_publisher(data: Path, publisher: Publisher | None, label: str = "data") -
                 "contact",
                 "no general contact is set, so pages with facts not yet published offer none",
                 "add `contact:` with the force's public `phone:`, `email:` or `web_form:`",
+            )
+        )
+    if publisher is not None and publisher.accessibility is None:
+        found.append(
+            Problem(
+                name,
+                1,
+                1,
+                "accessibility",
+                "the accessibility statement has no contact, enforcement or testing details",
+                "add `accessibility:` (examples/northvale/data/publisher.yaml shows every field)",
             )
         )
     return sorted(found)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from generator.models.accessibility import AccessibilityStatement
 from generator.models.fields import Email, Flag, HttpsUrl, Model, Phone, Slug, Text
 
 
@@ -86,6 +87,9 @@ class Publisher(Model):
     """Published crime figures for the whole area, offered when a panel has no link of its own."""
     wording: Wording = Wording()
     """Wording that differs between forces."""
+    accessibility: AccessibilityStatement | None = None
+    """The accessibility statement's contact, enforcement and testing facts (until set, the
+    statement shows placeholders and the deploy refuses)."""
 
     @property
     def remits(self) -> Mapping[str, str]:

@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.load.dataset import Dataset
-from generator.pages import engagement, finder, home, log, meetings, panels, static, venues
+from generator.pages import (
+    accessibility,
+    engagement,
+    finder,
+    home,
+    log,
+    meetings,
+    panels,
+    static,
+    venues,
+)
 from generator.render.outputs import Output, SiteConfig
 
-MODULES = (home, finder, panels, meetings, log, engagement, venues, static)
+MODULES = (home, finder, panels, meetings, log, engagement, venues, accessibility, static)
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:

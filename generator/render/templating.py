@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from generator import timefmt
+from generator.models.accessibility import is_placeholder
 
 
 @cache
@@ -30,6 +31,7 @@ def environment() -> Environment:
         span=timefmt.span,
         quarter=timefmt.quarter,
     )
+    env.tests["placeholder"] = is_placeholder
     return env
 
 
