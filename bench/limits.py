@@ -7,6 +7,8 @@ Figures only, never pass/fail: the tests check the behaviour, this records the c
 - ``personal-data``: the personal-data scan over 6 MB of unbroken 20,000-character tokens
   (the email pattern used to rescan each token from every character: 138 s).
 - ``phone-runs``: the same scan over 6 MB of phone numbers back to back (every one a finding).
+- ``links``: the whole-file scan over 300 entries whose link (a ``*url`` field) is 20,000
+  characters of escaped email addresses in its query, each entry's findings fingerprinted.
 - ``same-day``: advisories for 10,000 meetings on one day (pairwise warnings: 66 s, 2.6 GB).
 - ``dev-zero``: a data file that is a link to /dev/zero (read whole: MemoryError).
 - ``at-size-limit``: a data file one byte over the size limit (read, then refused).
@@ -26,7 +28,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from generator.load import advisories, dataset, personal_data
+from generator.load import advisories, dataset, personal_data, personal_scan
 from generator.load import yaml_strict as yamlstrict
 from generator.load.errors import DataError
 
@@ -45,6 +47,19 @@ def _phone_runs(scale: float) -> str:
     values = max(1, int(300 * scale))
     found = sum(len(personal_data.find(token)) for _ in range(values))
     return f"{values} values of {len(token):,} characters of phone numbers, {found:,} findings"
+
+
+def _links(scale: float) -> str:
+    query = "to=jo.bloggs%40example.com&" * 800
+    url = ("https://forms.example.org/topics?" + query)[: yamlstrict.MAX_SCALAR]
+    entries = max(1, int(300 * scale))
+    tree = {"clusters": [{"id": f"p{n}", "questionnaire_url": url} for n in range(entries)]}
+    flagged = personal_scan.scan(tree, skip_reviewed=False)
+    marks = {f.fingerprint for f in flagged}
+    return (
+        f"{entries} links of {len(url):,} characters, {len(flagged):,} findings, "
+        f"{len(marks)} fingerprint(s)"
+    )
 
 
 def _same_day(scale: float) -> str:
@@ -97,6 +112,7 @@ def _at_size_limit(scale: float) -> str:
 CASES: dict[str, Callable[[float], str]] = {
     "personal-data": _personal_data,
     "phone-runs": _phone_runs,
+    "links": _links,
     "same-day": _same_day,
     "dev-zero": _dev_zero,
     "at-size-limit": _at_size_limit,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fixturedata import FIXTURE_DATA
 
-from generator.load import advisories, dataset, personal_data
+from generator.load import advisories, dataset, personal_data, personal_scan
 from generator.load import yaml_strict as yamlstrict
 from generator.load.errors import DataError
 
@@ -126,3 +126,16 @@ def test_an_email_at_the_end_of_a_long_token_is_still_found() -> None:
     assert [f.text for f in personal_data.find("x" * 5000 + " bob.smith@example.org")] == [
         "bob.smith@example.org"
     ]
+
+
+def test_a_link_at_the_length_limit_is_scanned_whole_and_its_review_line_releases_it() -> None:
+    url = ("https://forms.example.org/t?" + "to=jo.bloggs%40example.com&" * 800)[
+        : yamlstrict.MAX_SCALAR
+    ]
+    entry = {"id": "north", "questionnaire_url": url}
+    flagged = personal_scan.scan({"clusters": [entry]})
+    assert len(flagged) == (yamlstrict.MAX_SCALAR - 28) // 27
+    assert {f.text for f in flagged} == {"jo.bloggs@example.com"}
+    [line] = {f.fingerprint for f in flagged}
+    entry["reviewed_personal_data"] = line
+    assert personal_scan.scan({"clusters": [entry]}) == []
