@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import textstat  # type: ignore[import-untyped]  # ships no type hints
-
 TARGET_AGE = 9
 """GOV.UK's plain-English aim."""
 ADVISE_FROM_AGE = 14
@@ -31,6 +29,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 def reading_age(sentence: str) -> float:
     """The sentence's reading age in years (Flesch-Kincaid grade + 5)."""
+    # Imported on first use: textstat (and the pkg_resources it imports) costs half a second,
+    # which every check, diff and build would pay for a score only `warnings` asks for.
+    import textstat  # type: ignore[import-untyped]  # ships no type hints
+
     return float(textstat.flesch_kincaid_grade(sentence)) + 5
 
 
