@@ -7,8 +7,10 @@ and runs every pull-request step on the result: a valid data-only change must st
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -182,17 +184,46 @@ def _git(folder: Path, *args: str) -> str:
     ).stdout
 
 
+def _pull_request_review(repo: Path, tmp_path: Path, epoch: str) -> str:
+    """The data job's own review step (`.ci/pr-check review`) run on ``repo``: its job summary."""
+    (repo / ".ci").mkdir()
+    shutil.copy2(ROOT / ".ci" / "pr-check", repo / ".ci" / "pr-check")
+    shutil.copytree(ROOT / "docs", repo / "docs")
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    summary = runner / "summary.md"
+    done = subprocess.run(
+        [str(repo / ".ci" / "pr-check"), "review"],
+        env={
+            **os.environ,
+            "SOURCE_DATE_EPOCH": epoch,
+            "BASE_REF": "main",
+            "RUNNER_TEMP": str(runner),
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "PR_CHECK_PYTHON": sys.executable,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return summary.read_text(encoding="utf-8")
+
+
 def test_a_week_of_ordinary_staff_edits_passes_every_pull_request_step(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(DATA, repo / "data")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "data")
     _git(repo, "commit", "-q", "-m", "base")
+    _git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")  # the pull request's base
     epoch = str(int(time.time()))
     _week_of_edits(repo / "data", build_date({"SOURCE_DATE_EPOCH": epoch}))
     _git(repo, "commit", "-q", "-am", "A week of staff edits")
 
-    _publishing_steps(repo, tmp_path, epoch)
-    summary = generator("diff", "HEAD~1", cwd=repo, epoch=epoch)
-    assert summary.returncode == 0, summary.stdout + summary.stderr
-    assert "staff-test-next" in summary.stdout
+    summary = _pull_request_review(repo, tmp_path, epoch)
+    assert "### ✅ Data check" in summary and "### ✅ Warnings" in summary
+    assert "❌" not in summary and "Blocking" not in summary
+    assert "## What this change publishes" in summary and "staff-test-next" in summary
+    site = mkdocs_build(tmp_path, repo / "data", epoch)
+    assert (site / "index.html").is_file()

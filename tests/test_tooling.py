@@ -20,15 +20,17 @@ def test_run_script_is_valid_posix_sh() -> None:
     subprocess.run(["sh", "-n", str(run)], check=True)
 
 
-def test_ci_script_is_valid_bash() -> None:
-    ci = ROOT / ".ci" / "run"
-    assert ci.stat().st_mode & 0o111, ".ci/run must be executable"
+@pytest.mark.parametrize("name", ["run", "pr-check"])
+def test_ci_scripts_are_valid_bash(name: str) -> None:
+    ci = ROOT / ".ci" / name
+    assert ci.stat().st_mode & 0o111, f".ci/{name} must be executable"
     subprocess.run(["bash", "-n", str(ci)], check=True)
 
 
 @pytest.mark.skipif(shutil.which("shellcheck") is None, reason="shellcheck not installed")
 def test_run_script_passes_shellcheck() -> None:
-    subprocess.run(["shellcheck", str(ROOT / "run"), str(ROOT / ".ci" / "run")], check=True)
+    scripts = [ROOT / "run", ROOT / ".ci" / "run", ROOT / ".ci" / "pr-check"]
+    subprocess.run(["shellcheck", *map(str, scripts)], check=True)
 
 
 def test_run_help_lists_commands() -> None:

@@ -20,6 +20,7 @@ from generator.review import schema
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 PR_CHECK = WORKFLOWS / "pr-check.yml"
+PR_CHECK_SCRIPT = ROOT / ".ci" / "pr-check"
 DEPLOY = WORKFLOWS / "deploy.yml"
 
 
@@ -71,23 +72,38 @@ def test_pull_request_check_is_one_fast_data_job_with_annotations() -> None:
     jobs = workflow(PR_CHECK)["jobs"]
     assert set(jobs) == {"data"}
     steps = jobs["data"]["steps"]
-    runs = "\n".join(s.get("run", "") for s in steps)
+    # The job's commands are the script's steps, in its order: `.ci/pr-check all` is the job.
+    script = PR_CHECK_SCRIPT.read_text(encoding="utf-8")
+    order = re.search(r"^STEPS=\((.*)\)$", script, re.MULTILINE)
+    assert order is not None
+    runs = [s["run"] for s in steps if "run" in s]
+    assert runs == [f".ci/pr-check {step}" for step in order.group(1).split()]
+    assert order.group(1).split() == ["install", "review", "build"]
     for command in (
-        "-m generator check --format github",
-        "-m generator warnings --format github",
-        '-m generator diff --format github "origin/$BASE_REF"',
+        "./run install",
+        "-m generator.cli.batch",
+        "check --format github",
+        "warnings --format github",
+        'diff --format github "origin/$BASE_REF"',
         "./run build",
     ):
-        assert command in runs
-    assert "./run test" not in runs and "requirements-dev" not in runs
-    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
-    assert python["with"]["cache"] == "pip"
-    assert python["with"]["cache-dependency-path"] == "requirements.txt"
+        assert command in script
+    assert "./run test" not in script and "requirements-dev" not in script
+    assert script.count("GITHUB_STEP_SUMMARY") >= 3
+    assert "Files changed" in script  # the summary says where the annotations are
     venv = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
     assert venv["with"]["path"] == ".venv"
     assert "hashFiles('requirements.txt', 'pyproject.toml')" in venv["with"]["key"]
-    assert runs.count("GITHUB_STEP_SUMMARY") >= 3
-    assert "Files changed" in runs  # the summary says where the annotations are
+
+
+def test_installs_use_a_pinned_uv_and_fall_back_to_pip() -> None:
+    run = (ROOT / "run").read_text(encoding="utf-8")
+    pinned = re.findall(r"^UV_VERSION=(\S+)$", run, re.MULTILINE)
+    assert len(pinned) == 1 and re.fullmatch(r"\d+\.\d+\.\d+", pinned[0])
+    assert '"uv==$UV_VERSION"' in run
+    assert '"$UV" pip install --quiet --python "$VPY" -r "$1" -e .' in run
+    assert 'venv_pip install --quiet --disable-pip-version-check -r "$1"' in run
+    assert "CLUSTER_PANELS_INSTALLER" in run
 
 
 def test_tests_run_on_main_and_when_code_changes() -> None:
