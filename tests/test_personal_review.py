@@ -7,6 +7,11 @@ officers, who are reviewed on their own.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from test_warnings import FIXTURE, PERSONAL, cli, make
+
 from generator.load import yaml_strict
 from generator.load.advisories import personal_problems
 from generator.load.errors import DataError
@@ -144,3 +149,29 @@ def test_an_officers_own_line_releases_the_officer_and_only_the_officer() -> Non
         ["clusters[north], the 2nd officer, name", "this looks like personal data"],
         ["clusters[north].summary", "this looks like personal data"],
     ]
+
+
+def test_a_reviewer_pastes_the_printed_line_as_it_stands_and_check_passes(tmp_path: Path) -> None:
+    """The whole loop through `check`, as staff run it: flagged, pasted, edited, pasted again."""
+    actions = (FIXTURE / "actions.yaml").read_text() + PERSONAL.replace(
+        "Call me on 07700 900123 about the car AB12 CDE outside 12 Acacia Avenue",
+        "Email jo@example.com",
+    )
+    data = make(tmp_path, actions_yaml=actions)
+
+    def pasted_line(why: str) -> str:
+        checked = cli("check", cwd=tmp_path)
+        assert checked.returncode == 1
+        assert why in checked.stderr
+        [line] = {
+            a or b for a, b in re.findall(r"line to `([^`]+)`|the line `([^`]+)`", checked.stderr)
+        }
+        return line
+
+    (data / "actions.yaml").write_text(actions + f"    {pasted_line('add the line')}\n")
+    assert cli("check", cwd=tmp_path).returncode == 0
+    edited = (data / "actions.yaml").read_text().replace("Email jo@", "Email jo.bloggs@")
+    (data / "actions.yaml").write_text(edited)
+    line = pasted_line("this entry changed since it was reviewed")
+    (data / "actions.yaml").write_text(re.sub(r"reviewed_personal_data: \S+", line, edited))
+    assert cli("check", cwd=tmp_path).returncode == 0
