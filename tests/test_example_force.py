@@ -81,6 +81,11 @@ def test_the_example_exercises_every_feature() -> None:
     assert any(p.wards for p in data.panels) and any(p.officers for p in data.panels)
     assert any(v.quarter for m in data.metrics for v in m.values)
     assert data.civic_dates
+    assert any(m.status is MeetingStatus.POSTPONED and m.previous is None for m in data.meetings)
+    assert any(
+        m.previous is not None and m.previous.same_slot(m.date, m.start) for m in data.meetings
+    )
+    assert any(m.ends_next_day() for m in data.meetings)
     hosts = re.findall(r"https://([^/\s\"']+)", _all_text(EXAMPLE))
     assert hosts and all(
         h.endswith(".example") or h in {"teams.microsoft.com", "www.equalityadvisoryservice.com"}
@@ -89,6 +94,36 @@ def test_the_example_exercises_every_feature() -> None:
     phones = re.findall(r"\b0[0-9]{3,4} ?[0-9]{3} ?[0-9]{3,4}\b", _all_text(EXAMPLE))
     drama = re.compile(r"01632 ?960[0-9]{3}|07700 ?900[0-9]{3}")
     assert phones and all(drama.fullmatch(p) for p in phones), phones
+
+
+def test_the_example_shows_the_newest_cases(built: Path) -> None:
+    def page(meeting: str) -> str:
+        return (built / "meetings" / meeting / "index.html").read_text(encoding="utf-8")
+
+    def feed(meeting: str) -> str:
+        text = (built / "calendar" / "meetings" / f"{meeting}.ics").read_bytes().decode("utf-8")
+        return text.replace("\r\n ", "").replace("\\,", ",")
+
+    room = page("hilltop-2025-06")
+    assert "This meeting has moved to Quay Hall, Upper room, on the same date and time." in room
+    assert "Reason: The library&#39;s meeting room is closed for repairs" in room
+    assert "previousStartDate" not in room
+    assert "MOVED: this meeting has moved to a new place on the same date." in feed(
+        "hilltop-2025-06"
+    )
+    postponed = page("riverside-2025-07")
+    assert "This meeting has been postponed." in postponed
+    assert "The new date is to be confirmed." in postponed
+    assert "The new date is to be confirmed: check the meeting page before you travel." in feed(
+        "riverside-2025-07"
+    )
+    late = page("harbour-2025-08")
+    assert "Friday 15 August 2025, 10pm to 12:30am on Saturday 16 August" in late
+    assert '"endDate": "2025-08-16T00:30:00+01:00"' in late
+    assert "DTEND;TZID=Europe/London:20250816T003000" in feed("harbour-2025-08")
+    rows = (built / "data" / "meetings.csv").read_text(encoding="utf-8").splitlines()
+    row = next(r for r in rows if r.startswith("harbour-2025-08,"))
+    assert ",2025-08-15,22:00,00:30,2025-08-16," in row
 
 
 def test_the_example_can_be_deployed(capsys: pytest.CaptureFixture[str]) -> None:
