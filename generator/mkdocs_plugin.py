@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from generator.clock import BadEpoch, build_date, build_time
 from generator.load.errors import DataError
-from generator.load.publish import load_publishable, notices
+from generator.load.publish import load_with_notices
 from generator.render import urls
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import SCRIPT, STYLES
@@ -87,7 +87,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             )
         self.data_path = Path(config.config_file_path or ".").parent / self.config.data_dir
         try:
-            data = load_publishable(
+            data, notices = load_with_notices(
                 self.data_path, today=build_date(), label=self.config.data_dir.rstrip("/")
             )
         except DataError as error:
@@ -95,7 +95,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         except BadEpoch as error:
             raise PluginError(str(error)) from None
         # INFO, not WARNING: advisories never stop a build, and --strict aborts on warnings.
-        for problem in notices(data):
+        for problem in notices:
             log.info("data warning: %s", problem)
         site = SiteConfig(
             site_url=_with_slash(config.site_url or "/"),

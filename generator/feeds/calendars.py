@@ -132,11 +132,19 @@ def _finish(
     # A VCALENDAR needs at least one component (RFC 5545 §3.6), so the VTIMEZONE is
     # there even when a panel has no meetings yet; then it covers the build year.
     first, last = _years(meetings, config.built.astimezone(LONDON).year)
-    calendar.add_component(london(first, last))
     head: bytes = calendar.to_ical()
     assert head.endswith(END)
     ordered = sorted(meetings, key=lambda m: (m.starts_at(), m.id))
-    return head[: -len(END)] + b"".join(serialized[m.id] for m in ordered) + END
+    events = b"".join(serialized[m.id] for m in ordered)
+    return head[: -len(END)] + _london_ical(first, last) + events + END
+
+
+@lru_cache(maxsize=64)
+def _london_ical(first_year: int, last_year: int) -> bytes:
+    """:func:`london` serialized once: icalendar writes a component's subcomponents in turn,
+    so the same bytes can follow each calendar's properties (a large share of a big build)."""
+    text: bytes = london(first_year, last_year).to_ical()
+    return text
 
 
 def feed(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.clock import build_date
 from generator.load import dataset as dataset_module
-from generator.load.advisories import advisories, blocking, personal_problems
+from generator.load.advisories import advisories, personal_problems
 from generator.load.dataset import Dataset
 from generator.load.errors import DataError, Problem
 
@@ -29,13 +29,20 @@ def load_publishable(data_dir: Path, *, label: str = "data", today: date | None 
 
     When the data has errors, personal data is reported with them.
     """
+    return load_with_notices(data_dir, label=label, today=today)[0]
+
+
+def load_with_notices(
+    data_dir: Path, *, label: str = "data", today: date | None = None
+) -> tuple[Dataset, tuple[Problem, ...]]:
+    """:func:`load_publishable` and the advisories that do not stop publishing, in one pass.
+
+    The advisories (the personal-data scan among them) are a tenth of a large build, so an
+    adapter that shows the notices gets them from the same pass that checked for blocking ones.
+    """
     data = load(data_dir, label=label, today=today)
-    stop = blocking(data)
+    found = advisories(data)
+    stop = tuple(a.problem for a in found if a.blocking)
     if stop:
         raise DataError(stop)
-    return data
-
-
-def notices(data: Dataset) -> tuple[Problem, ...]:
-    """The advisories that do not stop publishing, for an adapter to show while it builds."""
-    return tuple(a.problem for a in advisories(data) if not a.blocking)
+    return data, tuple(a.problem for a in found if not a.blocking)
