@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         self.data_path = Path(".")
         self.panels_in_nav = True
         self.search: list[Record] = []
+        self.indexing: Future[None] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the data once (blocking advisories included), render every output."""
@@ -198,12 +200,33 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         nav.items = sorted(_flatten(nav.items, None), key=_nav_rank)
         return nav
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Start writing the search index while MkDocs writes the pages.
+
+        Every record is known by now (hand-written pages were read before this event), and
+        Pagefind runs in its own process, so the two overlap instead of following each other.
+        """
+        records = sorted(self.search, key=lambda r: r.url)
+        target = Path(config.site_dir) / FOLDER
+        pool = ThreadPoolExecutor(1, thread_name_prefix="pagefind")
+        self.indexing = pool.submit(write_index, records, target)
+        pool.shutdown(wait=False)  # the thread finishes its one task, then ends
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the search index from the data's records and the hand-written pages' text."""
+        """Wait for the search index (from the data's records and the hand-written pages' text)."""
+        indexing, self.indexing = self.indexing, None
         try:
-            write_index(sorted(self.search, key=lambda r: r.url), Path(config.site_dir) / FOLDER)
+            if indexing is not None:
+                indexing.result()
         except SearchIndexError as error:
             raise PluginError(f"cluster-panels: {error}") from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Let a search index being written finish (its staging folder is then removed)."""
+        indexing, self.indexing = self.indexing, None
+        if indexing is not None:
+            indexing.exception()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild the preview when staff edit the data."""

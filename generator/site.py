@@ -6,6 +6,11 @@ are pure, so the adapters (MkDocs plugin, CLI) only decide where the bytes go.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
 from generator.feeds import render as feeds
 from generator.load.dataset import Dataset
 from generator.load.origins import render_failure
@@ -16,6 +21,19 @@ from generator.render.outputs import Output, Renderer, SiteConfig
 
 RENDERERS: tuple[Renderer, ...] = (feeds.render, metrics.render, opendata.render, pages.render)
 """Every renderer, in the order their outputs are produced."""
+_TASKS: tuple[Renderer, ...] = (
+    feeds.render,
+    metrics.render,
+    opendata.render,
+    *(module.render for module in pages.MODULES),
+)
+""":data:`RENDERERS` with the pages split by module, largest first: the units run in parallel."""
+PARALLEL_FROM = 500
+"""Meetings from which the renderers run in parallel processes (region scale and above).
+
+Below it, starting the processes costs more than it saves."""
+_job: tuple[Dataset, SiteConfig] | None = None
+"""The dataset and configuration the forked workers render (inherited, never pickled)."""
 
 
 def render_all(dataset: Dataset, config: SiteConfig) -> list[Output]:
@@ -25,15 +43,49 @@ def render_all(dataset: Dataset, config: SiteConfig) -> list[Output]:
     when a renderer fails, so staff see ``file:line:col``, never a traceback.
     """
     outputs: dict[str, Output] = {}
-    try:
-        produced = [output for render in RENDERERS for output in render(dataset, config)]
-    except Exception as error:  # any failure: reported at its record
-        raise render_failure(error, _records(dataset), dataset.sources) from error
+    produced = _in_parallel(dataset, config) if len(dataset.meetings) >= PARALLEL_FROM else None
+    if produced is None:
+        try:
+            produced = [output for render in RENDERERS for output in render(dataset, config)]
+        except Exception as error:  # any failure: reported at its record
+            raise render_failure(error, _records(dataset), dataset.sources) from error
     for output in produced:
         if output.path in outputs:
             raise ValueError(f"two renderers produce {output.path}")
         outputs[output.path] = output
     return [outputs[path] for path in sorted(outputs)]
+
+
+def _in_parallel(dataset: Dataset, config: SiteConfig) -> list[Output] | None:
+    """Every output, rendered by forked worker processes, in the serial order; None if not possible.
+
+    The workers inherit the frozen dataset by ``fork`` (nothing large is pickled) and send
+    back their outputs, collected in :data:`_TASKS` order, so the result is the same list
+    the serial loop makes. A failure in a worker returns None: the serial loop then raises
+    it again with its traceback, which locates the record for staff.
+    """
+    workers = min(len(os.sched_getaffinity(0)), len(_TASKS))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    global _job
+    _job = (dataset, config)
+    # Frozen objects are skipped by the workers' garbage collector: otherwise its first full
+    # pass writes to every object the workers inherited, copying the whole dataset into each.
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return [output for part in pool.map(_task, range(len(_TASKS))) for output in part]
+    except Exception:  # re-raised by the serial loop below, located at its record
+        return None
+    finally:
+        gc.unfreeze()
+        _job = None
+
+
+def _task(index: int) -> list[Output]:
+    assert _job is not None, "only called in a worker forked by _in_parallel"
+    return list(_TASKS[index](*_job))
 
 
 def _records(dataset: Dataset) -> dict[str, tuple[object, ...]]:

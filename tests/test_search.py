@@ -27,20 +27,31 @@ def site(built_site: BuiltSite) -> Path:
     return built_site.site_dir
 
 
-def test_one_record_per_meeting_panel_and_entry(dataset) -> None:  # type: ignore[no-untyped-def]
+def test_one_record_per_meeting_panel_and_log_page(dataset) -> None:  # type: ignore[no-untyped-def]
     found = records(dataset)
     kinds = [r.type for r in found]
     assert kinds.count(RecordType.MEETING) == len(dataset.meetings)
     assert kinds.count(RecordType.PANEL) == len(dataset.panels)
-    assert kinds.count(RecordType.ENTRY) == len(dataset.actions)
+    logs = {_panel(dataset, action) for action in dataset.actions}
+    assert kinds.count(RecordType.ENTRY) == len(logs) < len(dataset.actions)
     assert len({r.url for r in found}) == len(found)
 
 
-def test_each_entry_text_is_indexed_once(dataset) -> None:  # type: ignore[no-untyped-def]
+def test_each_entry_text_is_indexed_once_as_a_section_of_its_log(dataset) -> None:  # type: ignore[no-untyped-def]
     found = records(dataset)
     for action in dataset.actions:
         holders = [r.url for r in found if action.said in r.content]
+        holders += [
+            f"{r.url}#{s.anchor}" for r in found for s in r.sections if action.said in s.content
+        ]
         assert holders == [f"/you-said-we-did/{_panel(dataset, action)}/#{action.id}"]
+
+
+def test_a_log_page_record_holds_each_entry_with_its_date(dataset) -> None:  # type: ignore[no-untyped-def]
+    log = next(r for r in records(dataset) if r.url == "/you-said-we-did/riverside/")
+    entry = next(s for s in log.sections if s.anchor == "riverside-2024-11-cycling")
+    assert "cyclists" in entry.content and entry.date == "Wednesday 6 November 2024"
+    assert log.filters["type"] == ["You said, we did"] and log.filters["panel"] == ["Riverside"]
 
 
 def _panel(dataset, action) -> str:  # type: ignore[no-untyped-def]

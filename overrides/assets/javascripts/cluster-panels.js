@@ -4,12 +4,15 @@
  * Nothing is fetched for search until someone opens it: then Pagefind's script loads, and each
  * query fetches only the index fragments it needs (the index is built from the data by the
  * generator: generator/search/). Results from the data (meetings, panels, "you said, we did")
- * come before guidance pages: two searches, split by the "type" filter.
+ * come before guidance pages: two searches, split by the "type" filter. A panel's log is one
+ * result whose entries are its sub-results: each entry found is shown as an item of its own,
+ * linked to its anchor, with its date from the log's "dates" meta (generator/search/pagefind.py).
  */
 (function () {
   "use strict";
   var GUIDANCE = "Guidance"; // generator.search.records.RecordType.GUIDANCE
   var SHOWN = 10;
+  var BATCH = 5; // results whose fragments are fetched at once, until SHOWN items are found
   var dialog = document.getElementById("cp-search");
   var opener = document.querySelector("[data-cp-search-open]");
   if (!dialog || !opener || typeof dialog.showModal !== "function") {
@@ -84,6 +87,43 @@
     return li;
   }
 
+  // A log page stands for each of its entries found; any other result is one item.
+  function items(data) {
+    var dates = data.meta.dates ? JSON.parse(data.meta.dates) : null;
+    var found = dates
+      ? data.sub_results.filter(function (sub) {
+          return sub.anchor && Object.prototype.hasOwnProperty.call(dates, sub.anchor.id);
+        })
+      : [];
+    if (!found.length) {
+      return [data];
+    }
+    return found.map(function (sub) {
+      return {
+        url: sub.url,
+        excerpt: sub.excerpt,
+        meta: { title: sub.title, type: data.meta.type, date: dates[sub.anchor.id] },
+      };
+    });
+  }
+
+  // Fetch results' fragments a few at a time, in rank order, until SHOWN items are found.
+  function collect(results, from, shown) {
+    if (shown.length >= SHOWN || from >= results.length) {
+      return Promise.resolve(shown.slice(0, SHOWN));
+    }
+    return Promise.all(
+      results.slice(from, from + BATCH).map(function (r) {
+        return r.data();
+      })
+    ).then(function (loaded) {
+      loaded.forEach(function (data) {
+        shown = shown.concat(items(data));
+      });
+      return collect(results, from + BATCH, shown);
+    });
+  }
+
   function search() {
     var query = input.value.trim();
     var ticket = ++latest;
@@ -95,17 +135,23 @@
     load()
       .then(function (pagefind) {
         return Promise.all([
-          pagefind.search(query, { filters: { type: { none: [GUIDANCE] } } }),
+          // Unfiltered, then guidance alone: a "none" filter doubles the time of a search
+          // matching thousands of pages at the largest scale, and the guidance pages are few.
+          pagefind.search(query),
           pagefind.search(query, { filters: { type: GUIDANCE } }),
         ]);
       })
       .then(function (found) {
-        var results = found[0].results.concat(found[1].results);
-        return Promise.all(
-          results.slice(0, SHOWN).map(function (r) {
-            return r.data();
+        var guidance = found[1].results;
+        var ids = new Set(guidance.map(function (r) {
+          return r.id;
+        }));
+        var results = found[0].results
+          .filter(function (r) {
+            return !ids.has(r.id);
           })
-        ).then(function (shown) {
+          .concat(guidance);
+        return collect(results, 0, []).then(function (shown) {
           if (ticket !== latest) {
             return;
           }
