@@ -280,6 +280,34 @@ def goals(results: list[dict[str, Any]], grown: dict[str, float | None]) -> dict
     verdicts["growth ≤ 1.3 (full build)"] = (
         None if (full := grown.get("plugin")) is None else full <= 1.3
     )
+    verdicts.update(_search_goals(by_name))
+    return verdicts
+
+
+def _search_goals(by_name: dict[str, dict[str, Any]]) -> dict[str, bool | None]:
+    """Issue 15's goals: build ratios in CPU seconds (a shared machine's wall times vary with
+    the others' load), and the largest scale's first search."""
+    verdicts: dict[str, bool | None] = {}
+    for scale in ("region", "largest"):
+        ratio = by_name.get(scale, {}).get("overhead_cpu")
+        verdicts[f"{scale} full build ≤ 0.5 × plain MkDocs + Material (cpu)"] = (
+            None if ratio is None else ratio <= 0.5
+        )
+    gens = [r["vs_generate_cpu"] for r in by_name.values() if r.get("vs_generate_cpu")]
+    verdicts["full build ≤ 2 × generate (cpu) at every scale"] = (
+        all(g <= 2 for g in gens) if gens else None
+    )
+    searched = by_name.get("largest", {}).get("resident") or {}
+    measured = "first_results_ms" in searched
+    verdicts["largest: no search index on page load"] = (
+        searched["first_load_search_bytes"] == 0 if measured else None
+    )
+    verdicts["largest: first query ≤ 300 KB gzipped"] = (
+        searched["search_gzip_bytes"] <= 300 * 1024 if measured else None
+    )
+    verdicts["largest: first results ≤ 1 s"] = (
+        searched["first_results_ms"] <= 1000 if measured else None
+    )
     return verdicts
 
 

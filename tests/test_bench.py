@@ -71,7 +71,7 @@ def test_bench_runs_end_to_end_at_the_tiny_scale(tmp_path: Path) -> None:
         == set(report["growth_cpu"])
         == {"check", "generate", "plain", "plugin"}
     )
-    assert len(report["goals"]) == 5
+    assert len(report["goals"]) == 11
     assert done.stdout.splitlines()[1].split()[:4] == ["scale", "meetings", "actions", "pages"]
     assert done.stdout.splitlines()[-1] == f"report written to {out}"
 
