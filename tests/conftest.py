@@ -5,7 +5,10 @@ Keep this file small: add fixtures that many test modules share.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,25 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sitebuild
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One fixture-site folder per run, made before xdist starts its workers (they inherit it)."""
+    if not hasattr(config, "workerinput") and sitebuild.SHARED_SITE_ENV not in os.environ:
+        folder = tempfile.mkdtemp(prefix="cluster-panels-site-")
+        os.environ[sitebuild.SHARED_SITE_ENV] = folder
+        config.stash[_OWN_SITE] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the folder this process made (never one it inherited)."""
+    folder = config.stash.get(_OWN_SITE, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ[sitebuild.SHARED_SITE_ENV]
+
+
+_OWN_SITE = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ with that prefix into pages such as 404.html.
 from __future__ import annotations
 
 import atexit
+import fcntl
 import functools
 import http.server
 import os
@@ -159,17 +160,37 @@ def build_site(site_dir: Path) -> BuiltSite:
     return BuiltSite(site_dir=site, base_path=site_base_path(), pages=pages)
 
 
+#: Set by tests/conftest.py in the controlling pytest process, inherited by xdist workers:
+#: the folder all of them share for the fixture site.
+SHARED_SITE_ENV = "CLUSTER_PANELS_TEST_SITE"
+
+
 @functools.cache
 def get_built_site() -> BuiltSite:
-    """Build the fixture site once per Python process (each xdist worker) and cache it.
+    """The fixture site, built once per test run and cached.
 
-    The browser suite calls this at collection time (to parametrise tests by
-    page) and the ``built_site`` fixture calls it again: both get the same
-    build.
+    With ``SHARED_SITE_ENV`` set (conftest.py does, for every run), the first process to
+    get here (an xdist worker, or pytest itself) builds into that folder under a lock and
+    the others read the finished build; conftest.py removes it when the run ends. The
+    browser suite calls this at collection time (to parametrise tests by page) and the
+    ``built_site`` fixture again: both get the same build.
     """
-    tmp = Path(tempfile.mkdtemp(prefix="cluster-panels-site-"))
-    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-    return build_site(tmp / "site")
+    shared = os.environ.get(SHARED_SITE_ENV)
+    if not shared:
+        tmp = Path(tempfile.mkdtemp(prefix="cluster-panels-site-"))
+        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+        return build_site(tmp / "site")
+    folder = Path(shared)
+    done = folder / "built"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if done.is_file():
+            site = folder / "site"
+            pages = tuple(done.read_text(encoding="utf-8").split())
+            return BuiltSite(site_dir=site, base_path=site_base_path(), pages=pages)
+        built = build_site(folder / "site")
+        done.write_text("\n".join(built.pages), encoding="utf-8")
+        return built
 
 
 def node_module(relative: str) -> Path:

@@ -86,17 +86,7 @@ def test_cli_build_failure_leaves_the_previous_output(tmp_path: Path) -> None:
 @pytest.mark.skipif(not (ROOT / "run").is_file(), reason="./run not present")
 def test_run_build_failure_leaves_site_untouched(tmp_path: Path) -> None:
     """The real ``./run build`` (mkdocs --strict with the plugin) in a copy of the project."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in COPIED:
-        # The data is a frozen fixture: the staff's weekly edits to data/ must not matter here.
-        source = CITY if name == "data" else ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy2(source, project / name)
-    if (ROOT / ".venv").is_dir():
-        (project / ".venv").symlink_to(ROOT / ".venv")  # the editable install serves the plugin
+    project = copy_project(tmp_path)
 
     def build() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -125,17 +115,20 @@ def test_run_build_failure_leaves_site_untouched(tmp_path: Path) -> None:
 
 
 def copy_project(tmp_path: Path) -> Path:
-    """A copy of the project that ``./run build`` can build, sharing this checkout's .venv."""
+    """A copy of the project that ``./run build`` can build, sharing this checkout's .venv.
+
+    The data is a frozen fixture: the staff's weekly edits to data/ must not matter here.
+    """
     project = tmp_path / "project"
     project.mkdir()
     for name in COPIED:
-        source = ROOT / name
+        source = CITY if name == "data" else ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name)
         else:
             shutil.copy2(source, project / name)
     if (ROOT / ".venv").is_dir():
-        (project / ".venv").symlink_to(ROOT / ".venv")
+        (project / ".venv").symlink_to(ROOT / ".venv")  # the editable install serves the plugin
     return project
 
 

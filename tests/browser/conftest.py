@@ -127,20 +127,6 @@ def phone_context(browser):
     context.close()
 
 
-@pytest.fixture(scope="session")
-def narrow_context(browser):
-    """320 CSS px: the WCAG 1.4.10 reflow width (1280 px at 400% zoom)."""
-    context = _context(
-        browser,
-        viewport={"width": 320, "height": 640},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-    )
-    yield context
-    context.close()
-
-
 # ---------------------------------------------------------------------------
 # Opening pages, recording every request
 # ---------------------------------------------------------------------------

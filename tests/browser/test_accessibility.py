@@ -1,92 +1,12 @@
-"""axe-core on every built page, in the light and the dark colour scheme.
+"""Accessibility beyond the every-page visits: the search dialog, axe's self-test, names and focus.
 
-Each page is loaded in Chromium, axe-core (node_modules/axe-core) is
-injected and run with the WCAG 2.0/2.1/2.2 A and AA rule tags. Any violation
-fails the test; the message lists rule id, impact, target selectors and the
-offending HTML.
+Every page is checked with axe-core in light and dark by test_every_page.py.
 """
 
 from __future__ import annotations
 
-import json
-
 import pytest
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-# Relative luminance (0 = black, 1 = white) of the computed background.
-LUMINANCE_JS = """
-(el) => {
-  const rgb = getComputedStyle(el).backgroundColor.match(/[\\d.]+/g).map(Number);
-  const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-  return 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
-}
-"""
-
-
-def run_axe(page, axe_script, context_selector: str | None = None) -> list[dict]:
-    # The light/dark contexts preload axe with add_init_script; inject it
-    # into the page if it is not there (e.g. another context).
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(axe_script))
-    return page.evaluate(
-        """async ([tags, selector]) => {
-             const context = selector ? document.querySelector(selector) : document;
-             const result = await axe.run(context, {
-               runOnly: { type: "tag", values: tags },
-               resultTypes: ["violations"],
-             });
-             return result.violations.map((v) => ({
-               id: v.id,
-               impact: v.impact,
-               help: v.help,
-               helpUrl: v.helpUrl,
-               nodes: v.nodes.map((n) => ({
-                 target: n.target,
-                 html: n.html,
-                 summary: n.failureSummary,
-               })),
-             }));
-           }""",
-        [WCAG_TAGS, context_selector],
-    )
-
-
-def format_violations(label: str, violations: list[dict]) -> str:
-    lines = [f"{len(violations)} axe violation(s) on {label}:"]
-    for v in violations:
-        lines.append(f"- {v['id']} [{v['impact']}] {v['help']} ({v['helpUrl']})")
-        for node in v["nodes"][:10]:
-            lines.append(f"    target: {json.dumps(node['target'])}")
-            lines.append(f"    html:   {node['html'][:300]}")
-            if node.get("summary"):
-                summary = node["summary"].replace("\n", "\n            ")
-                lines.append(f"    why:    {summary}")
-        if len(v["nodes"]) > 10:
-            lines.append(f"    ... and {len(v['nodes']) - 10} more")
-    return "\n".join(lines)
-
-
-def assert_scheme(page, scheme: str) -> None:
-    """Check Material applied the scheme and the page really renders light/dark."""
-    page.wait_for_function(
-        "(s) => document.body.getAttribute('data-md-color-scheme') === s",
-        arg="slate" if scheme == "dark" else "default",
-    )
-    luminance = page.eval_on_selector("body", LUMINANCE_JS)
-    if scheme == "dark":
-        assert luminance < 0.05, f"body background is not dark (luminance {luminance:.3f})"
-    else:
-        assert luminance > 0.9, f"body background is not light (luminance {luminance:.3f})"
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe(scheme, page_path, open_page, axe_script, request):
-    context = request.getfixturevalue(f"{scheme}_context")
-    opened = open_page(context, page_path)
-    assert_scheme(opened.page, scheme)
-    violations = run_axe(opened.page, axe_script)
-    assert not violations, format_violations(f"{page_path} ({scheme})", violations)
+from pagechecks import assert_scheme, format_violations, run_axe
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,28 +1,11 @@
-"""Live check: a page fetches nothing from any host but the site's own.
+"""Search fetches nothing until it is opened, then only from the site's own host.
 
-Every request the page makes while loading (stylesheets, scripts, fonts,
-images, the search worker and index) is recorded with page.on("request").
+Every page's own requests are checked by test_every_page.py (its light visit).
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-
-def foreign_requests(urls: list[str], origin: str) -> list[str]:
-    allowed = urlsplit(origin).netloc
-    return [
-        url
-        for url in urls
-        if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != allowed
-    ]
-
-
-def test_only_local_requests(page_path, open_page, light_context, site_server):
-    opened = open_page(light_context, page_path, wait_for_idle=True)
-    assert opened.requests, "no requests were recorded"
-    foreign = foreign_requests(opened.requests, site_server.origin)
-    assert not foreign, f"{page_path} fetched from other hosts: {foreign}"
+from pagechecks import foreign_requests
 
 
 def test_only_local_requests_with_search(open_page, light_context, site_server):

@@ -1,0 +1,63 @@
+"""Every built page, in two visits: light and dark.
+
+Each visit runs every check that needs it and reports all problems together, so a page
+costs two loads instead of one per check:
+
+- light, 1280 px: axe-core (every WCAG 2.0–2.2 A/AA rule); the skip link is the first
+  Tab stop and leads on from the content; each of the first 80 Tab stops is visible with
+  a focus ring (WCAG 2.4.1, 2.4.7, 2.4.11); nothing is fetched from another host; then,
+  resized to a 390 px phone and to 320 px (WCAG 1.4.10 reflow: 1280 px at 400 % zoom),
+  the page never scrolls sideways;
+- dark, 1280 px, Material's dark palette chosen by the device: axe-core's colour rules
+  (contrast, links told apart from text). The other rules read the DOM and the
+  accessibility tree, which both schemes share.
+"""
+
+from __future__ import annotations
+
+from pagechecks import (
+    COLOUR_RULES,
+    assert_scheme,
+    axe_problems,
+    foreign_requests,
+    sideways_scroll_problems,
+    skip_link_problems,
+    tab_stop_problems,
+)
+
+DESKTOP = {"width": 1280, "height": 900}
+WIDTHS = ({"width": 390, "height": 844}, {"width": 320, "height": 640})
+
+
+def _report(page_path: str, problems: list[str]) -> str:
+    return f"{page_path}:\n" + "\n".join(f"- {p}" for p in problems)
+
+
+def test_light(page_path, open_page, light_context, axe_script, site_server):
+    opened = open_page(light_context, page_path)
+    page = opened.page
+    assert_scheme(page, "light")
+    problems = axe_problems(page, axe_script, f"{page_path} (light)")
+    problems += tab_stop_problems(page)
+    problems += skip_link_problems(page)
+    # The checks above take longer than the 500 ms of quiet this waits for, so it only
+    # catches requests still running late; everything the page asked for is recorded.
+    page.wait_for_load_state("networkidle")
+    assert opened.requests, "no requests were recorded"
+    foreign = foreign_requests(opened.requests, site_server.origin)
+    if foreign:
+        problems.append(f"fetched from other hosts: {foreign}")
+    try:
+        for size in WIDTHS:
+            page.set_viewport_size(size)
+            problems += sideways_scroll_problems(page, f"{page_path} at {size['width']}px")
+    finally:
+        page.set_viewport_size(DESKTOP)
+    assert not problems, _report(page_path, problems)
+
+
+def test_dark(page_path, open_page, dark_context, axe_script):
+    page = open_page(dark_context, page_path).page
+    assert_scheme(page, "dark")
+    problems = axe_problems(page, axe_script, f"{page_path} (dark)", rules=COLOUR_RULES)
+    assert not problems, _report(page_path, problems)
