@@ -3,7 +3,7 @@
 One Chromium for the whole session, one browser context per colour scheme /
 viewport, one fresh page per test. Pages are parametrised at collection time
 from the built site (tests/sitebuild.py builds it once per session), so each
-page is its own test id, e.g. ``test_axe[dark-about/index.html]``.
+page is its own test id, e.g. ``test_dark[about/index.html]``.
 """
 
 from __future__ import annotations
