@@ -144,8 +144,7 @@ def _small_files() -> None:
 def test_a_failed_write_is_one_line_and_keeps_the_previous_build(project: Path) -> None:
     command = [sys.executable, "-m", "generator", "build", "--out", "out"]
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(ROOT)}
-    first = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert first.returncode == 0, first.stderr
+    assert main(["build", "--out", "out"]) == 0  # the previous build, made in this process
     before = tree(project / "out")
     failed = subprocess.run(
         command, env=env, capture_output=True, text=True, check=False, preexec_fn=_small_files
