@@ -103,29 +103,46 @@ def fingerprint(values: Mapping[str, str]) -> str:
     return MARK_PREFIX + digest.hexdigest()[:10]
 
 
-def _walk(
-    node: Any, loc: Loc, unit: bool, team: frozenset[str]
-) -> Iterator[tuple[Loc, str, str, str]]:
-    """(where, kind, matched text, whole field text) for each finding under ``node``.
+@dataclass(frozen=True)
+class _Context:
+    """What the fields above a value say about it, worked out once per branch."""
 
-    ``team`` is the words of the entry's id, for telling its team mailbox from a person's.
-    """
+    team: frozenset[str]
+    """The words of the entry's id, for telling its team mailbox from a person's."""
+    public: bool = False
+    """Inside a section about how to reach someone (see PUBLIC_BRANCHES)."""
+    contact: bool = False
+    """Inside a panel's or an officer's `contact:`."""
+    link: bool = False
+    """The value of a field whose name ends in `url`."""
+
+    def under(self, name: str) -> _Context:
+        return _Context(
+            self.team,
+            self.public or name in PUBLIC_BRANCHES,
+            self.contact or name == "contact",
+            name.endswith("url"),
+        )
+
+
+def _walk(
+    node: Any, loc: Loc, context: _Context, unit: bool = False
+) -> Iterator[tuple[Loc, str, str, str]]:
+    """(where, kind, matched text, whole field text) for each finding under ``node``."""
     if isinstance(node, Mapping):
         for key in sorted(node):
             name = str(key)
             if name in EXEMPT_KEYS or name in EXEMPT_BRANCHES or (unit and name in OWN_REVIEW):
                 continue
-            yield from _walk(node[key], (*loc, name), False, team)
+            yield from _walk(node[key], (*loc, name), context.under(name))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from _walk(item, (*loc, index), False, team)
+            yield from _walk(item, (*loc, index), context)
     elif isinstance(node, str):
-        field = next((part for part in reversed(loc) if isinstance(part, str)), "")
-        branches = {part for part in loc if isinstance(part, str)}
-        public = not PUBLIC_BRANCHES.isdisjoint(branches)
-        contact = "contact" in branches
-        for finding in find(link_text(node) if field.endswith("url") else node):
-            if not (public and shared_contact(finding, team, contact=contact)):
+        for finding in find(link_text(node) if context.link else node):
+            if not (
+                context.public and shared_contact(finding, context.team, contact=context.contact)
+            ):
                 yield loc, finding.kind, finding.text, node
 
 
@@ -142,7 +159,7 @@ def _units(entry: Any, loc: Loc) -> Iterator[tuple[Loc, Any, bool]]:
 def _review(
     node: Any, loc: Loc, officer: bool, team: frozenset[str], skip_reviewed: bool
 ) -> list[Flagged]:
-    found = list(_walk(node, loc, True, team))
+    found = list(_walk(node, loc, _Context(team), unit=True))
     if not found:
         return []
     reviewed = {".".join(map(str, where[len(loc) :])): value for where, _, _, value in found}
