@@ -38,6 +38,25 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 _OWN_SITE = pytest.StashKey[str]()
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Skip tests/browser when ``-m`` leaves out browser tests (``./run quick``).
+
+    Its tests are parametrised by the built site's pages at collection, so collecting them
+    only to deselect them would build the fixture site for nothing.
+    """
+    if collection_path == BROWSER and config.option.markexpr:
+        from _pytest.mark.expression import Expression
+
+        selects = Expression.compile(config.option.markexpr).evaluate(
+            lambda name: name == "browser"
+        )
+        return None if selects else True
+    return None
+
+
+BROWSER = Path(__file__).resolve().parent / "browser"
+
+
 @pytest.fixture(scope="session")
 def built_site() -> sitebuild.BuiltSite:
     """The site built once per session with `mkdocs build --strict`.

@@ -11,6 +11,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
 from fixturedata import FIXTURE_DATA
 
@@ -78,6 +79,7 @@ def test_ids_like_fixed_anchors_give_unique_ids_and_working_links(tmp_path: Path
     assert set(EVENT_IDS) <= set(events.ids)
 
 
+@pytest.mark.slow  # a real build or interpreter start: outside `./run quick`
 def test_a_hand_written_page_at_a_generated_address_fails_the_build(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(REPO / "docs", docs)

@@ -76,6 +76,7 @@ def test_bench_runs_end_to_end_at_the_tiny_scale(tmp_path: Path) -> None:
     assert done.stdout.splitlines()[-1] == f"report written to {out}"
 
 
+@pytest.mark.slow  # a real build or interpreter start: outside `./run quick`
 def test_bench_refuses_an_unknown_scale(tmp_path: Path) -> None:
     done = _bench("--scales", "city,galaxy", "--out", str(tmp_path / "b.json"), cwd=tmp_path)
     assert done.returncode == 2

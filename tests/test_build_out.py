@@ -141,6 +141,7 @@ def _small_files() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
 
+@pytest.mark.slow  # a real build or interpreter start: outside `./run quick`
 def test_a_failed_write_is_one_line_and_keeps_the_previous_build(project: Path) -> None:
     command = [sys.executable, "-m", "generator", "build", "--out", "out"]
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(ROOT)}

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from clirun import generator
 
 from generator.cli.output import MARKER
@@ -23,6 +24,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return generator(*args, cwd=ROOT, epoch=OCTOBER_2024)
 
 
+@pytest.mark.slow  # a real build or interpreter start: outside `./run quick`
 def test_the_module_entry_point_exits_with_the_status(tmp_path: Path) -> None:
     # The one real interpreter start: `python -m generator` maps main()'s result to the exit code.
     env = {**os.environ, "SOURCE_DATE_EPOCH": OCTOBER_2024}

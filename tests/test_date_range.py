@@ -78,6 +78,7 @@ def test_dates_outside_2000_to_2099_are_refused_by_check(
     assert expected in problems(tmp_path, file, old, new)
 
 
+@pytest.mark.slow  # a real build or interpreter start: outside `./run quick`
 @pytest.mark.parametrize("end", ["first", "last"])
 def test_every_output_builds_at_each_end_of_the_range(tmp_path: Path, end: str) -> None:
     """Every date, month and quarter field at 2000 or 2099: render_all, then a strict MkDocs build."""

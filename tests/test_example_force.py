@@ -25,6 +25,8 @@ CITY_WORDING = re.compile(
 )
 SHIPPED_NAMES = re.compile(r"\b(Bank|Barbican|Fenchurch|Liverpool Street|Monument)\b")
 
+pytestmark = pytest.mark.slow  # a real `mkdocs build`: outside `./run quick`
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -140,6 +140,7 @@ def _steps(path: Path) -> list[dict[str, Any]]:
     return [step for job in tree["jobs"].values() for step in job.get("steps", [])]
 
 
+@pytest.mark.slow  # a real build or interpreter start: outside `./run quick`
 def test_the_deploy_workflow_refuses_before_it_uploads(tmp_path: Path) -> None:
     steps = _steps(DEPLOY)
     names = [s.get("name", "") for s in steps]

@@ -60,12 +60,14 @@ def test_panel_logs_stay_out_of_the_navigation(fixture_site: Path) -> None:
     assert 'href="riverside/"' not in side_nav(fixture_site / "you-said-we-did" / "index.html")
 
 
+@pytest.mark.slow  # a real build or interpreter start: outside `./run quick`
 def test_many_panels_leave_the_navigation(tmp_path: Path) -> None:
     site = mkdocs_build(tmp_path, FIXTURE_DATA, FIXTURE_EPOCH, panels_in_nav=1)
     assert 'href="riverside/"' not in side_nav(site / "panels" / "index.html")
     assert (site / "panels" / "riverside" / "index.html").is_file()
 
 
+@pytest.mark.slow  # a real build or interpreter start: outside `./run quick`
 def test_bad_data_fails_the_build_without_a_traceback(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
@@ -86,6 +88,7 @@ def test_bad_data_fails_the_build_without_a_traceback(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.slow  # a real build or interpreter start: outside `./run quick`
 def test_advisories_show_in_the_mkdocs_log_without_failing_strict(tmp_path: Path) -> None:
     result = mkdocs_cli(tmp_path, FIXTURE_DATA, FIXTURE_EPOCH)
     assert result.returncode == 0, result.stderr[-3000:]
