@@ -38,6 +38,11 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 _OWN_SITE = pytest.StashKey[str]()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first, so that xdist's workers do not end on one long test while the other idles."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
     """Skip tests/browser when ``-m`` leaves out browser tests (``./run quick``).
 
