@@ -61,3 +61,38 @@ def test_dark(page_path, open_page, dark_context, axe_script):
     assert_scheme(page, "dark")
     problems = axe_problems(page, axe_script, f"{page_path} (dark)", rules=COLOUR_RULES)
     assert not problems, _report(page_path, problems)
+
+
+PLANT_JS = """() => {
+  const content = document.querySelector(".md-content .md-typeset");
+  const wide = document.createElement("div");
+  wide.style.width = "2000px";
+  wide.textContent = "planted wide block";
+  content.prepend(wide);
+  const link = document.createElement("a");
+  link.href = "#planted";
+  link.id = "planted-no-ring";
+  link.textContent = "planted link without a focus ring";
+  link.style.cssText = "outline: none !important; box-shadow: none !important";
+  content.prepend(link);
+  const img = document.createElement("img");
+  img.src = "http://third-party.invalid/pixel.png";
+  img.alt = "";
+  content.append(img);
+}"""
+
+
+def test_the_checks_find_what_we_plant(open_page, light_context):
+    """Self-test: each every-page check reports a problem planted in a real page."""
+    opened = open_page(light_context, "about/index.html")
+    page = opened.page
+    page.evaluate(PLANT_JS)
+    assert [p for p in tab_stop_problems(page) if "planted-no-ring" in p and "no focus ring" in p]
+    page.set_viewport_size(WIDTHS[1])
+    try:
+        assert sideways_scroll_problems(page, "planted")
+    finally:
+        page.set_viewport_size(DESKTOP)
+    assert "http://third-party.invalid/pixel.png" in foreign_requests(
+        opened.requests, "http://127.0.0.1:1"
+    )
