@@ -4,7 +4,7 @@
  * Nothing is fetched for search until someone opens it: then Pagefind's script loads, and each
  * query fetches only the index fragments it needs (the index is built from the data by the
  * generator: generator/search/). Results from the data (meetings, panels, "you said, we did")
- * come before guidance pages: two searches, split by the "type" filter. A panel's log is one
+ * come before guidance pages (their "type" meta). A panel's log is one
  * result whose entries are its sub-results: each entry found is shown as an item of its own,
  * linked to its anchor, with its date from the log's "dates" meta (generator/search/pagefind.py).
  */
@@ -107,10 +107,11 @@
     });
   }
 
-  // Fetch results' fragments a few at a time, in rank order, until SHOWN items are found.
-  function collect(results, from, shown) {
+  // Fetch results' fragments a few at a time, in rank order, until SHOWN items from the data
+  // are found; guidance found on the way is kept aside and shown after them.
+  function collect(results, from, shown, guidance) {
     if (shown.length >= SHOWN || from >= results.length) {
-      return Promise.resolve(shown.slice(0, SHOWN));
+      return Promise.resolve(shown.concat(guidance).slice(0, SHOWN));
     }
     return Promise.all(
       results.slice(from, from + BATCH).map(function (r) {
@@ -118,9 +119,13 @@
       })
     ).then(function (loaded) {
       loaded.forEach(function (data) {
-        shown = shown.concat(items(data));
+        if (data.meta.type === GUIDANCE) {
+          guidance = guidance.concat(items(data));
+        } else {
+          shown = shown.concat(items(data));
+        }
       });
-      return collect(results, from + BATCH, shown);
+      return collect(results, from + BATCH, shown, guidance);
     });
   }
 
@@ -134,24 +139,13 @@
     }
     load()
       .then(function (pagefind) {
-        return Promise.all([
-          // Unfiltered, then guidance alone: a "none" filter doubles the time of a search
-          // matching thousands of pages at the largest scale, and the guidance pages are few.
-          pagefind.search(query),
-          pagefind.search(query, { filters: { type: GUIDANCE } }),
-        ]);
+        // One search, no filter: at the largest scale a query can match thousands of pages,
+        // and each filtered search costs as much again (the type is read from the fragments).
+        return pagefind.search(query);
       })
       .then(function (found) {
-        var guidance = found[1].results;
-        var ids = new Set(guidance.map(function (r) {
-          return r.id;
-        }));
-        var results = found[0].results
-          .filter(function (r) {
-            return !ids.has(r.id);
-          })
-          .concat(guidance);
-        return collect(results, 0, []).then(function (shown) {
+        var results = found.results;
+        return collect(results, 0, [], []).then(function (shown) {
           if (ticket !== latest) {
             return;
           }
