@@ -179,6 +179,15 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(search, 120);
+    // Fetch the index chunks for the words so far while the typing pauses.
+    var query = input.value.trim();
+    if (query) {
+      load()
+        .then(function (pagefind) {
+          return pagefind.preload(query);
+        })
+        .catch(function () {}); // a failed load is reported by search()
+    }
   });
   // "/" opens search from anywhere except a text field, as on GOV.UK and GitHub.
   document.addEventListener("keydown", function (event) {
