@@ -1,16 +1,14 @@
-"""Every built page, in two visits: light and dark.
-
-Each visit runs every check that needs it and reports all problems together, so a page
-costs two loads instead of one per check:
+"""Every built page in one visit, light then dark, every check reported together.
 
 - light, 1280 px: axe-core (every WCAG 2.0–2.2 A/AA rule); the skip link is the first
   Tab stop and leads on from the content; each of the first 80 Tab stops is visible with
   a focus ring (WCAG 2.4.1, 2.4.7, 2.4.11); nothing is fetched from another host; then,
   resized to a 390 px phone and to 320 px (WCAG 1.4.10 reflow: 1280 px at 400 % zoom),
   the page never scrolls sideways;
-- dark, 1280 px, Material's dark palette chosen by the device: axe-core's colour rules
-  (contrast, links told apart from text). The other rules read the DOM and the
-  accessibility tree, which both schemes share.
+- dark, switched with the page's own light/dark toggle as a resident would: axe-core's
+  colour rules (contrast, links told apart from text). The other rules read the DOM and
+  the accessibility tree, which both schemes share. A device that asks for dark before
+  the page loads is tested in test_accessibility.py.
 """
 
 from __future__ import annotations
@@ -27,13 +25,14 @@ from pagechecks import (
 
 DESKTOP = {"width": 1280, "height": 900}
 WIDTHS = ({"width": 390, "height": 844}, {"width": 320, "height": 640})
+TOGGLE = "[data-md-component='palette'] > label:not([hidden])"
 
 
 def _report(page_path: str, problems: list[str]) -> str:
     return f"{page_path}:\n" + "\n".join(f"- {p}" for p in problems)
 
 
-def test_light(page_path, open_page, light_context, axe_script, site_server):
+def test_page(page_path, open_page, light_context, axe_script, site_server):
     opened = open_page(light_context, page_path)
     page = opened.page
     assert_scheme(page, "light")
@@ -51,15 +50,15 @@ def test_light(page_path, open_page, light_context, axe_script, site_server):
         for size in WIDTHS:
             page.set_viewport_size(size)
             problems += sideways_scroll_problems(page, f"{page_path} at {size['width']}px")
-    finally:
         page.set_viewport_size(DESKTOP)
-    assert not problems, _report(page_path, problems)
-
-
-def test_dark(page_path, open_page, dark_context, axe_script):
-    page = open_page(dark_context, page_path).page
-    assert_scheme(page, "dark")
-    problems = axe_problems(page, axe_script, f"{page_path} (dark)", rules=COLOUR_RULES)
+        page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, 0); }")
+        page.click(TOGGLE)
+        assert_scheme(page, "dark")
+        problems += axe_problems(page, axe_script, f"{page_path} (dark)", rules=COLOUR_RULES)
+    finally:
+        # The toggle's choice is kept in localStorage; the next page starts from the device's.
+        page.set_viewport_size(DESKTOP)
+        page.evaluate("() => localStorage.clear()")
     assert not problems, _report(page_path, problems)
 
 
@@ -96,3 +95,27 @@ def test_the_checks_find_what_we_plant(open_page, light_context):
     assert "http://third-party.invalid/pixel.png" in foreign_requests(
         opened.requests, "http://127.0.0.1:1"
     )
+
+
+def test_the_dark_check_sees_the_toggled_colours(open_page, light_context, axe_script):
+    """Self-test: text dark enough for the light scheme fails only after the toggle to dark."""
+    page = open_page(light_context, "about/index.html").page
+    page.evaluate(
+        """() => {
+             const p = document.createElement("p");
+             p.id = "planted-dark-text";
+             p.textContent = "Planted text in a fixed dark grey";
+             p.style.color = "#30333d";
+             document.querySelector(".md-content .md-typeset").appendChild(p);
+           }"""
+    )
+    planted = '"#planted-dark-text"'
+    try:
+        assert not [
+            p for p in axe_problems(page, axe_script, "light", COLOUR_RULES) if planted in p
+        ]
+        page.click(TOGGLE)
+        assert_scheme(page, "dark")
+        assert [p for p in axe_problems(page, axe_script, "dark", COLOUR_RULES) if planted in p]
+    finally:
+        page.evaluate("() => localStorage.clear()")
