@@ -285,12 +285,17 @@ def goals(results: list[dict[str, Any]], grown: dict[str, float | None]) -> dict
 
 
 def _search_goals(by_name: dict[str, dict[str, Any]]) -> dict[str, bool | None]:
-    """Issue 15's goals: build ratios in CPU seconds (a shared machine's wall times vary with
-    the others' load), and the largest scale's first search."""
+    """Issue 15's goals: the build ratios, and the largest scale's first search.
+
+    The full build against plain MkDocs is judged in wall time, as the issue's baseline was:
+    rendering in parallel saves waiting, not CPU, so its CPU ratio (printed in the table)
+    can only stay level. On a shared machine the wall ratio follows the load: read it with
+    the load average the report records. Against ``generate`` the ratio is in CPU seconds.
+    """
     verdicts: dict[str, bool | None] = {}
     for scale in ("region", "largest"):
-        ratio = by_name.get(scale, {}).get("overhead_cpu")
-        verdicts[f"{scale} full build ≤ 0.5 × plain MkDocs + Material (cpu)"] = (
+        ratio = by_name.get(scale, {}).get("overhead")
+        verdicts[f"{scale} full build ≤ 0.5 × plain MkDocs + Material (wall)"] = (
             None if ratio is None else ratio <= 0.5
         )
     gens = [r["vs_generate_cpu"] for r in by_name.values() if r.get("vs_generate_cpu")]
