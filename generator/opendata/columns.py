@@ -74,12 +74,6 @@ MEETING_COLUMNS = (
         pattern=TIME,
     ),
     _c(
-        "end_date",
-        "date",
-        "Date the meeting ends (UK time): the day after date when it runs past midnight; "
-        "empty when the end time is not published.",
-    ),
-    _c(
         "format",
         "string",
         "in-person, hybrid (in the room and online) or online.",
@@ -138,6 +132,13 @@ MEETING_COLUMNS = (
         minimum=0,
     ),
     _c("page_url", "string", "The meeting's page, with how to join.", required=True),
+    # Added after the first release: last, so that readers by column position are unaffected.
+    _c(
+        "end_date",
+        "date",
+        "Date the meeting ends (UK time): the day after date when it runs past midnight; "
+        "empty when the end time is not published.",
+    ),
 )
 TOPIC_COLUMNS = (
     _c(

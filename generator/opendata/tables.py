@@ -62,7 +62,6 @@ def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...
                 m.date,
                 f"{m.start:%H:%M}",
                 f"{m.end:%H:%M}" if m.end else None,
-                m.end_date(),
                 m.format.value,
                 m.venue,
                 venue.name if venue else None,
@@ -75,6 +74,7 @@ def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...
                 len(m.record.topics) if m.record else 0,
                 len(dataset.actions_by_meeting.get(m.id, ())),
                 config.url(urls.meeting(m.id)),
+                m.end_date(),
             )
         )
     return tuple(rows)
