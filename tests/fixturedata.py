@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from generator.load import dataset
 from generator.load.errors import DataError
+from generator.render.outputs import SiteConfig
+from generator.site import render_all
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "site" / "data"
 """The fictional force every site-level test builds: never the shipped data/, which staff edit."""
+
+FIXTURE_TODAY = date(2025, 3, 10)
+"""The fixture's "today": some meetings past, some upcoming."""
+
+FIXTURE_CONFIG = SiteConfig(
+    site_url="https://panels.example/",
+    site_name="Example panels",
+    built=datetime(2025, 3, 10, 12, tzinfo=UTC),
+)
+"""The site the outputs of :func:`rendered` are made for."""
 
 
 def fixture_copy(tmp_path: Path) -> Path:
@@ -31,3 +43,9 @@ def problems_after_edit(tmp_path: Path, file: str, old: str, new: str, today: da
     with pytest.raises(DataError) as caught:
         dataset.load(data, today=today, label="data")
     return list(caught.value.lines())
+
+
+def rendered(data: Path, today: date = FIXTURE_TODAY) -> dict[str, str]:
+    """Every output of ``data`` as text, by path: loaded as check does, rendered for the site."""
+    loaded = dataset.load(data, today=today, label="data")
+    return {o.path: o.content.decode("utf-8") for o in render_all(loaded, FIXTURE_CONFIG)}

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
-from fixturedata import fixture_copy, problems_after_edit
-
-from generator.load import dataset as dataset_module
-from generator.render.outputs import SiteConfig
-from generator.site import render_all
+from fixturedata import FIXTURE_TODAY, fixture_copy, problems_after_edit, rendered
 
 REPO = Path(__file__).resolve().parent.parent
 CITY_DATA = REPO / "tests" / "fixtures" / "city" / "data"
-CONFIG = SiteConfig(
-    site_url="https://panels.example/",
-    site_name="Example panels",
-    built=datetime(2025, 3, 10, 12, tzinfo=UTC),
-)
-TODAY = date(2025, 3, 10)
+TODAY = FIXTURE_TODAY
 PAGE = "accessibility/index.md"
 
 
 def _page(data: Path, today: date = TODAY) -> str:
-    loaded = dataset_module.load(data, today=today, label="data")
-    return next(o for o in render_all(loaded, CONFIG) if o.path == PAGE).content.decode("utf-8")
+    return rendered(data, today)[PAGE]
 
 
 def test_the_statement_says_what_the_configuration_holds(tmp_path: Path) -> None:

@@ -6,25 +6,18 @@ import csv
 import io
 import json
 import re
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 import icalendar
-from fixturedata import fixture_copy, problems_after_edit
+from fixturedata import FIXTURE_TODAY, fixture_copy, problems_after_edit, rendered
 
 from generator import timefmt
 from generator.clock import LONDON
 from generator.load import advisories
 from generator.load import dataset as dataset_module
-from generator.render.outputs import SiteConfig
-from generator.site import render_all
 
-CONFIG = SiteConfig(
-    site_url="https://panels.example/",
-    site_name="Example panels",
-    built=datetime(2025, 3, 10, 12, tzinfo=UTC),
-)
-TODAY = date(2025, 3, 10)
+TODAY = FIXTURE_TODAY
 # riverside-2025-03 is a hybrid meeting on Wednesday 12 March 2025, 10:30 to 12:00.
 DAYTIME = "    date: 2025-03-12\n    start: 10:30\n    end: 12:00\n"
 
@@ -39,8 +32,7 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
     text = meetings.read_text(encoding="utf-8")
     assert DAYTIME in text
     meetings.write_text(text.replace(DAYTIME, _late(), 1), encoding="utf-8")
-    loaded = dataset_module.load(data, today=TODAY, label="data")
-    return {o.path: o.content.decode("utf-8") for o in render_all(loaded, CONFIG)}
+    return rendered(data)
 
 
 def test_the_page_says_the_meeting_ends_the_next_day(tmp_path: Path) -> None:

@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from fixturedata import FIXTURE_DATA, fixture_copy
+from fixturedata import FIXTURE_CONFIG, FIXTURE_DATA, FIXTURE_TODAY, fixture_copy, rendered
 
 from generator.load import dataset as dataset_module
 from generator.load.errors import DataError
-from generator.render.outputs import SiteConfig
 from generator.site import render_all
 
 REPO = Path(__file__).resolve().parent.parent
-TODAY = date(2025, 3, 10)
-CONFIG = SiteConfig(
-    site_url="https://panels.example/",
-    site_name="Example panels",
-    built=datetime(2025, 3, 10, 12, tzinfo=UTC),
-)
-
-
-def _outputs(data: Path) -> dict[str, str]:
-    loaded = dataset_module.load(data, today=TODAY, label="data")
-    return {o.path: o.content.decode("utf-8") for o in render_all(loaded, CONFIG)}
 
 
 def _jsonld(page: str) -> dict[str, object]:
@@ -50,7 +37,7 @@ def test_wording_comes_from_the_configuration(tmp_path: Path) -> None:
     text += "  business_meeting: island business meeting\n"
     text += "  business_meetings: island business meetings\n  local_time: island time\n"
     (data / "publisher.yaml").write_text(text, encoding="utf-8")
-    out = _outputs(data)
+    out = rendered(data)
     assert "community safety in the Isle of Southmere" in out["index.md"]
     assert "the Southmere Constabulary and the Northvale Borough Council" in out["index.md"]
     assert "to the Southmere Policing Board every quarter" in out["metrics/index.md"]
@@ -64,7 +51,7 @@ def test_wording_comes_from_the_configuration(tmp_path: Path) -> None:
 
 def test_json_ld_organiser_and_locality(tmp_path: Path) -> None:
     data = fixture_copy(tmp_path)
-    out = _outputs(data)
+    out = rendered(data)
     event = _jsonld(out["meetings/riverside-2025-03/index.md"])
     assert event["organizer"] == {"@type": "Organization", "name": "Northvale Police"}
     assert event["location"][0]["address"]["addressLocality"] == "Northvale"  # type: ignore[index]
@@ -72,14 +59,14 @@ def test_json_ld_organiser_and_locality(tmp_path: Path) -> None:
     venues = (data / "venues.yaml").read_text(encoding="utf-8")
     venues = venues.replace("    address:\n", "    address:\n      locality: Eastbrook\n", 1)
     (data / "venues.yaml").write_text(venues, encoding="utf-8")
-    first_venue = dataset_module.load(data, today=TODAY, label="data").venues[0]
+    first_venue = dataset_module.load(data, today=FIXTURE_TODAY, label="data").venues[0]
     assert first_venue.address.locality == "Eastbrook"
     publisher = (data / "publisher.yaml").read_text(encoding="utf-8")
     (data / "publisher.yaml").write_text(
         publisher.replace("  locality: Northvale\n", ""), encoding="utf-8"
     )
-    loaded = dataset_module.load(data, today=TODAY, label="data")
-    out = {o.path: o.content.decode() for o in render_all(loaded, CONFIG)}
+    loaded = dataset_module.load(data, today=FIXTURE_TODAY, label="data")
+    out = {o.path: o.content.decode() for o in render_all(loaded, FIXTURE_CONFIG)}
     localities = {
         m.venue: _jsonld(out[f"meetings/{m.id}/index.md"])["location"]
         for m in loaded.meetings
@@ -102,7 +89,7 @@ def test_remits_are_the_configured_partners(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(DataError) as caught:
-        dataset_module.load(data, today=TODAY, label="data")
+        dataset_module.load(data, today=FIXTURE_TODAY, label="data")
     messages = [str(p) for p in caught.value.problems]
     expected = (
         "`northvale-council` is not one of the partners in publisher.yaml — use one of: "
@@ -114,8 +101,8 @@ def test_remits_are_the_configured_partners(tmp_path: Path) -> None:
 
 
 def test_open_data_lists_the_configured_remits() -> None:
-    loaded = dataset_module.load(FIXTURE_DATA, today=TODAY, label="data")
-    out = {o.path: o.content for o in render_all(loaded, CONFIG)}
+    loaded = dataset_module.load(FIXTURE_DATA, today=FIXTURE_TODAY, label="data")
+    out = {o.path: o.content for o in render_all(loaded, FIXTURE_CONFIG)}
     package = json.loads(out["data/datapackage.json"])
     remit_enums = [
         f["constraints"]["enum"]
@@ -135,7 +122,7 @@ def test_no_dead_ends_the_general_contact_is_offered(tmp_path: Path) -> None:
     publisher = (data / "publisher.yaml").read_text(encoding="utf-8")
     publisher += "crime_data_url: https://crime.northvale.example/figures\n"
     (data / "publisher.yaml").write_text(publisher, encoding="utf-8")
-    out = _outputs(data)
+    out = rendered(data)
     offer = (
         'contact the Northvale Police: call <a href="tel:01632960000">01632 960000</a>, '
         'email <a href="mailto:panels@northvale.police.example">'

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
-from fixturedata import fixture_copy
+from fixturedata import fixture_copy, rendered
 
 from generator.load import advisories
 from generator.load import dataset as dataset_module
 from generator.load.counts import per_quarter
 from generator.load.errors import DataError
-from generator.render.outputs import SiteConfig
-from generator.site import render_all
 from generator.vocabulary import DerivedCount
 
 REPO = Path(__file__).resolve().parent.parent
-CONFIG = SiteConfig(
-    site_url="https://panels.example/",
-    site_name="Example panels",
-    built=datetime(2025, 3, 10, 12, tzinfo=UTC),
-)
-
-
-def _outputs(data: Path, today: date) -> dict[str, str]:
-    loaded = dataset_module.load(data, today=today, label="data")
-    return {o.path: o.content.decode("utf-8") for o in render_all(loaded, CONFIG)}
 
 
 def _postpone_without_new_date(data: Path) -> None:
@@ -39,7 +27,7 @@ def _postpone_without_new_date(data: Path) -> None:
 def test_postponed_with_the_new_date_to_be_confirmed(tmp_path: Path) -> None:
     data = fixture_copy(tmp_path)
     _postpone_without_new_date(data)
-    out = _outputs(data, date(2025, 3, 10))
+    out = rendered(data, date(2025, 3, 10))
     page = out["meetings/hilltop-2025-04/index.md"]
     assert "This meeting has been postponed." in page
     assert "The new date is to be confirmed." in page
@@ -54,7 +42,7 @@ def test_postponed_with_the_new_date_to_be_confirmed(tmp_path: Path) -> None:
 def test_a_past_postponed_meeting_did_not_take_place(tmp_path: Path) -> None:
     data = fixture_copy(tmp_path)
     _postpone_without_new_date(data)
-    out = _outputs(data, date(2025, 5, 1))
+    out = rendered(data, date(2025, 5, 1))
     page = out["meetings/hilltop-2025-04/index.md"]
     assert "<p>This meeting did not take place.</p>" in page
     assert "record of this meeting" not in page
@@ -65,7 +53,7 @@ def test_counted_metrics_are_named_in_metrics_yaml_not_by_letter(tmp_path: Path)
     data = fixture_copy(tmp_path)
     metrics = (data / "metrics.yaml").read_text(encoding="utf-8")
     (data / "metrics.yaml").write_text(metrics.replace("  - id: a\n", "  - id: held\n"), "utf-8")
-    out = _outputs(data, date(2025, 3, 10))
+    out = rendered(data, date(2025, 3, 10))
     page = out["metrics/index.md"]
     assert "chart-held" in page
     loaded = dataset_module.load(data, today=date(2025, 3, 10), label="data")
@@ -112,7 +100,7 @@ def _move_place(data: Path, reason: bool = True) -> None:
 def test_a_change_of_venue_on_the_same_date_with_its_reason(tmp_path: Path) -> None:
     data = fixture_copy(tmp_path)
     _move_place(data)
-    out = _outputs(data, date(2025, 3, 10))
+    out = rendered(data, date(2025, 3, 10))
     page = out["meetings/riverside-2025-03/index.md"]
     assert "This meeting has moved to Quay Hall, Upper room, on the same date and time." in page
     assert "<p>It was due at Summit Library.</p>" in page
