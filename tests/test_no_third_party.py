@@ -15,7 +15,8 @@ files, every reference a browser would FETCH:
 
 Links in <a href> are navigation, not requests, so they are not checked
 here (tests/test_links.py checks the internal ones). The browser suite also
-records every real request (tests/browser/test_requests.py).
+records every real request (tests/browser/test_every_page.py, and with search open
+tests/browser/test_site_search.py).
 """
 
 from __future__ import annotations

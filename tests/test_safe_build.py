@@ -83,37 +83,6 @@ def test_cli_build_failure_leaves_the_previous_output(tmp_path: Path) -> None:
     ]  # no staging folder left behind
 
 
-@pytest.mark.skipif(not (ROOT / "run").is_file(), reason="./run not present")
-def test_run_build_failure_leaves_site_untouched(tmp_path: Path) -> None:
-    """The real ``./run build`` (mkdocs --strict with the plugin) in a copy of the project."""
-    project = copy_project(tmp_path)
-
-    def build() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["./run", "build"],
-            cwd=project,
-            env=env(),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
-        )
-
-    first = build()
-    assert first.returncode == 0, first.stderr[-3000:]
-    before = snapshot(project / "site")
-    assert "index.html" in before
-    break_data(project / "data")
-    failed = build()
-    assert failed.returncode != 0
-    assert "build failed; previous site/ left unchanged" in failed.stderr
-    assert "data/meetings.yaml:" in failed.stderr
-    assert snapshot(project / "site") == before
-    assert not [
-        p.name for p in project.iterdir() if p.name.startswith((".site-build-", ".site-old-"))
-    ]
-
-
 def copy_project(tmp_path: Path) -> Path:
     """A copy of the project that ``./run build`` can build, sharing this checkout's .venv.
 
@@ -132,26 +101,35 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
+def run_build(project: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        ["./run", "build"],
+        cwd=project,
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(build: subprocess.Popen[str]) -> tuple[int, str]:
+    _, err = build.communicate(timeout=600)
+    return build.returncode, err
+
+
 @pytest.mark.skipif(not (ROOT / "run").is_file(), reason="./run not present")
-def test_two_builds_at_once_take_turns_and_leave_one_site(tmp_path: Path) -> None:
-    """Two `./run build` at once: the lock makes the second wait; neither nests in the other."""
+def test_run_build_takes_turns_and_a_failed_build_leaves_the_site(tmp_path: Path) -> None:
+    """The real ``./run build`` (mkdocs --strict with the plugin) in a copy of the project.
+
+    Two builds at once: the lock makes the second wait, neither nests in the other, and
+    leftovers of a build killed mid-way are removed. Then a build of broken data fails and
+    leaves that site exactly as it was. (One test: the failure needs a built site first.)
+    """
     project = copy_project(tmp_path)
-    # Leftovers of a build killed mid-way are removed by the next build.
     (project / ".site-build-killed").mkdir()
     (project / ".site-build-killed" / "index.html").write_text("half a site")
     (project / ".site-old-12345").mkdir()
-    builds = [
-        subprocess.Popen(
-            ["./run", "build"],
-            cwd=project,
-            env=env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    results = [(b.wait(timeout=600), b.stderr.read() if b.stderr else "") for b in builds]
+    results = [finish(build) for build in [run_build(project), run_build(project)]]
     for code, err in results:
         assert code == 0, err[-3000:]
     assert sum("another build is running here; waiting for it to finish" in e for _, e in results)
@@ -159,9 +137,17 @@ def test_two_builds_at_once_take_turns_and_leave_one_site(tmp_path: Path) -> Non
     assert (site / "index.html").is_file()
     assert not [p for p in site.iterdir() if p.name in ("site", "index.html.tmp")]
     assert not [p.name for p in site.iterdir() if p.name.startswith(".site-")]
-    assert not [
-        p.name for p in project.iterdir() if p.name.startswith((".site-build-", ".site-old-"))
-    ]
+    leftovers = (".site-build-", ".site-old-")
+    assert not [p.name for p in project.iterdir() if p.name.startswith(leftovers)]
+
+    before = snapshot(site)
+    break_data(project / "data")
+    code, err = finish(run_build(project))
+    assert code != 0
+    assert "build failed; previous site/ left unchanged" in err
+    assert "data/meetings.yaml:" in err
+    assert snapshot(site) == before
+    assert not [p.name for p in project.iterdir() if p.name.startswith(leftovers)]
 
 
 def test_the_swap_never_leaves_the_folder_missing(tmp_path: Path) -> None:

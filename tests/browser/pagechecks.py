@@ -129,6 +129,10 @@ STOP_JS = """
 () => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
+  // An expando, invisible to the page and to axe: headless Chromium wraps round to the
+  // top after the last stop, so a stop seen twice means the walk is complete.
+  const seen = el.__cpTabStop === true;
+  el.__cpTabStop = true;
   let target = el;
   if (el.classList.contains("md-toggle")) {
     // Visually hidden toggle: its ring is drawn on the visible header button.
@@ -140,25 +144,40 @@ STOP_JS = """
     || (s.boxShadow && s.boxShadow !== "none");
   const hidden = s.visibility === "hidden" || r.width < 1 || r.height < 1;
   const inView = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
-  return { html: el.outerHTML.slice(0, 120), ring, hidden, inView,
+  return { html: el.outerHTML.slice(0, 120), ring, hidden, inView, seen,
            skip: el.classList.contains("md-skip"), text: el.textContent.trim(),
            option: el.classList.contains("md-option") };
 }
 """
 MAX_STOPS = 80
 
+#: After following the skip link, the next Tab stop is inside or after its target.
+PAST_TARGET_JS = (
+    "id => { const t = document.getElementById(id);"
+    " return !!(t.compareDocumentPosition(document.activeElement)"
+    " & Node.DOCUMENT_POSITION_FOLLOWING) || t.contains(document.activeElement); }"
+)
 
-def tab_stop_problems(page) -> list[str]:
+
+def tab_stop_problems(page, *, from_content: bool = False) -> list[str]:
     """From a freshly loaded page: the skip link is the first stop, and every stop is visible.
+
+    The walk ends when focus leaves the page or comes back to a stop already visited, or
+    after ``MAX_STOPS``. With ``from_content`` it follows the skip link (checked as
+    ``skip_link_problems`` does) and walks on from the content: the header and navigation
+    before it are left to the pages that walk them in full.
 
     Material only writes its skip link on pages with a table of contents; overrides/base.html
     gives every other page one to the main content.
     """
     problems = []
+    press = True
     for step in range(MAX_STOPS):
-        page.keyboard.press("Tab")
+        if press:
+            page.keyboard.press("Tab")
+        press = True
         info = page.evaluate(STOP_JS)
-        if info is None:
+        if info is None or info["seen"]:
             break
         if step == 0 and not (info["skip"] and info["text"] == "Skip to content"):
             problems.append(f"the first Tab stop is not the skip link: {info['html']}")
@@ -168,23 +187,25 @@ def tab_stop_problems(page) -> list[str]:
             problems.append(f"Tab stop {step + 1} is invisible: {info['html']}")
         elif not info["ring"]:
             problems.append(f"Tab stop {step + 1} has no focus ring: {info['html']}")
+        if step == 0 and info["skip"] and from_content:
+            problems += skip_link_problems(page, focused=True)
+            press = False  # focus is on the first stop after the skip link's target
     return problems
 
 
-def skip_link_problems(page) -> list[str]:
-    """Following the skip link moves the keyboard on from the main content."""
+def skip_link_problems(page, *, focused: bool = False) -> list[str]:
+    """Following the skip link moves the keyboard on from the main content.
+
+    Focuses the skip link first unless ``focused``; leaves focus on the Tab stop after it.
+    """
     target = page.get_attribute(".md-skip", "href") or ""
     if not target.startswith("#") or page.locator(f'[id="{target[1:]}"]').count() != 1:
         return [f"the skip link points at {target!r}, which is not one element of the page"]
-    page.focus(".md-skip")
+    if not focused:
+        page.focus(".md-skip")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    inside = page.evaluate(
-        "id => { const t = document.getElementById(id);"
-        " return !!(t.compareDocumentPosition(document.activeElement)"
-        " & Node.DOCUMENT_POSITION_FOLLOWING) || t.contains(document.activeElement); }",
-        target[1:],
-    )
+    inside = page.evaluate(PAST_TARGET_JS, target[1:])
     return [] if inside else ["Tab after the skip link did not go on from the content"]
 
 

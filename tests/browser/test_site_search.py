@@ -1,11 +1,13 @@
-"""Search as residents use it, over the fixture's data: stemming, dates, order and loading."""
+"""Search as residents use it, over the fixture's data: stemming, dates, order and loading.
+
+One browser context for the module, so the search's WebAssembly is compiled once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import sitebuild
+from pagechecks import foreign_requests
 
 from generator.search.pagefind import write_index
 from generator.search.records import Record, RecordType
@@ -14,36 +16,36 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
-def search_server(built_site: sitebuild.BuiltSite) -> Iterator[sitebuild.SiteServer]:
-    with sitebuild.SiteServer(built_site) as server:
-        yield server
-
-
-def _open_home(browser, server):  # type: ignore[no-untyped-def]
+def search_context(browser):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
+    yield context
+    context.close()
+
+
+def _open_home(context, server: sitebuild.SiteServer):  # type: ignore[no-untyped-def]
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(server.url("index.html"))
     page.wait_for_load_state("networkidle")
     page.requests = requests
-    return context, page
+    return page
 
 
 @pytest.fixture
-def search_page(browser, search_server):  # type: ignore[no-untyped-def]
+def search_page(search_context, site_server):  # type: ignore[no-untyped-def]
     """A fresh home page: nothing of search loaded yet."""
-    context, page = _open_home(browser, search_server)
+    page = _open_home(search_context, site_server)
     yield page
-    context.close()
+    page.close()
 
 
 @pytest.fixture(scope="module")
-def searching_page(browser, search_server):  # type: ignore[no-untyped-def]
+def searching_page(search_context, site_server):  # type: ignore[no-untyped-def]
     """One home page for the queries: each search clears the box, as a resident would."""
-    context, page = _open_home(browser, search_server)
+    page = _open_home(search_context, site_server)
     yield page
-    context.close()
+    page.close()
 
 
 def _search(page, query: str) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
@@ -64,10 +66,14 @@ def _search(page, query: str) -> list[dict[str, str]]:  # type: ignore[no-untype
     )
 
 
-def test_nothing_is_fetched_for_search_until_it_is_opened(search_page) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_fetched_for_search_until_it_is_opened(search_page, site_server) -> None:  # type: ignore[no-untyped-def]
+    """Then only from the site's own host (every page's own requests: test_every_page.py)."""
     assert not [url for url in search_page.requests if "/pagefind/" in url]
     _search(search_page, "patrols")
+    search_page.wait_for_load_state("networkidle")
     assert [url for url in search_page.requests if "/pagefind/fragment/" in url]
+    foreign = foreign_requests(search_page.requests, site_server.origin)
+    assert not foreign, f"search fetched from other hosts: {foreign}"
 
 
 def test_cycling_finds_the_entry_that_says_cyclists(searching_page) -> None:  # type: ignore[no-untyped-def]
@@ -76,7 +82,7 @@ def test_cycling_finds_the_entry_that_says_cyclists(searching_page) -> None:  # 
     assert entry["meta"] == "You said, we did · Wednesday 6 November 2024"
 
 
-def test_stemming_alone_finds_cyclists_for_cycling(browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_stemming_alone_finds_cyclists_for_cycling(search_context, tmp_path) -> None:  # type: ignore[no-untyped-def]
     # An index where "Cyclists" is the only form of the word: found by stemming, nothing else.
     write_index(
         [
@@ -88,7 +94,7 @@ def test_stemming_alone_finds_cyclists_for_cycling(browser, tmp_path) -> None:  
     (tmp_path / "index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
     site = sitebuild.BuiltSite(site_dir=tmp_path, base_path="/", pages=())
     with sitebuild.SiteServer(site) as server:
-        page = browser.new_page()
+        page = search_context.new_page()
         page.goto(server.url("index.html"))
         urls = page.evaluate(
             """async () => {
