@@ -234,6 +234,12 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             return os.path.join(self.site_dir, "\0outside-base-path")
         return super().translate_path("/" + path[len(self.base_path) :])
 
+    def end_headers(self) -> None:
+        # As GitHub Pages serves every file: pages then reuse the theme's CSS and JavaScript
+        # (and Chromium its compiled code) instead of asking again for each.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
     def log_message(self, format, *args):
         pass  # keep test output quiet
 

@@ -74,12 +74,26 @@ def axe_problems(page, axe_script, label: str, rules: list[str] | None = None) -
     return [format_violations(label, violations)] if violations else []
 
 
+#: Resolves once the page is still: two frames (scroll and palette handlers run, and any
+#: transition they start has begun), then every finite animation or transition finished.
+SETTLED_JS = """async () => {
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await Promise.all(document.getAnimations()
+    .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
+    .map((a) => a.finished.catch(() => null)));
+}"""
+
+
 def assert_scheme(page, scheme: str) -> None:
     """Check Material applied the scheme and the page really renders light/dark."""
     page.wait_for_function(
         "(s) => document.body.getAttribute('data-md-color-scheme') === s",
         arg="slate" if scheme == "dark" else "default",
     )
+    # Material fades the header's title when the page scrolls back to the top (as the
+    # every-page visit does before switching): judge the colours residents see once it
+    # settles, not a frame half-way through the fade.
+    page.evaluate(SETTLED_JS)
     luminance = page.eval_on_selector("body", LUMINANCE_JS)
     if scheme == "dark":
         assert luminance < 0.05, f"body background is not dark (luminance {luminance:.3f})"
