@@ -3,8 +3,9 @@
 - light, 1280 px: axe-core (every WCAG 2.0–2.2 A/AA rule); the skip link is the first
   Tab stop and leads on from the content; every Tab stop (up to 80) is visible with a
   focus ring (WCAG 2.4.1, 2.4.7, 2.4.11); nothing is fetched from another host; then,
-  resized to a 390 px phone and to 320 px (WCAG 1.4.10 reflow: 1280 px at 400 % zoom),
-  the page never scrolls sideways. A page one level below a section (a meeting, a panel,
+  resized to 320 px (WCAG 1.4.10 reflow: 1280 px at 400 % zoom), the page never scrolls
+  sideways. No stylesheet changes the layout between 320 px and a 390 px phone (checked
+  below), so what fits at 320 px fits on the phone. A page one level below a section (a meeting, a panel,
   a panel's log) has the header and navigation of the pages above it, whose walks cover
   them: its walk follows the skip link and goes on from the content;
 - dark, switched with the page's own light/dark toggle as a resident would: axe-core's
@@ -14,6 +15,8 @@
 """
 
 from __future__ import annotations
+
+import re
 
 from pagechecks import (
     COLOUR_RULES,
@@ -26,7 +29,8 @@ from pagechecks import (
 )
 
 DESKTOP = {"width": 1280, "height": 900}
-WIDTHS = ({"width": 390, "height": 844}, {"width": 320, "height": 640})
+NARROW = {"width": 320, "height": 640}
+PHONE_WIDTH = 390
 TOGGLE = "[data-md-component='palette'] > label:not([hidden])"
 
 
@@ -50,9 +54,8 @@ def test_page(page_path, open_page, light_context, axe_script, site_server):
         problems += tab_stop_problems(page)
         problems += skip_link_problems(page)
     try:
-        for size in WIDTHS:
-            page.set_viewport_size(size)
-            problems += sideways_scroll_problems(page, f"{page_path} at {size['width']}px")
+        page.set_viewport_size(NARROW)
+        problems += sideways_scroll_problems(page, f"{page_path} at {NARROW['width']}px")
         page.set_viewport_size(DESKTOP)
         page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, 0); }")
         # The click event itself, as the toggle's label receives it: Playwright's full click
@@ -73,6 +76,25 @@ def test_page(page_path, open_page, light_context, axe_script, site_server):
     if foreign:
         problems.append(f"fetched from other hosts: {foreign}")
     assert not problems, _report(page_path, problems)
+
+
+_WIDTH_QUERY = re.compile(r"\((?:min|max)-width:\s*([\d.]+)(em|px)\)")
+
+
+def test_no_stylesheet_changes_the_layout_between_320_px_and_a_phone(built_site):
+    """No media query in the built site (stylesheets, scripts, pages) has a width in 320-390 px.
+
+    So the 320 px reflow check stands for phones too; a breakpoint in between would need a
+    second width in the every-page visit.
+    """
+    widths = {}
+    for asset in built_site.files(".css", ".js", ".html"):  # JavaScript asks matchMedia too
+        for number, unit in _WIDTH_QUERY.findall(asset.read_text(encoding="utf-8")):
+            px = float(number) * (16 if unit == "em" else 1)  # media queries: 1em = 16px
+            widths.setdefault(round(px, 2), asset.name)
+    assert widths, "no width media queries found: the pattern no longer matches"
+    between = {px: name for px, name in widths.items() if NARROW["width"] < px <= PHONE_WIDTH}
+    assert not between, f"breakpoints between 320 and {PHONE_WIDTH} px: {between}"
 
 
 PLANT_JS = """() => {
@@ -109,7 +131,7 @@ def test_the_checks_find_what_we_plant(open_page, light_context):
     )
     from_content = tab_stop_problems(page, from_content=True)
     assert [p for p in from_content if "planted-no-ring" in p and "no focus ring" in p]
-    page.set_viewport_size(WIDTHS[1])
+    page.set_viewport_size(NARROW)
     try:
         assert sideways_scroll_problems(page, "planted")
     finally:
