@@ -49,6 +49,13 @@ def parser() -> argparse.ArgumentParser:
     )
     main.add_argument("--repeat", type=int, default=1, help="runs per step; the fastest counts")
     main.add_argument(
+        "--no-resident",
+        dest="resident",
+        action="store_false",
+        help="skip the resident-side figures measured in Chromium (the tests measure them in"
+        " their own browser)",
+    )
+    main.add_argument(
         "--timeout",
         type=float,
         default=None,
@@ -156,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with_plugin=with_plugin,
             steps=tuple(s.strip() for s in args.steps.split(",")),
             timeout=args.timeout,
+            resident_figures=args.resident,
             say=say,
         )
         for name in names

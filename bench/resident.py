@@ -59,31 +59,40 @@ def measure(site: Path, query: str = QUERY) -> dict[str, Any]:
         return {"error": "not measured: Playwright is not installed (requirements-dev.txt)"}
     if not CHROMIUM.exists():
         return {"error": f"not measured: {CHROMIUM} not found (apt-get install chromium)"}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            return measure_in(browser, site, query)
+        finally:
+            browser.close()
+
+
+def measure_in(browser: Any, site: Path, query: str = QUERY) -> dict[str, Any]:
+    """``measure`` in a Playwright Chromium that is already running (the tests' own)."""
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-            )
-            page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
-            requests: list[str] = []
-            page.on("requestfinished", lambda r: requests.append(r.url))
-            page.goto(origin)
-            page.wait_for_load_state("networkidle")
-            loaded = list(requests)
-            page.click("[data-cp-search-open]")
-            started = time.perf_counter()
-            page.keyboard.type(query)
-            page.wait_for_selector(".cp-search__result", timeout=120_000)
-            first_results_ms = (time.perf_counter() - started) * 1000
-            page.wait_for_load_state("networkidle")
-            searched = requests[len(loaded) :]
-            shown = page.eval_on_selector_all(".cp-search__result", "items => items.length")
-            browser.close()
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("requestfinished", lambda r: requests.append(r.url))
+        page.goto(origin)
+        page.wait_for_load_state("networkidle")
+        loaded = list(requests)
+        page.click("[data-cp-search-open]")
+        started = time.perf_counter()
+        page.keyboard.type(query)
+        page.wait_for_selector(".cp-search__result", timeout=120_000)
+        first_results_ms = (time.perf_counter() - started) * 1000
+        page.wait_for_load_state("networkidle")
+        searched = requests[len(loaded) :]
+        shown = page.eval_on_selector_all(".cp-search__result", "items => items.length")
     finally:
+        context.close()
         server.shutdown()
         server.server_close()
     load_bytes = _bytes(site, loaded)

@@ -124,6 +124,7 @@ def bench_scale(
     with_plugin: bool,
     steps: tuple[str, ...] = STEPS,
     timeout: float | None,
+    resident_figures: bool = True,
     say: Callable[[str], None],
 ) -> dict[str, Any]:
     """Every step for one scale; a failed step is reported with its error, not raised."""
@@ -226,7 +227,9 @@ def bench_scale(
     result["vs_generate_cpu"] = _ratio(
         result["steps"].get("plugin"), result["steps"].get("generate"), "cpu_s"
     )
-    if "plugin" in result["steps"]:
+    if "plugin" in result["steps"] and not resident_figures:
+        result["resident"] = {"error": "not measured: --no-resident"}
+    elif "plugin" in result["steps"]:
         say(f"{scale.name}: resident-side figures in Chromium …")
         result["resident"] = resident.measure(base / "site-plugin")
     return result
