@@ -13,6 +13,7 @@ with that prefix into pages such as 404.html.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import fcntl
 import functools
 import http.server
@@ -133,21 +134,26 @@ def mkdocs_build(tmp: Path, data_dir: Path, epoch: str, **options: object) -> Pa
     The same code path as the command line (``load_config`` then ``build``), so what passes
     here passes in ``mkdocs build --strict``; the CLI itself is covered by :func:`mkdocs_cli`.
     """
+    site = tmp / "site"
+    build_config(site_config(tmp, data_dir, **options), site, epoch)
+    return site
+
+
+def build_config(config_file: Path, site: Path, epoch: str) -> None:
+    """``mkdocs build --strict -f config_file -d site`` in this process, run from the repo."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site = tmp / "site"
-    config_file = site_config(tmp, data_dir, **options)
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        build(load_config(str(config_file), strict=True, site_dir=str(site)))
+        with contextlib.chdir(REPO_ROOT):
+            build(load_config(str(config_file), strict=True, site_dir=str(site)))
     finally:
         if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
-    return site
 
 
 def build_site(site_dir: Path) -> BuiltSite:
