@@ -84,16 +84,19 @@ SETTLED_JS = """async () => {
 }"""
 
 
-def assert_scheme(page, scheme: str) -> None:
-    """Check Material applied the scheme and the page really renders light/dark."""
+def assert_scheme(page, scheme: str, *, settle: bool = False) -> None:
+    """Check Material applied the scheme and the page really renders light/dark.
+
+    With ``settle`` (after switching, or after scrolling) it first waits for the page to be
+    still: Material fades the header's title when the page scrolls back to the top, and the
+    colours to judge are those residents see once it settles, not a frame half-way through.
+    """
     page.wait_for_function(
         "(s) => document.body.getAttribute('data-md-color-scheme') === s",
         arg="slate" if scheme == "dark" else "default",
     )
-    # Material fades the header's title when the page scrolls back to the top (as the
-    # every-page visit does before switching): judge the colours residents see once it
-    # settles, not a frame half-way through the fade.
-    page.evaluate(SETTLED_JS)
+    if settle:
+        page.evaluate(SETTLED_JS)
     luminance = page.eval_on_selector("body", LUMINANCE_JS)
     if scheme == "dark":
         assert luminance < 0.05, f"body background is not dark (luminance {luminance:.3f})"

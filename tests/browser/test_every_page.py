@@ -62,7 +62,7 @@ def test_page(page_path, open_page, light_context, axe_script, site_server):
         # (waiting for the label to be still, moving the mouse) is a tenth of the visit, and
         # the self-test below makes it once.
         page.dispatch_event(TOGGLE, "click")
-        assert_scheme(page, "dark")
+        assert_scheme(page, "dark", settle=True)
         problems += axe_problems(page, axe_script, f"{page_path} (dark)", rules=COLOUR_RULES)
         # The visit has taken longer than the 500 ms of quiet this waits for, so it only
         # catches requests still running late; everything the page asked for is recorded.
@@ -159,7 +159,7 @@ def test_the_dark_check_sees_the_toggled_colours(open_page, light_context, axe_s
             p for p in axe_problems(page, axe_script, "light", COLOUR_RULES) if planted in p
         ]
         page.click(TOGGLE)
-        assert_scheme(page, "dark")
+        assert_scheme(page, "dark", settle=True)
         assert [p for p in axe_problems(page, axe_script, "dark", COLOUR_RULES) if planted in p]
     finally:
         page.evaluate("() => localStorage.clear()")
