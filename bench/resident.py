@@ -73,7 +73,8 @@ def measure_in(browser: Any, site: Path, query: str = QUERY) -> dict[str, Any]:
     """``measure`` in a Playwright Chromium that is already running (the tests' own)."""
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # shutdown() waits for the loop to look again: every 50 ms, not the default 500 ms.
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:

@@ -265,7 +265,10 @@ class SiteServer:
         self.host = "127.0.0.1"
         self.port = self.httpd.server_address[1]
         self.origin = f"http://{self.host}:{self.port}"
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # shutdown() waits for the loop to look again: every 50 ms, not the default 500 ms.
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def url(self, page: str) -> str:
         """Absolute URL of a built page (see BuiltSite.page_url_path)."""
