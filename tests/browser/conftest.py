@@ -100,15 +100,16 @@ def light_context(browser, axe_script):
 
 
 @pytest.fixture(scope="session")
-def dark_context(browser, axe_script):
-    """Chromium emulating ``prefers-color-scheme: dark``.
+def dark_context(browser):
+    """Chromium emulating ``prefers-color-scheme: dark`` from the start.
 
     mkdocs.yml gives each palette a media query, so Material's JavaScript
     selects the dark ("slate") palette for a visitor whose device asks for
-    dark, exactly as it would for a real resident.
+    dark, exactly as it would for a real resident. Colours in dark are checked
+    after the page's own toggle (test_every_page.py); this context is for what
+    differs when the device asks before the page loads.
     """
     context = _context(browser, viewport=DESKTOP, color_scheme="dark")
-    context.add_init_script(path=str(axe_script))
     yield context
     context.close()
 
