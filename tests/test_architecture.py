@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -42,10 +43,15 @@ def _imports(path: Path) -> set[str]:
 
 MODULES = {_module(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 _ALL = set(MODULES)
-GRAPH = {
-    name: {i for i in _imports(path) if i in MODULES and i != name}
-    for name, path in MODULES.items()
-}
+
+
+@functools.cache
+def graph() -> dict[str, set[str]]:
+    """Each module's imports within the package (parsed on first use, not at collection)."""
+    return {
+        name: {i for i in _imports(path) if i in MODULES and i != name}
+        for name, path in MODULES.items()
+    }
 
 
 def _cycle() -> list[str] | None:
@@ -56,7 +62,7 @@ def _cycle() -> list[str] | None:
     def visit(node: str) -> list[str] | None:
         state[node] = 1
         stack.append(node)
-        for nxt in sorted(GRAPH[node]):
+        for nxt in sorted(graph()[node]):
             if state.get(nxt) == 1:
                 return [*stack[stack.index(nxt) :], nxt]
             if nxt not in state and (found := visit(nxt)):
@@ -65,7 +71,7 @@ def _cycle() -> list[str] | None:
         state[node] = 2
         return None
 
-    for start in sorted(GRAPH):
+    for start in sorted(graph()):
         if start not in state and (found := visit(start)):
             return found
     return None
@@ -77,11 +83,11 @@ def test_the_package_has_no_import_cycle() -> None:
 
 
 def test_the_cycle_finder_finds_a_planted_cycle() -> None:
-    GRAPH["generator.vocabulary"].add("generator.site")
+    graph()["generator.vocabulary"].add("generator.site")
     try:
         assert _cycle() is not None
     finally:
-        GRAPH["generator.vocabulary"].discard("generator.site")
+        graph()["generator.vocabulary"].discard("generator.site")
 
 
 def test_only_the_adapter_imports_mkdocs_or_its_theme() -> None:
@@ -123,14 +129,14 @@ ALLOWED = {
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) in ALLOWED))
 def test_no_layer_reaches_upward(module: str) -> None:
-    reached = {_layer(i) for i in GRAPH[module] if i != "generator"} - ALLOWED[_layer(module)]
+    reached = {_layer(i) for i in graph()[module] if i != "generator"} - ALLOWED[_layer(module)]
     assert not reached, f"{module} imports from {sorted(reached)}"
 
 
 def test_loading_never_imports_url_or_page_code() -> None:
     for name in MODULES:
         if _layer(name) in {"load", "models"}:
-            assert not {i for i in GRAPH[name] if _layer(i) in {"render", "pages", "site"}}, name
+            assert not {i for i in graph()[name] if _layer(i) in {"render", "pages", "site"}}, name
 
 
 def test_the_adapters_use_only_the_public_surface() -> None:
@@ -144,7 +150,7 @@ def test_the_adapters_use_only_the_public_surface() -> None:
         "generator.search.records",
         "generator.site",
     }
-    assert GRAPH["generator.mkdocs_plugin"] <= public, GRAPH["generator.mkdocs_plugin"] - public
+    assert graph()["generator.mkdocs_plugin"] <= public, graph()["generator.mkdocs_plugin"] - public
 
 
 def test_templates_compare_enums_not_string_copies_of_their_values() -> None:
@@ -161,7 +167,7 @@ def test_templates_compare_enums_not_string_copies_of_their_values() -> None:
 
 def test_only_the_adapters_run_the_search_engine() -> None:
     # The records are pure; writing the index runs a binary, which is the adapters' business.
-    runners = sorted(n for n in MODULES if "generator.search.pagefind" in GRAPH[n])
+    runners = sorted(n for n in MODULES if "generator.search.pagefind" in graph()[n])
     assert runners == ["generator.cli.main", "generator.mkdocs_plugin"]
     importers = sorted(name for name, path in MODULES.items() if "pagefind_bin" in _imports(path))
     assert importers == ["generator.search.pagefind"]

@@ -76,6 +76,15 @@ def _write(name: str, content: str | bytes) -> Callable[[Path], None]:
     return replace
 
 
+def _write_comment(name: str, length: int) -> Callable[[Path], None]:
+    """A YAML comment of ``length`` x's, made when the test runs (not 64 MB at collection)."""
+
+    def replace(data: Path) -> None:
+        (data / name).write_bytes(b"# " + b"x" * length + b"\n")
+
+    return replace
+
+
 def _mkdir(name: str) -> Callable[[Path], None]:
     def replace(data: Path) -> None:
         (data / name).unlink()
@@ -114,7 +123,7 @@ GENERATED.update(
             ],
         ),
         "too_large": (
-            _write("venues.yaml", "# " + "x" * (64 * 1024 * 1024) + "\n"),
+            _write_comment("venues.yaml", 64 * 1024 * 1024),
             [
                 "data/venues.yaml:1:1: the file is larger than 64 MB — split it or remove what does not belong"
             ],

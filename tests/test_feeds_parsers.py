@@ -18,7 +18,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
 from generator.feeds.render import render
@@ -171,6 +170,10 @@ def read_icalendar(raw: bytes) -> tuple[Instants, Instants]:
 
 
 def read_ical(raw: bytes) -> Instants:
+    # Imported here: loading its time-zone database takes a third of a second, which every
+    # xdist worker would pay while collecting, before its first test.
+    from ical.calendar_stream import IcsCalendarStream
+
     calendar = IcsCalendarStream.calendar_from_ics(raw.decode("utf-8"))
     return {e.uid: (e.dtstart.astimezone(UTC), e.end.astimezone(UTC)) for e in calendar.events}
 
