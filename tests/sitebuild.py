@@ -199,6 +199,32 @@ def get_built_site() -> BuiltSite:
         return built
 
 
+def build_in_background(folder: Path) -> subprocess.Popen[bytes]:
+    """Build the fixture site into ``folder`` in another process, which holds its lock.
+
+    The controlling pytest process starts this before xdist starts its workers, so the build
+    runs while they start up and collect; get_built_site() then waits at the lock until it is
+    done (and builds itself, reporting why, if this build failed).
+    """
+    lock = open(folder / "lock", "w")  # noqa: SIM115 - the child keeps it; ours closes below
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        code = "import sys, sitebuild; sitebuild.build_locked(sys.argv[1])"
+        return subprocess.Popen(
+            [sys.executable, "-c", code, str(folder)],
+            cwd=Path(__file__).parent,
+            pass_fds=(lock.fileno(),),  # the lock is held until the child exits
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+
+def build_locked(folder: str) -> None:
+    """The build of :func:`build_in_background`, whose caller holds the lock."""
+    built = build_site(Path(folder) / "site")
+    (Path(folder) / "built").write_text("\n".join(built.pages), encoding="utf-8")
+
+
 def node_module(relative: str) -> Path:
     """Locate a file from an npm package installed by ``npm ci``.
 
