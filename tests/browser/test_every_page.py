@@ -1,13 +1,14 @@
 """Every built page in one visit, light then dark, every check reported together.
 
 - light, 1280 px: axe-core (every WCAG 2.0–2.2 A/AA rule); the skip link is the first
-  Tab stop and leads on from the content; every Tab stop (up to 80) is visible with a
-  focus ring (WCAG 2.4.1, 2.4.7, 2.4.11); nothing is fetched from another host; then,
-  resized to 320 px (WCAG 1.4.10 reflow: 1280 px at 400 % zoom), the page never scrolls
-  sideways. No stylesheet changes the layout between 320 px and a 390 px phone (checked
-  below), so what fits at 320 px fits on the phone. A page one level below a section (a meeting, a panel,
-  a panel's log) has the header and navigation of the pages above it, whose walks cover
-  them: its walk follows the skip link and goes on from the content;
+  Tab stop and leads on from the content; every Tab stop (up to 80, until the walk wraps
+  round to the top) is visible with a focus ring (WCAG 2.4.1, 2.4.7, 2.4.11); nothing is
+  fetched from another host; then, resized to 320 px (WCAG 1.4.10 reflow: 1280 px at
+  400 % zoom), the page never scrolls sideways. No stylesheet changes the layout between
+  320 px and a 390 px phone (checked below), so what fits at 320 px fits on the phone.
+  A page one level below a section (a meeting, a panel, a panel's log) has the header and
+  navigation of the pages above it, whose walks cover them: its walk follows the skip
+  link and goes on from the content;
 - dark, switched with the page's own light/dark toggle as a resident would: axe-core's
   colour rules (contrast, links told apart from text). The other rules read the DOM and
   the accessibility tree, which both schemes share. A device that asks for dark before
