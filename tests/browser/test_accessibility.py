@@ -12,6 +12,15 @@ from pagechecks import COLOUR_RULES, assert_scheme, format_violations, run_axe
 TOGGLE = "[data-md-component='palette'] > label:not([hidden])"
 
 
+#: The search box's label, the dialog's name and what has focus once the dialog opens.
+NAMES_JS = """() => ({
+  input: document.querySelector('#cp-search-input').labels[0].textContent,
+  dialog: document.getElementById(
+    document.getElementById('cp-search').getAttribute('aria-labelledby')).textContent,
+  focused: document.activeElement.id,
+})"""
+
+
 def _results_shown(page) -> None:  # type: ignore[no-untyped-def]
     # The status line is written after the results: both are then on screen, and the
     # dialog has no transitions, so axe measures the colours residents see.
@@ -24,12 +33,19 @@ def _results_shown(page) -> None:  # type: ignore[no-untyped-def]
 def test_axe_search_dialog(open_page, axe_script, light_context):
     """The open search dialog, with results, is accessible, in light and then in dark.
 
+    Opening it focuses the search box, whose label and the dialog's name are read first.
+
     Switched to dark with the page's toggle between the two runs, as on every page; dark
     changes colours only, so its run is axe's colour rules.
     """
     page = open_page(light_context, "index.html").page
     assert_scheme(page, "light")
     page.click("[data-cp-search-open]")
+    assert page.evaluate(NAMES_JS) == {
+        "input": "Meetings, panels and “you said, we did”",
+        "dialog": "Search this site",
+        "focused": "cp-search-input",
+    }
     page.keyboard.type("panel")
     _results_shown(page)
     light = run_axe(page, axe_script)
@@ -69,48 +85,15 @@ def test_axe_detects_low_contrast(open_page, axe_script, light_context):
     assert ["#planted-low-contrast"] in targets, format_violations("self-test", violations)
 
 
-def test_search_input_has_accessible_name(open_page, light_context):
-    opened = open_page(light_context, "index.html")
-    page = opened.page
-    page.click("[data-cp-search-open]")
-    names = page.evaluate(
-        """() => ({
-             input: document.querySelector('#cp-search-input').labels[0].textContent,
-             dialog: document.getElementById(
-               document.getElementById('cp-search').getAttribute('aria-labelledby')).textContent,
-             focused: document.activeElement.id,
-           })"""
-    )
-    assert names == {
-        "input": "Meetings, panels and “you said, we did”",
-        "dialog": "Search this site",
-        "focused": "cp-search-input",
-    }
-
-
-def test_content_links_are_underlined(open_page, light_context):
-    """Links in text must not rely on colour alone (WCAG 1.4.1)."""
-    opened = open_page(light_context, "index.html")
-    decorations = opened.page.eval_on_selector_all(
-        ".md-content .md-typeset a:not(.headerlink)",
-        "els => els.map(e => getComputedStyle(e).textDecorationLine)",
-    )
-    assert decorations, "no content links found on the home page"
-    assert all("underline" in d for d in decorations), decorations
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_palette_toggle_focus_is_visible(scheme, open_page, request):
-    """Tabbing to the light/dark switch shows a focus ring on the visible toggle.
+def test_palette_toggle_focus_is_visible(dark_context, open_page):
+    """On a device that asks for dark, Tab to the light/dark switch rings the visible toggle.
 
     Material leaves the palette radios unchecked, so Tab focuses the first
-    radio even when its label is hidden (dark scheme); our CSS rings the
-    visible toggle instead.
+    radio even though its label is the hidden one in the dark scheme; our CSS
+    rings the visible toggle instead. (In light, the every-page Tab walk checks it.)
     """
-    context = request.getfixturevalue(f"{scheme}_context")
-    opened = open_page(context, "index.html")
-    page = opened.page
-    assert_scheme(page, scheme)
+    page = open_page(dark_context, "index.html").page
+    assert_scheme(page, "dark")
     for _ in range(10):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.classList.contains('md-option')"):

@@ -1,6 +1,7 @@
 """Every built page in one visit, light then dark, every check reported together.
 
-- light, 1280 px: axe-core (every WCAG 2.0–2.2 A/AA rule); the skip link is the first
+- light, 1280 px: axe-core (every WCAG 2.0–2.2 A/AA rule); links in the text underlined
+  (WCAG 1.4.1: more than colour tells them apart); the skip link is the first
   Tab stop and leads on from the content; every Tab stop (up to 80, until the walk wraps
   round to the top) is visible with a focus ring (WCAG 2.4.1, 2.4.7, 2.4.11); nothing is
   fetched from another host; then, resized to 320 px (WCAG 1.4.10 reflow: 1280 px at
@@ -24,6 +25,7 @@ from pagechecks import (
     assert_scheme,
     axe_problems,
     foreign_requests,
+    link_underline_problems,
     sideways_scroll_problems,
     skip_link_problems,
     tab_stop_problems,
@@ -49,6 +51,7 @@ def test_page(page_path, open_page, light_context, axe_script, site_server):
     page = opened.page
     assert_scheme(page, "light")
     problems = axe_problems(page, axe_script, f"{page_path} (light)")
+    problems += link_underline_problems(page)
     if _walks_from_content(page_path):
         problems += tab_stop_problems(page, from_content=True)
     else:
@@ -108,7 +111,7 @@ PLANT_JS = """() => {
   link.href = "#planted";
   link.id = "planted-no-ring";
   link.textContent = "planted link without a focus ring";
-  link.style.cssText = "outline: none !important; box-shadow: none !important";
+  link.style.cssText = "outline: none !important; box-shadow: none !important; text-decoration: none";
   content.prepend(link);
   const img = document.createElement("img");
   img.src = "http://third-party.invalid/pixel.png";
@@ -122,6 +125,7 @@ def test_the_checks_find_what_we_plant(open_page, light_context):
     opened = open_page(light_context, "about/index.html")
     page = opened.page
     page.evaluate(PLANT_JS)
+    assert [p for p in link_underline_problems(page) if "planted-no-ring" in p]
     assert [p for p in tab_stop_problems(page) if "planted-no-ring" in p and "no focus ring" in p]
     page.reload()
     page.evaluate(PLANT_JS)
