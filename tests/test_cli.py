@@ -43,7 +43,7 @@ def test_the_module_entry_point_exits_with_the_status(tmp_path: Path) -> None:
 
 
 def bad_data(tmp_path: Path) -> Path:
-    """A copy of the shipped data with two broken files."""
+    """A copy of the frozen City fixture (tests/fixtures/city, never data/) with two files broken."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "tests" / "fixtures" / "city" / "data", data)
     shutil.copyfile(CASES / "typo_field.yaml", data / "meetings.yaml")

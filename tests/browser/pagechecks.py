@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
+#: The light/dark switch residents see (Material hides the other scheme's label).
+PALETTE_TOGGLE = "[data-md-component='palette'] > label:not([hidden])"
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 # Relative luminance (0 = black, 1 = white) of the computed background.
@@ -143,7 +146,7 @@ def sideways_scroll_problems(page, label: str) -> list[str]:
 # ---------------------------------------------------------------- keyboard (WCAG 2.4.1, 2.4.7, 2.4.11)
 
 STOP_JS = """
-() => {
+(toggle) => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   // An expando, invisible to the page and to axe: headless Chromium wraps round to the
@@ -156,7 +159,7 @@ STOP_JS = """
     target = document.querySelector(`.md-header label[for="${el.id}"]`) || el;
   } else if (el.classList.contains("md-option")) {
     // Palette radio (hidden): our CSS rings the visible light/dark toggle instead.
-    target = document.querySelector("[data-md-component='palette'] > label:not([hidden])") || el;
+    target = document.querySelector(toggle) || el;
   }
   const r = target.getBoundingClientRect();
   const s = getComputedStyle(target);
@@ -195,7 +198,7 @@ def tab_stop_problems(page, *, from_content: bool = False) -> list[str]:
         if press:
             page.keyboard.press("Tab")
         press = True
-        info = page.evaluate(STOP_JS)
+        info = page.evaluate(STOP_JS, PALETTE_TOGGLE)
         if info is None or info["seen"]:
             break
         if step == 0 and not (info["skip"] and info["text"] == "Skip to content"):

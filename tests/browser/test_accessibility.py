@@ -7,10 +7,7 @@ ring, by test_every_page.py.
 from __future__ import annotations
 
 import pytest
-from pagechecks import COLOUR_RULES, assert_scheme, format_violations, run_axe
-
-TOGGLE = "[data-md-component='palette'] > label:not([hidden])"
-
+from pagechecks import COLOUR_RULES, PALETTE_TOGGLE, assert_scheme, format_violations, run_axe
 
 #: The search box's label, the dialog's name and what has focus once the dialog opens.
 NAMES_JS = """() => ({
@@ -52,7 +49,7 @@ def test_axe_search_dialog(open_page, axe_script, light_context):
     problems = [format_violations("search dialog (light)", light)] if light else []
     try:
         page.click("[data-cp-search-close]")
-        page.dispatch_event(TOGGLE, "click")
+        page.dispatch_event(PALETTE_TOGGLE, "click")
         assert_scheme(page, "dark", settle=True)
         page.click("[data-cp-search-open]")  # the query and its results are still there
         _results_shown(page)
@@ -101,7 +98,7 @@ def test_palette_toggle_focus_is_visible(dark_context, open_page):
     else:
         pytest.fail("could not reach the colour scheme toggle with the Tab key")
     outline = page.eval_on_selector(
-        "[data-md-component='palette'] > label:not([hidden])",
+        PALETTE_TOGGLE,
         "el => { const s = getComputedStyle(el); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }",
     )
     assert outline[0] != "none" and outline[1] >= 2, outline

@@ -22,6 +22,7 @@ import re
 
 from pagechecks import (
     COLOUR_RULES,
+    PALETTE_TOGGLE,
     assert_scheme,
     axe_problems,
     foreign_requests,
@@ -34,7 +35,6 @@ from pagechecks import (
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 640}
 PHONE_WIDTH = 390
-TOGGLE = "[data-md-component='palette'] > label:not([hidden])"
 
 
 def _walks_from_content(page_path: str) -> bool:
@@ -65,7 +65,7 @@ def test_page(page_path, open_page, light_context, axe_script, site_server):
         # The click event itself, as the toggle's label receives it: Playwright's full click
         # (waiting for the label to be still, moving the mouse) is a tenth of the visit, and
         # the self-test below makes it once.
-        page.dispatch_event(TOGGLE, "click")
+        page.dispatch_event(PALETTE_TOGGLE, "click")
         assert_scheme(page, "dark", settle=True)
         problems += axe_problems(page, axe_script, f"{page_path} (dark)", rules=COLOUR_RULES)
         # The visit has taken longer than the 500 ms of quiet this waits for, so it only
@@ -163,7 +163,7 @@ def test_the_dark_check_sees_the_toggled_colours(open_page, light_context, axe_s
         assert not [
             p for p in axe_problems(page, axe_script, "light", COLOUR_RULES) if planted in p
         ]
-        page.click(TOGGLE)
+        page.click(PALETTE_TOGGLE)
         assert_scheme(page, "dark", settle=True)
         assert [p for p in axe_problems(page, axe_script, "dark", COLOUR_RULES) if planted in p]
     finally:
