@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 import sitebuild
 
-CHROMIUM = Path("/usr/bin/chromium")
+#: Debian's build of Chromium's headless shell (package chromium-headless-shell): the same
+#: Blink and V8 as /usr/bin/chromium, without the desktop browser around them, and the build
+#: Playwright itself runs headless tests in. The full browser in headless mode spent a third
+#: more CPU on the same 46 tests (51 against 34 CPU seconds), most of it in its browser process.
+CHROMIUM = Path("/usr/bin/chromium-headless-shell")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -66,7 +70,9 @@ def axe_script() -> Path:
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found (Debian: apt-get install chromium)", pytrace=False)
+        pytest.fail(
+            f"{CHROMIUM} not found (Debian: apt-get install chromium-headless-shell)", pytrace=False
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
