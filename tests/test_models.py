@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from generator.models.fields import HttpsUrl, LongText, TeamsUrl, Text
+from generator.models.fields import LongText, Text
 from generator.models.files import DATA_FILES
+from generator.models.links import HttpsUrl, TeamsUrl
 
 
 def _models(annotation: Any) -> Iterator[type[BaseModel]]:

@@ -14,7 +14,15 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import PlainValidator, WithJsonSchema
 
-from generator.models.fields import Model, _clean, _count, _date, _email, _phone, fail
+from generator.models.fields import (
+    Model,
+    clean_text,
+    fail,
+    parse_count,
+    parse_date,
+    parse_email,
+    parse_phone,
+)
 from generator.vocabulary import Compliance, Enforcement
 
 PLACEHOLDER = re.compile(r"\[[^\]\n]*\bto be (?:set|updated|confirmed) by the force\b[^\]\n]*\]")
@@ -42,7 +50,7 @@ def _pending(convert: Callable[[Any], _T]) -> Callable[[Any], _T | Placeholder]:
 
 def _choice(kind: type[_E], what: str) -> Callable[[Any], _E]:
     def check(value: Any) -> _E:
-        text = _clean(value, multiline=False)
+        text = clean_text(value, multiline=False)
         values = [c.value for c in kind]
         if text not in values:
             fail(f"`{text}` is not {what}", f"write {', '.join(values[:-1])} or {values[-1]}")
@@ -58,30 +66,30 @@ def _or_placeholder(schema: dict[str, Any]) -> WithJsonSchema:
 
 PendingText = Annotated[
     str,
-    PlainValidator(_pending(lambda v: _clean(v, multiline=False))),
+    PlainValidator(_pending(lambda v: clean_text(v, multiline=False))),
     WithJsonSchema({"type": "string", "minLength": 1}),
 ]
 PendingLongText = Annotated[
     str,
-    PlainValidator(_pending(lambda v: _clean(v, multiline=True))),
+    PlainValidator(_pending(lambda v: clean_text(v, multiline=True))),
     WithJsonSchema({"type": "string", "minLength": 1}),
 ]
 PendingEmail = Annotated[
     str,
-    PlainValidator(_pending(_email)),
+    PlainValidator(_pending(parse_email)),
     _or_placeholder({"type": "string", "format": "email"}),
 ]
 PendingPhone = Annotated[
-    str, PlainValidator(_pending(_phone)), _or_placeholder({"type": "string", "minLength": 3})
+    str, PlainValidator(_pending(parse_phone)), _or_placeholder({"type": "string", "minLength": 3})
 ]
 PendingDays = Annotated[
     int | Placeholder,
-    PlainValidator(_pending(_count)),
+    PlainValidator(_pending(parse_count)),
     _or_placeholder({"type": "integer", "minimum": 1}),
 ]
 PendingDate = Annotated[
     date | Placeholder,
-    PlainValidator(_pending(_date)),
+    PlainValidator(_pending(parse_date)),
     _or_placeholder({"type": "string", "format": "date"}),
 ]
 PendingCompliance = Annotated[

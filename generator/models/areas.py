@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-from generator.models.fields import Model, Text, _raw, fail
+from generator.models.fields import Model, Text, fail, raw_text
 
 _OUTWARD = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
 _POSTCODE = re.compile(rf"{_OUTWARD} [0-9](?:[A-Z]{{2}})?")
@@ -31,7 +31,7 @@ def outward(postcode: str) -> str:
 
 
 def _postcode(value: Any) -> str:
-    text = _raw(value, "a postcode")
+    text = raw_text(value, "a postcode")
     if not _POSTCODE.fullmatch(text):
         fix = canonical_postcode(text)
         example = f"write it as {fix}" if _POSTCODE.fullmatch(fix) else "write it like SW1A 1AA"
@@ -43,7 +43,7 @@ def _postcode(value: Any) -> str:
 
 
 def _gss(value: Any) -> str:
-    text = _raw(value, "a GSS code")
+    text = raw_text(value, "a GSS code")
     if not _GSS.fullmatch(text):
         fail(
             f"`{text}` is not a ward's GSS code",
@@ -57,7 +57,7 @@ MEETING_MINUTES = range(15, 481)
 
 
 def _minutes(value: Any) -> int:
-    text = _raw(value, "a number of minutes")
+    text = raw_text(value, "a number of minutes")
     if not _MINUTES.fullmatch(text) or int(text) not in MEETING_MINUTES:
         fail(
             f"`{text}` is not a meeting length in minutes",

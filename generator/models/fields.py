@@ -11,7 +11,6 @@ import unicodedata
 from datetime import date, time
 from decimal import Decimal
 from typing import Annotated, Any, NoReturn
-from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel as _PydanticModel
 from pydantic import BeforeValidator, ConfigDict, WithJsonSchema
@@ -22,17 +21,6 @@ from generator.load.located import PlainScalar
 
 STAFF_ERROR = "staff"
 """The pydantic error type our own validators raise; its context holds what and fix."""
-
-TEAMS_LINKS: dict[str, tuple[str, ...]] = {
-    "teams.microsoft.com": ("/l/meetup-join/", "/meet/"),
-    "teams.live.com": ("/meet/",),
-}
-"""The only hosts a joining link may point at, and the paths each uses for joining.
-
-Anything else, however alike (``teams.microsoft.com.evil.com``), is refused.
-"""
-TEAMS_HOSTS = frozenset(TEAMS_LINKS)
-TEAMS_PATHS = tuple(sorted({p for paths in TEAMS_LINKS.values() for p in paths}))
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
@@ -48,7 +36,6 @@ _NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,6})?")
 # No `%`: a percent-encoded line break (`%0D%0A`) in a mailto: link adds mail headers.
 _EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"\+?[0-9](?:[0-9 ]{1,18})[0-9]")
-_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 # Invisible characters: control codes, bidi overrides and marks (which make text read
 # differently from what is stored), zero-width spaces, private-use and unassigned code points.
 # Zero-width (non-)joiners are part of the spelling of some languages and emoji.
@@ -56,8 +43,6 @@ _JOINERS = frozenset("\u200c\u200d")
 # The flags of Wales, Scotland and England (and any subdivision flag) are a black flag, tag
 # letters naming the region, and a cancel tag (Unicode TS #51): tags are allowed only there.
 _FLAG_TAGS = re.compile("\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,6}\U000e007f")
-# Characters a link never holds unencoded (RFC 3986): they are signs of a paste gone wrong.
-_NOT_IN_LINKS = frozenset('<>"{}|^`\\')
 
 
 def fail(what: str, fix: str) -> NoReturn:
@@ -65,7 +50,7 @@ def fail(what: str, fix: str) -> NoReturn:
     raise PydanticCustomError(STAFF_ERROR, "{what} — {fix}", {"what": what, "fix": fix})
 
 
-def _raw(value: Any, kind: str) -> str:
+def raw_text(value: Any, kind: str) -> str:
     """The scalar's text, quoted or not; lists and mappings are refused."""
     if not isinstance(value, str):
         fail(f"expected {kind} here, not a list or a group of fields", f"write {kind} on one line")
@@ -74,9 +59,9 @@ def _raw(value: Any, kind: str) -> str:
     return str(value)
 
 
-def _text_of(value: Any, kind: str) -> str:
-    """Like :func:`_raw`, but text that other YAML tools would retype must be quoted."""
-    _raw(value, kind)
+def text_of(value: Any, kind: str) -> str:
+    """Like :func:`raw_text`, but text that other YAML tools would retype must be quoted."""
+    raw_text(value, kind)
     if isinstance(value, PlainScalar):
         fail(
             f"`{value}` without quotes is read as {value.reads_as} by other YAML tools",
@@ -85,8 +70,9 @@ def _text_of(value: Any, kind: str) -> str:
     return str(value)
 
 
-def _clean(value: Any, *, multiline: bool) -> str:
-    text = _text_of(value, "text").strip()
+def clean_text(value: Any, *, multiline: bool) -> str:
+    """Public text, trimmed: quoted where YAML would retype it, no invisible characters."""
+    text = text_of(value, "text").strip()
     # str.isprintable() is False for every character of INVISIBLE (checked over all of
     # Unicode), so printable text, nearly all of it, needs no look-up per character.
     printable = (text.replace("\n", "") if multiline else text).isprintable()
@@ -97,7 +83,7 @@ def _clean(value: Any, *, multiline: bool) -> str:
             and not (multiline and char == "\n")
         ):
             fail(
-                f"the text holds the invisible character {_name(char)}",
+                f"the text holds the invisible character {char_name(char)}",
                 "retype the text, or paste it as plain text",
             )
     if not text:
@@ -105,14 +91,14 @@ def _clean(value: Any, *, multiline: bool) -> str:
     return text
 
 
-def _name(char: str) -> str:
+def char_name(char: str) -> str:
     """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: enough to find the character and know what it is."""
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X} ({name})" if name else f"U+{ord(char):04X}"
 
 
 def _slug(value: Any) -> str:
-    text = _raw(value, "an id")
+    text = raw_text(value, "an id")
     if not _SLUG.fullmatch(text) or len(text) > 60:
         fail(
             f"`{text}` is not a valid id",
@@ -133,7 +119,7 @@ _REVIEW_MARK = re.compile(r"pd-[0-9a-f]{10}")
 
 
 def _review_mark(value: Any) -> str:
-    text = _raw(value, "a review line")
+    text = raw_text(value, "a review line")
     if text in ("true", "false") or _REVIEW_MARK.fullmatch(text):
         return text
     fail(
@@ -150,8 +136,9 @@ def _in_range(text: str, kind: str, example: str) -> None:
         )
 
 
-def _date(value: Any) -> date:
-    text = _raw(value, "a date")
+def parse_date(value: Any) -> date:
+    """A real date written YYYY-MM-DD in the allowed years."""
+    text = raw_text(value, "a date")
     if not _DATE.fullmatch(text):
         fail(f"`{text}` is not a date written as YYYY-MM-DD", "write it like 2024-11-06")
     _in_range(text, "a date", "2024-11-06")
@@ -162,7 +149,7 @@ def _date(value: Any) -> date:
 
 
 def _time(value: Any) -> time:
-    text = _raw(value, "a time")
+    text = raw_text(value, "a time")
     match = _TIME.fullmatch(text)
     if not match:
         fail(f"`{text}` is not a 24-hour time written as HH:MM", "write it like 13:00 or 18:30")
@@ -170,7 +157,7 @@ def _time(value: Any) -> time:
 
 
 def _month(value: Any) -> str:
-    text = _raw(value, "a month")
+    text = raw_text(value, "a month")
     if not _MONTH.fullmatch(text):
         fail(f"`{text}` is not a month written as YYYY-MM", "write it like 2024-10")
     _in_range(text, "a month", "2024-10")
@@ -178,7 +165,7 @@ def _month(value: Any) -> str:
 
 
 def _quarter(value: Any) -> str:
-    text = _raw(value, "a quarter")
+    text = raw_text(value, "a quarter")
     if not _QUARTER.fullmatch(text):
         fail(
             f"`{text}` is not a quarter written as YYYY-QN",
@@ -188,83 +175,36 @@ def _quarter(value: Any) -> str:
     return text
 
 
-def _count(value: Any) -> int:
-    text = _raw(value, "a number")
+def parse_count(value: Any) -> int:
+    """A whole number of at most nine digits."""
+    text = raw_text(value, "a number")
     if not _COUNT.fullmatch(text):
         fail(f"`{text}` is not a whole number", "write digits only, e.g. 12")
     return int(text)
 
 
 def _number(value: Any) -> Decimal:
-    text = _raw(value, "a number")
+    text = raw_text(value, "a number")
     if not _NUMBER.fullmatch(text):
         fail(f"`{text}` is not a number", "write digits with an optional decimal point, e.g. 72.5")
     return Decimal(text)
 
 
-def _email(value: Any) -> str:
-    text = _text_of(value, "an email address")
+def parse_email(value: Any) -> str:
+    """An email address (no `%`, so a mailto: link cannot gain headers)."""
+    text = text_of(value, "an email address")
     if not _EMAIL.fullmatch(text):
         fail(f"`{text}` is not an email address", "write it like name@example.police.uk")
     return text
 
 
-def _phone(value: Any) -> str:
-    text = _raw(value, "a phone number")
+def parse_phone(value: Any) -> str:
+    """A phone number: digits and spaces, written in quotes."""
+    text = raw_text(value, "a phone number")
     if not _PHONE.fullmatch(text):
         fail(
             f"`{text}` is not a phone number",
             'write digits and spaces in quotes, e.g. "020 7601 2222"',
-        )
-    return text
-
-
-def _https(value: Any) -> str:
-    text = _text_of(value, "a link")
-    for char in text:
-        if char.isspace() or char in _NOT_IN_LINKS or unicodedata.category(char) in INVISIBLE:
-            shown = "a space" if char == " " else f"`{char}`" if char.isprintable() else _name(char)
-            fail(
-                f"the link holds {shown}, which links never contain",
-                "copy the link again from the browser's address bar",
-            )
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        fail(f"`{text}` is not a valid link", "copy the link again from the browser's address bar")
-    if parts.scheme != "https":
-        fail(f"`{text}` is not an https:// link", "use the https:// address of the page")
-    if "@" in parts.netloc:
-        fail(f"`{text}` hides its real address behind an @", "copy the link again")
-    if ":" in parts.netloc:
-        fail(f"`{text}` names a port", "remove the `:number` after the host name")
-    host = parts.hostname or ""
-    if not _HOST.fullmatch(host):
-        fail(
-            f"`{text}` has no valid host name", "copy the link again from the browser's address bar"
-        )
-    if any(label.startswith("xn--") for label in host.split(".")):
-        # Punycode spells look-alikes in other scripts: `xn--80ak6aa92e.com` shows as
-        # 'apple.com' written in Cyrillic letters.
-        fail(
-            f"`{text}` uses an internationalised host name (xn--), which can imitate another site",
-            "link to the organisation's usual address",
-        )
-    return text
-
-
-def _teams(value: Any) -> str:
-    text = _https(value)
-    parts = urlsplit(text)
-    prefixes = TEAMS_LINKS.get(parts.hostname or "", ())
-    prefix = next((p for p in prefixes if parts.path.startswith(p)), None)
-    # Decoded, `%2e%2e/` is `../` and `%2f` is `/`: either would step out of the joining path.
-    rest = unquote(parts.path[len(prefix) :]) if prefix else ""
-    if prefix is None or not rest.strip("/") or "\\" in rest or {".", ".."} & set(rest.split("/")):
-        fail(
-            f"`{text}` is not a Microsoft Teams joining link",
-            "copy the 'Join the meeting now' link from the Teams invitation "
-            "(it starts https://teams.microsoft.com/l/meetup-join/ or https://teams.microsoft.com/meet/)",
         )
     return text
 
@@ -275,13 +215,13 @@ def _pattern(pattern: str, **extra: Any) -> WithJsonSchema:
 
 Text = Annotated[
     str,
-    BeforeValidator(lambda v: _clean(v, multiline=False)),
+    BeforeValidator(lambda v: clean_text(v, multiline=False)),
     WithJsonSchema({"type": "string", "minLength": 1}),
 ]
 """One line of public text."""
 LongText = Annotated[
     str,
-    BeforeValidator(lambda v: _clean(v, multiline=True)),
+    BeforeValidator(lambda v: clean_text(v, multiline=True)),
     WithJsonSchema({"type": "string", "minLength": 1}),
 ]
 """Public text that may run over several lines."""
@@ -308,7 +248,7 @@ ReviewMark = Annotated[
 """A reviewer's release of flagged text: the fingerprint a personal-data message gives."""
 LocalDate = Annotated[
     date,
-    BeforeValidator(_date),
+    BeforeValidator(parse_date),
     WithJsonSchema(
         {"type": "string", "format": "date", "pattern": f"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"}
     ),
@@ -320,7 +260,7 @@ Quarter = Annotated[str, BeforeValidator(_quarter), _pattern(f"{_YEAR}-Q[1-4]")]
 # schema accepts the quoted form too, with the same digits the checker allows.
 Count = Annotated[
     int,
-    BeforeValidator(_count),
+    BeforeValidator(parse_count),
     WithJsonSchema(
         {
             "anyOf": [
@@ -338,25 +278,9 @@ Number = Annotated[
     ),
 ]
 Email = Annotated[
-    str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+    str, BeforeValidator(parse_email), WithJsonSchema({"type": "string", "format": "email"})
 ]
-Phone = Annotated[str, BeforeValidator(_phone), _pattern(_PHONE.pattern)]
-HttpsUrl = Annotated[
-    str,
-    BeforeValidator(_https),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://\\S+$"}),
-]
-TeamsUrl = Annotated[
-    str,
-    BeforeValidator(_teams),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "format": "uri",
-            "pattern": "^https://(teams\\.microsoft\\.com/(l/meetup-join|meet)/|teams\\.live\\.com/meet/)",
-        }
-    ),
-]
+Phone = Annotated[str, BeforeValidator(parse_phone), _pattern(_PHONE.pattern)]
 
 
 class Model(_PydanticModel):

@@ -11,16 +11,15 @@ from generator.clock import LONDON
 from generator.models.fields import (
     ClockTime,
     Count,
-    HttpsUrl,
     LocalDate,
     LongText,
     Model,
     Phone,
     ReviewMark,
     Slug,
-    TeamsUrl,
     Text,
 )
+from generator.models.links import HttpsUrl, TeamsUrl
 from generator.models.places import Panel
 from generator.vocabulary import DocumentKind, MeetingFormat, MeetingKind, MeetingStatus
 

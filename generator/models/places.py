@@ -8,7 +8,6 @@ from generator.models.areas import Minutes, WardArea
 from generator.models.fields import (
     Email,
     Flag,
-    HttpsUrl,
     LongText,
     Model,
     Number,
@@ -17,6 +16,7 @@ from generator.models.fields import (
     Slug,
     Text,
 )
+from generator.models.links import HttpsUrl
 
 
 class SocialLink(Model):

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from generator.models.accessibility import AccessibilityStatement
-from generator.models.fields import Email, Flag, HttpsUrl, Model, Phone, Slug, Text
+from generator.models.fields import Email, Flag, Model, Phone, Slug, Text
+from generator.models.links import HttpsUrl
 
 
 class Force(Model):
