@@ -17,8 +17,8 @@ import sitebuild
 
 #: Debian's build of Chromium's headless shell (package chromium-headless-shell): the same
 #: Blink and V8 as /usr/bin/chromium, without the desktop browser around them, and the build
-#: Playwright itself runs headless tests in. The full browser in headless mode spent a third
-#: more CPU on the same 46 tests (51 against 34 CPU seconds), most of it in its browser process.
+#: Playwright itself runs headless tests in. On the same 46 tests it used 34 CPU seconds where
+#: the full browser, headless, used 51: most of the difference was the full browser's own process.
 CHROMIUM = Path("/usr/bin/chromium-headless-shell")
 CHROMIUM_ARGS = [
     "--no-sandbox",
