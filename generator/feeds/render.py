@@ -32,22 +32,22 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
             config,
         ),
     )
-    for cluster in sorted(dataset.panels, key=lambda c: c.id):
-        path = urls.panel_calendar(cluster.id)
+    for panel in sorted(dataset.panels, key=lambda c: c.id):
+        path = urls.panel_calendar(panel.id)
         yield Output(
             path,
             feed(
-                dataset.meetings_by_panel.get(cluster.id, ()),
+                dataset.meetings_by_panel.get(panel.id, ()),
                 FeedInfo(
-                    name=f"{cluster.name} cluster panel",
+                    name=f"{panel.name} cluster panel",
                     description=(
-                        f"Meetings of the {cluster.name} cluster panel, in "
+                        f"Meetings of the {panel.name} cluster panel, in "
                         f"{dataset.publisher.wording.local_time}, "
                         f"from {config.site_name}. Moved, postponed and cancelled meetings "
                         "stay in the calendar, marked as such."
                     ),
                     source=config.url(path),
-                    page=config.url(urls.panel(cluster.id)),
+                    page=config.url(urls.panel(panel.id)),
                 ),
                 serialized,
                 config,

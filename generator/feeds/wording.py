@@ -152,8 +152,8 @@ def _agenda(meeting: Meeting) -> Iterator[str]:
 
 
 def _links(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Iterator[str]:
-    cluster = dataset.panel_by_id.get(meeting.panel) if meeting.panel else None
-    questionnaire = meeting.questionnaire_url or (cluster.questionnaire_url if cluster else None)
+    panel = dataset.panel_by_id.get(meeting.panel) if meeting.panel else None
+    questionnaire = meeting.questionnaire_url or (panel.questionnaire_url if panel else None)
     if questionnaire is not None and meeting.status is not MeetingStatus.CANCELLED:
         yield f"Tell us which topics to discuss: {questionnaire}"
     yield f"Details, access information and any changes: {config.url(urls.meeting(meeting.id))}"

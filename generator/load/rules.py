@@ -78,18 +78,18 @@ class Checker:
 def check_panels(c: Checker, panels: Sequence[Panel]) -> None:
     """Rules for data/clusters.yaml: unique ids, none taken by a fixed address."""
     c.unique("clusters.yaml", "clusters", panels)
-    for index, cluster in enumerate(panels):
-        if cluster.id == BUSINESS_LOG_ID:
+    for index, panel in enumerate(panels):
+        if panel.id == BUSINESS_LOG_ID:
             c.at(
                 "clusters.yaml",
                 ("clusters", index, "id"),
-                f"the id `{cluster.id}` is kept for the business meetings' log",
+                f"the id `{panel.id}` is kept for the business meetings' log",
                 "choose another id for this panel",
             )
         seen: set[str] = set()
-        for a_index, area in enumerate(cluster.areas):
+        for a_index, area in enumerate(panel.areas):
             where = ("clusters", index, "areas", a_index, "ward")
-            if area.ward not in cluster.wards:
+            if area.ward not in panel.wards:
                 c.at(
                     "clusters.yaml",
                     where,

@@ -138,11 +138,11 @@ def per_meeting(dataset: Dataset, panel: str | None = None) -> tuple[MeetingFigu
         if not is_held(meeting, dataset):
             continue
         record = meeting.record.attendance if meeting.record is not None else None
-        cluster = dataset.panel_by_id.get(meeting.panel or "")
+        owner = dataset.panel_by_id.get(meeting.panel or "")
         rows.append(
             MeetingFigures(
                 meeting=meeting,
-                panel_name=cluster.name if cluster is not None else "",
+                panel_name=owner.name if owner is not None else "",
                 logs=len(dataset.actions_by_meeting.get(meeting.id, ())),
                 in_person=record.in_person if record is not None else None,
                 online=record.online if record is not None else None,
@@ -154,8 +154,8 @@ def per_meeting(dataset: Dataset, panel: str | None = None) -> tuple[MeetingFigu
 def attendance_by_panel(dataset: Dataset) -> tuple[PanelAttendance, ...]:
     """Attendance per panel, in the order of clusters.yaml."""
     rows = []
-    for cluster in dataset.panels:
-        figures = [f.attendance for f in per_meeting(dataset, cluster.id)]
+    for panel in dataset.panels:
+        figures = [f.attendance for f in per_meeting(dataset, panel.id)]
         known = [n for n in figures if n is not None]
         average = (
             (Decimal(sum(known)) / len(known)).quantize(Decimal("0.1"), ROUND_HALF_UP)
@@ -163,7 +163,7 @@ def attendance_by_panel(dataset: Dataset) -> tuple[PanelAttendance, ...]:
             else None
         )
         rows.append(
-            PanelAttendance(cluster.id, cluster.name, len(figures), len(known), sum(known), average)
+            PanelAttendance(panel.id, panel.name, len(figures), len(known), sum(known), average)
         )
     return tuple(rows)
 

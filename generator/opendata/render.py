@@ -72,11 +72,11 @@ def _feeds(dataset: Dataset, config: SiteConfig) -> list[dict[str, object]]:
             "links": subscribe.links(config, urls.CALENDAR_ALL),
         }
     ]
-    for cluster in dataset.panels:
-        path = urls.panel_calendar(cluster.id)
+    for panel in dataset.panels:
+        path = urls.panel_calendar(panel.id)
         feeds.append(
             {
-                "name": f"{cluster.name} cluster panel",
+                "name": f"{panel.name} cluster panel",
                 "path": path,
                 "links": subscribe.links(config, path),
             }

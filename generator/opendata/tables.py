@@ -49,7 +49,7 @@ class Table:
 def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...], ...]:
     rows = []
     for m in sorted(dataset.meetings, key=lambda m: m.id):
-        cluster = dataset.panel_by_id.get(m.panel) if m.panel else None
+        its_panel = dataset.panel_by_id.get(m.panel) if m.panel else None
         venue = dataset.venue_by_id.get(m.venue) if m.venue else None
         counted = m.record.attendance if m.record is not None else None
         rows.append(
@@ -57,7 +57,7 @@ def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...
                 m.id,
                 m.kind.value,
                 m.panel,
-                cluster.name if cluster else None,
+                its_panel.name if its_panel else None,
                 m.title,
                 m.date,
                 f"{m.start:%H:%M}",
