@@ -227,11 +227,12 @@ def bench_scale(
     result["vs_generate_cpu"] = _ratio(
         result["steps"].get("plugin"), result["steps"].get("generate"), "cpu_s"
     )
-    if "plugin" in result["steps"] and not resident_figures:
-        result["resident"] = {"error": "not measured: --no-resident"}
-    elif "plugin" in result["steps"]:
-        say(f"{scale.name}: resident-side figures in Chromium …")
-        result["resident"] = resident.measure(base / "site-plugin")
+    if "plugin" in result["steps"]:
+        if resident_figures:
+            say(f"{scale.name}: resident-side figures in Chromium …")
+            result["resident"] = resident.measure(base / "site-plugin")
+        else:
+            result["resident"] = {"error": "not measured: --no-resident"}
     return result
 
 

@@ -194,9 +194,7 @@ def get_built_site() -> BuiltSite:
             site = folder / "site"
             pages = tuple(done.read_text(encoding="utf-8").split())
             return BuiltSite(site_dir=site, base_path=site_base_path(), pages=pages)
-        built = build_site(folder / "site")
-        done.write_text("\n".join(built.pages), encoding="utf-8")
-        return built
+        return build_locked(shared)
 
 
 def build_in_background(folder: Path) -> subprocess.Popen[bytes]:
@@ -219,10 +217,11 @@ def build_in_background(folder: Path) -> subprocess.Popen[bytes]:
         )
 
 
-def build_locked(folder: str) -> None:
-    """The build of :func:`build_in_background`, whose caller holds the lock."""
+def build_locked(folder: str) -> BuiltSite:
+    """Build into the shared ``folder`` and mark it built; the caller holds its lock."""
     built = build_site(Path(folder) / "site")
     (Path(folder) / "built").write_text("\n".join(built.pages), encoding="utf-8")
+    return built
 
 
 def node_module(relative: str) -> Path:

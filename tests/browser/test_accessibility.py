@@ -7,7 +7,14 @@ ring, by test_every_page.py.
 from __future__ import annotations
 
 import pytest
-from pagechecks import COLOUR_RULES, PALETTE_TOGGLE, assert_scheme, format_violations, run_axe
+from pagechecks import (
+    COLOUR_RULES,
+    PALETTE_TOGGLE,
+    assert_scheme,
+    axe_problems,
+    format_violations,
+    run_axe,
+)
 
 #: The search box's label, the dialog's name and what has focus once the dialog opens.
 NAMES_JS = """() => ({
@@ -45,16 +52,14 @@ def test_axe_search_dialog(open_page, axe_script, light_context):
     }
     page.keyboard.type("panel")
     _results_shown(page)
-    light = run_axe(page, axe_script)
-    problems = [format_violations("search dialog (light)", light)] if light else []
+    problems = axe_problems(page, axe_script, "search dialog (light)")
     try:
         page.click("[data-cp-search-close]")
         page.dispatch_event(PALETTE_TOGGLE, "click")
         assert_scheme(page, "dark", settle=True)
         page.click("[data-cp-search-open]")  # the query and its results are still there
         _results_shown(page)
-        dark = run_axe(page, axe_script, rules=COLOUR_RULES)
-        problems += [format_violations("search dialog (dark)", dark)] if dark else []
+        problems += axe_problems(page, axe_script, "search dialog (dark)", rules=COLOUR_RULES)
     finally:
         page.evaluate("() => localStorage.clear()")
     assert not problems, "\n".join(problems)
