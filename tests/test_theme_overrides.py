@@ -10,6 +10,9 @@ copy is re-made from the new file, its "cluster-panels" changes re-applied and t
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import re
+import shutil
 from pathlib import Path
 
 import material
@@ -18,19 +21,51 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 UPSTREAM = Path(material.__file__).parent / "templates"
 COPIED = {
-    "base.html": "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
+    "base.html": "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
     "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
 }
-"""Each whole copy in overrides/ and the SHA-256 of Material 9.8.1's file it was copied from."""
+"""Each whole copy in overrides/ and the SHA-256 of Material 9.8.2's file it was copied from."""
+_BLOCK = re.compile(r"{%-?\s*block\s+(\w+)")
+
+
+def drifted(upstream: Path) -> list[str]:
+    """The copied templates whose file under ``upstream`` no longer has the recorded hash."""
+    return [
+        name
+        for name, digest in sorted(COPIED.items())
+        if hashlib.sha256((upstream / name).read_bytes()).hexdigest() != digest
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(COPIED))
 def test_each_copied_template_matches_the_material_it_came_from(name: str) -> None:
-    digest = hashlib.sha256((UPSTREAM / name).read_bytes()).hexdigest()
-    assert digest == COPIED[name], (
+    assert name not in drifted(UPSTREAM), (
         f"Material's {name} changed: copy it to overrides/{name} again, re-apply the "
         "'cluster-panels' changes, then update its hash in tests/test_theme_overrides.py"
     )
+
+
+def test_the_guard_fails_on_a_changed_upstream_template(tmp_path: Path) -> None:
+    shutil.copytree(UPSTREAM, tmp_path / "templates")
+    assert drifted(tmp_path / "templates") == []
+    header = tmp_path / "templates" / "partials" / "header.html"
+    header.write_bytes(header.read_bytes() + b"\n")
+    assert drifted(tmp_path / "templates") == ["partials/header.html"]
+
+
+def test_the_generator_tag_names_the_installed_material() -> None:
+    # Material writes its own version into its base.html; our copy must say the same one.
+    installed = importlib.metadata.version("mkdocs-material")
+    copy = (ROOT / "overrides" / "base.html").read_text(encoding="utf-8")
+    assert re.findall(r"mkdocs-material-([0-9][0-9.]*)\"", copy) == [installed]
+    assert f"Copy of Material for MkDocs {installed}'s base.html" in copy
+
+
+def test_main_overrides_only_blocks_the_pinned_base_has() -> None:
+    # A block Material renamed or dropped would be silently ignored, not an error.
+    ours = set(_BLOCK.findall((ROOT / "overrides" / "main.html").read_text(encoding="utf-8")))
+    upstream = set(_BLOCK.findall((UPSTREAM / "base.html").read_text(encoding="utf-8")))
+    assert ours and ours <= upstream, sorted(ours - upstream)
 
 
 def test_every_whole_copy_is_guarded() -> None:
