@@ -1,4 +1,4 @@
-"""Cluster panels: a plain library that turns staff-edited YAML into a public site.
+"""A plain library that turns staff-edited YAML into a public site.
 
 Data flows: ``yamlstrict`` (strict parse with positions) → ``models`` + ``validate``
 (pydantic, one source for validation and JSON Schema) → ``rules`` + ``dataset``

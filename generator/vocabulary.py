@@ -10,6 +10,27 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+DEFAULT_WORDING = {
+    "panel": "cluster panel",
+    "panels": "cluster panels",
+    "log": "you said, we did",
+    "said": "You said",
+    "did": "We did",
+    "ward_officer": "Dedicated Ward Officer",
+    "ward_officers": "Dedicated Ward Officers",
+    "ward_officer_short": "DWO",
+    "business_meeting": "business meeting for the whole area",
+    "business_meetings": "business meetings for the whole area",
+    "local_time": "UK time",
+}
+"""The wording catalogue's defaults (the words of the force this project began with): the
+only place in the package that writes them. A force replaces any of them under `wording:`
+in publisher.yaml."""
+
+CALENDAR_PRODID = "-//cluster-panels//Cluster panel calendar feeds//EN"
+"""The software's identity in every calendar (a product name, not a force's word: it stays
+when a force renames its panels, so no subscriber's calendar sees a new producer)."""
+
 BUSINESS_LOG_ID = "business-meetings"
 """The log folder for business meetings' actions; no panel may take this id."""
 
@@ -101,7 +122,7 @@ GOES_AHEAD = frozenset({MeetingStatus.SCHEDULED, MeetingStatus.MOVED})
 """Statuses of a meeting that takes place (on its original or its new date)."""
 
 STILL_OPEN = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
-"""Statuses of a "you said, we did" entry that is not finished."""
+"""Statuses of a log entry that is not finished."""
 
 
 def goes_ahead(status: MeetingStatus) -> bool:

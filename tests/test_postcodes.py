@@ -98,7 +98,11 @@ def test_lookup_is_split_by_outward_code_and_names_every_panel() -> None:
     assert zz1["postcodes"]["ZZ1 2"] == [["Quay Ward", "riverside"]]
     # A postcode split between two wards of two panels gives both.
     assert zz1["postcodes"]["ZZ1 3AA"] == [["Bridge Ward", "riverside"], ["Summit Ward", "hilltop"]]
-    assert zz1["panels"]["hilltop"] == {"name": "Hilltop", "url": "panels/hilltop/"}
+    assert zz1["panels"]["hilltop"] == {
+        "name": "Hilltop",
+        "title": "Hilltop cluster panel",
+        "url": "panels/hilltop/",
+    }
     assert "ZZ2 4AA" not in zz1["postcodes"]
     streets = files[urls.STREETS]["places"]
     assert streets["lantern lane"] == [["Quay Ward", "riverside"], ["Summit Ward", "hilltop"]]

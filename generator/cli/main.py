@@ -50,7 +50,7 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     try:
         data = load_publishable(args.data, label=args.label)
-        name = args.site_name or f"{data.publisher.force.name} cluster panels"
+        name = args.site_name or data.publisher.default_site_name()
         config = SiteConfig(site_url=args.site_url, site_name=name, built=build_time())
         outputs = render_all(data, config)
     except DataError as error:
@@ -79,7 +79,7 @@ def parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per task."""
     main = argparse.ArgumentParser(
         prog="python -m generator",
-        description="Publish cluster panel meetings, actions and metrics.",
+        description="Publish a police force's panel meetings, actions and metrics.",
     )
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -120,7 +120,9 @@ def parser() -> argparse.ArgumentParser:
         "--site-url", default=DEFAULT_SITE_URL, help="absolute URL the site is served at"
     )
     build.add_argument(
-        "--site-name", default=None, help="default: '<force name> cluster panels' (publisher.yaml)"
+        "--site-name",
+        default=None,
+        help="default: the force's name and its panels' name (publisher.yaml)",
     )
     build.set_defaults(run=_build)
     staff_commands.add(commands, common)

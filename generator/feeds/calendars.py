@@ -23,9 +23,10 @@ from generator.feeds.events import event
 from generator.load.dataset import Dataset
 from generator.models import Meeting
 from generator.render.outputs import SiteConfig
+from generator.vocabulary import CALENDAR_PRODID
 
 TZID = "Europe/London"
-PRODID = "-//cluster-panels//Cluster panel calendar feeds//EN"
+PRODID = CALENDAR_PRODID
 REFRESH = timedelta(hours=12)
 """How often subscribers should fetch a feed again: twice a day catches a same-day change."""
 

@@ -21,7 +21,8 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
             FeedInfo(
                 name=f"{config.site_name}: all meetings",
                 description=(
-                    f"Every cluster panel and {dataset.publisher.wording.business_meeting}, in "
+                    f"Every {dataset.publisher.wording.panel} and "
+                    f"{dataset.publisher.wording.business_meeting}, in "
                     f"{dataset.publisher.wording.local_time}. Moved, postponed and cancelled "
                     "meetings stay in the calendar, marked as such."
                 ),
@@ -39,9 +40,9 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
             feed(
                 dataset.meetings_by_panel.get(panel.id, ()),
                 FeedInfo(
-                    name=f"{panel.name} cluster panel",
+                    name=dataset.publisher.panel_title(panel.name),
                     description=(
-                        f"Meetings of the {panel.name} cluster panel, in "
+                        f"Meetings of the {dataset.publisher.panel_title(panel.name)}, in "
                         f"{dataset.publisher.wording.local_time}, "
                         f"from {config.site_name}. Moved, postponed and cancelled meetings "
                         "stay in the calendar, marked as such."

@@ -28,12 +28,12 @@ ONLINE_PLACE = "Online (Microsoft Teams)"
 
 
 def title(meeting: Meeting, dataset: Dataset) -> str:
-    """The meeting's name: its own title, else '<Panel> cluster panel' or the business meeting."""
+    """The meeting's name: its own title, else the panel's full name or the business meeting."""
     if meeting.title is not None:
         return meeting.title
     if meeting.kind is MeetingKind.BUSINESS or meeting.panel is None:
         return dataset.publisher.business_title()
-    return f"{dataset.panel_by_id[meeting.panel].name} cluster panel"
+    return dataset.publisher.panel_title(dataset.panel_by_id[meeting.panel].name)
 
 
 def summary(meeting: Meeting, dataset: Dataset) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from generator import quarters, timefmt
 from generator.load import readability
-from generator.load.counts import counted, per_quarter
+from generator.load.counts import counted, counted_label, per_quarter
 from generator.load.dataset import Dataset
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
@@ -155,17 +155,11 @@ def _actions(data: Dataset) -> Iterator[Advisory]:
             )
 
 
-COUNTED = {
-    DerivedCount.MEETINGS_HELD: "cluster panel meetings held",
-    DerivedCount.LOGS: "'you said, we did' logs",
-}
-"""What each `counts:` value counts, as the warning words it."""
-
-
 def _metrics(data: Dataset) -> Iterator[Advisory]:
     index = _positions(data, "metrics.yaml", "metrics")
     last = quarters.start(quarters.last_ended(data.today))
-    for what, label in COUNTED.items():
+    for what in DerivedCount:
+        label = counted_label(what, data.publisher.wording)
         metric = counted(data, what)
         if metric is None:
             continue

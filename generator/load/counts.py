@@ -9,6 +9,7 @@ from __future__ import annotations
 from generator import quarters
 from generator.load.dataset import Dataset
 from generator.models import Meeting, Metric
+from generator.models.publisher import Wording
 from generator.vocabulary import DerivedCount, MeetingKind, goes_ahead
 
 
@@ -18,13 +19,20 @@ def is_held(meeting: Meeting, dataset: Dataset) -> bool:
 
 
 def panel_meetings(dataset: Dataset, panel: str | None = None) -> tuple[Meeting, ...]:
-    """Cluster panel meetings (not business meetings), optionally of one panel, in date order."""
+    """Panel meetings (not business meetings), optionally of one panel, in date order."""
     pool = dataset.meetings if panel is None else dataset.meetings_by_panel.get(panel, ())
     return tuple(m for m in pool if m.kind is MeetingKind.CLUSTER_PANEL)
 
 
+def counted_label(what: DerivedCount, words: Wording) -> str:
+    """What a `counts:` value counts, in the force's words (warnings and the metrics page)."""
+    if what is DerivedCount.MEETINGS_HELD:
+        return f"{words.panel} meetings held"
+    return words.log_phrase("'") + " logs"
+
+
 def per_quarter(dataset: Dataset, what: DerivedCount) -> dict[str, int]:
-    """Meetings held, or 'you said, we did' logs by their meeting's quarter, per quarter."""
+    """Meetings held, or log entries by their meeting's quarter, per quarter."""
     counts: dict[str, int] = {}
     for meeting in panel_meetings(dataset):
         if what is DerivedCount.MEETINGS_HELD and not is_held(meeting, dataset):

@@ -20,6 +20,7 @@ from generator.models import Action, EngagementEvent, Meeting, Metric, Panel, Ve
 from generator.models.civic import CivicDate
 from generator.models.fields import Model
 from generator.models.files import DATA_FILES, OPTIONAL_FILES
+from generator.models.metrics import MetricsNotes
 from generator.models.publisher import PUBLISHER_FILE, Publisher
 
 T = TypeVar("T")
@@ -49,6 +50,8 @@ class Dataset:
     """Who publishes the site (data/publisher.yaml): names, partners, contact, wording."""
     today: date
     """The build date in UK time: 'upcoming' means on or after this day."""
+    metrics_notes: MetricsNotes = MetricsNotes()
+    """Sentences from the force's documents that the metrics page quotes (data/metrics.yaml)."""
     civic_dates: tuple[CivicDate, ...] = ()
     """Other civic events' days (data/civic-dates.yaml), for clash warnings."""
     sources: Mapping[str, Loaded] = field(default_factory=dict, repr=False, compare=False)
@@ -76,9 +79,10 @@ class Dataset:
     )
 
     def meeting_name(self, meeting: Meeting) -> str:
-        """Its own title, else '<Panel> cluster panel', else the publisher's business title."""
+        """Its own title, else the panel's full name, else the publisher's business title."""
         panel = self.panel_by_id.get(meeting.panel) if meeting.panel else None
-        return meeting.display_name(panel, self.publisher.business_title())
+        wording = self.publisher.wording
+        return meeting.display_name(panel, self.publisher.business_title(), wording.panel)
 
     def upcoming(self, panel: str | None = None) -> tuple[Meeting, ...]:
         """Meetings on or after the build date, soonest first."""
@@ -91,7 +95,7 @@ class Dataset:
         return tuple(reversed([m for m in pool if not m.is_upcoming(self.today)]))
 
     def actions_for_panel(self, panel: str) -> tuple[Action, ...]:
-        """The 'you said, we did' entries raised at a panel's meetings, newest first."""
+        """The log entries raised at a panel's meetings, newest first."""
         found = [
             a
             for m in self.meetings_by_panel.get(panel, ())
@@ -198,6 +202,7 @@ def check(parsed: Parsed, today: date) -> Dataset:
         metrics=metrics,
         publisher=publisher,
         today=today,
+        metrics_notes=_entries(models, "metrics.yaml", "notes") or MetricsNotes(),
         civic_dates=_entries(models, "civic-dates.yaml", "civic_dates") or (),
         sources=MappingProxyType(sources),
     )

@@ -50,7 +50,7 @@ def check_meetings(
         if m.kind is MeetingKind.CLUSTER_PANEL and m.panel is None:
             at(
                 "panel",
-                "a cluster panel meeting needs its panel",
+                "a meeting of `kind: cluster-panel` needs its panel",
                 "add `panel:` with the panel's id, or set `kind: business`",
             )
         if m.kind is MeetingKind.BUSINESS and m.panel is not None:

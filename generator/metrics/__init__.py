@@ -17,6 +17,7 @@ def panel_summary_html(dataset: Dataset, panel_id: str) -> Markup:
     """
     html = templating.render(
         "metrics/panel_summary.html",
+        publisher=dataset.publisher,
         name=dataset.panel_by_id[panel_id].name,
         held=derive.per_meeting(dataset, panel_id),
         remits=derive.topics_by_remit(dataset, panel_id),

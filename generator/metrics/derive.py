@@ -11,7 +11,13 @@ from datetime import time
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator import quarters
-from generator.load.counts import counted, is_held, panel_meetings, per_quarter
+from generator.load.counts import (
+    counted,
+    counted_label,
+    is_held,
+    panel_meetings,
+    per_quarter,
+)
 from generator.load.dataset import Dataset
 from generator.metrics.figures import (
     Comparison,
@@ -90,12 +96,12 @@ def _compare(dataset: Dataset, what: DerivedCount) -> tuple[Comparison, ...]:
 
 
 def held_per_quarter(dataset: Dataset) -> tuple[Comparison, ...]:
-    """Cluster panel meetings held per ended quarter, beside metric a where it is entered."""
+    """Panel meetings held per ended quarter, beside metric a where it is entered."""
     return _compare(dataset, DerivedCount.MEETINGS_HELD)
 
 
 def logs_per_quarter(dataset: Dataset) -> tuple[Comparison, ...]:
-    """'You said, we did' logs per quarter of the panel meeting they came from (metric i)."""
+    """Log entries per quarter of the panel meeting they came from (metric i)."""
     return _compare(dataset, DerivedCount.LOGS)
 
 
@@ -112,7 +118,7 @@ def mismatches(dataset: Dataset) -> tuple[Mismatch, ...]:
             c.quarter,
             c.entered,
             c.derived,
-            "cluster panel meetings held",
+            counted_label(DerivedCount.MEETINGS_HELD, dataset.publisher.wording),
         )
         for c in held_per_quarter(dataset)
         if c.differs and c.entered is not None
@@ -123,7 +129,7 @@ def mismatches(dataset: Dataset) -> tuple[Mismatch, ...]:
             c.quarter,
             c.entered,
             c.derived,
-            "'you said, we did' logs",
+            counted_label(DerivedCount.LOGS, dataset.publisher.wording),
         )
         for c in logs_per_quarter(dataset)
         if c.differs and c.entered is not None
@@ -132,7 +138,7 @@ def mismatches(dataset: Dataset) -> tuple[Mismatch, ...]:
 
 
 def per_meeting(dataset: Dataset, panel: str | None = None) -> tuple[MeetingFigures, ...]:
-    """Logs and attendance for each held cluster panel meeting, oldest first."""
+    """Logs and attendance for each held panel meeting, oldest first."""
     rows = []
     for meeting in panel_meetings(dataset, panel):
         if not is_held(meeting, dataset):
@@ -169,7 +175,7 @@ def attendance_by_panel(dataset: Dataset) -> tuple[PanelAttendance, ...]:
 
 
 def topics_by_remit(dataset: Dataset, panel: str | None = None) -> tuple[Tally, ...]:
-    """Topics residents raised at held cluster panel meetings, by whose remit they fall in."""
+    """Topics residents raised at held panel meetings, by whose remit they fall in."""
     counts = dict.fromkeys(dataset.publisher.remits, 0)
     for meeting in panel_meetings(dataset, panel):
         if meeting.record is not None and is_held(meeting, dataset):
@@ -180,7 +186,7 @@ def topics_by_remit(dataset: Dataset, panel: str | None = None) -> tuple[Tally, 
 
 
 def actions_by_status(dataset: Dataset, panel: str | None = None) -> tuple[Tally, ...]:
-    """'You said, we did' actions by status: every meeting's, or one panel's."""
+    """Log actions by status: every meeting's, or one panel's."""
     pool = dataset.actions if panel is None else dataset.actions_for_panel(panel)
     counts = dict.fromkeys(ActionStatus, 0)
     for action in pool:
@@ -202,7 +208,7 @@ def days_to_done(dataset: Dataset) -> DaysToDone:
 
 
 def time_of_day(dataset: Dataset) -> tuple[TimeOfDay, ...]:
-    """Daytime (before 5pm) and evening (5pm or later) cluster panel meetings, held and planned."""
+    """Daytime (before 5pm) and evening (5pm or later) panel meetings, held and planned."""
     held = [m for m in panel_meetings(dataset) if is_held(m, dataset)]
     planned = [
         m for m in panel_meetings(dataset) if m.date >= dataset.today and goes_ahead(m.status)

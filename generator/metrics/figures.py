@@ -76,7 +76,7 @@ class Tally:
 
 @dataclass(frozen=True)
 class MeetingFigures:
-    """Monitoring figures for one cluster panel meeting that has been held."""
+    """Monitoring figures for one panel meeting that has been held."""
 
     meeting: Meeting
     panel_name: str

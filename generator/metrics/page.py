@@ -9,13 +9,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from markupsafe import Markup
 
 from generator import quarters, timefmt
+from generator.load.counts import counted_label
 from generator.load.dataset import Dataset
 from generator.metrics import derive
 from generator.metrics.charts import Bar, bar_chart, number
+from generator.models.publisher import capital
 from generator.render import templating, urls
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import href
-from generator.vocabulary import MetricKind
+from generator.vocabulary import DerivedCount, MetricKind
 
 TITLE = "Figures: meetings and engagement"
 
@@ -158,21 +160,26 @@ def render_page(dataset: Dataset) -> str:
     """The body of the metrics page (HTML inside Markdown, every value escaped)."""
     held = derive.held_per_quarter(dataset)
     logs = derive.logs_per_quarter(dataset)
+    words = dataset.publisher.wording
     return templating.render(
         "metrics/page.html",
         publisher=dataset.publisher,
         metrics=metric_sections(dataset),
+        notes=dataset.metrics_notes,
         last_ended=timefmt.quarter(quarters.last_ended(dataset.today)),
         held=held,
         held_chart=_comparison_chart(
             "chart-held",
-            "Cluster panel meetings held, by quarter",
+            f"{capital(words.panel)} meetings held, by quarter",
             held,
-            "cluster panel meetings held",
+            counted_label(DerivedCount.MEETINGS_HELD, words),
         ),
         logs=logs,
         logs_chart=_comparison_chart(
-            "chart-logs", "'You said, we did' logs, by quarter", logs, "'you said, we did' logs"
+            "chart-logs",
+            words.log_phrase("'", start=True) + " logs, by quarter",
+            logs,
+            counted_label(DerivedCount.LOGS, words),
         ),
         meetings=derive.per_meeting(dataset),
         panels=derive.attendance_by_panel(dataset),
@@ -183,7 +190,7 @@ def render_page(dataset: Dataset) -> str:
         ),
         status_chart=_tally_chart(
             "chart-status",
-            "'You said, we did' actions, by status",
+            words.log_phrase("'", start=True) + " actions, by status",
             derive.actions_by_status(dataset),
             "actions",
         ),

@@ -1,4 +1,4 @@
-"""'You said, we did': what residents raised and what was done about it."""
+"""The log: what residents raised and what was done about it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class Update(Model):
 
 
 class Action(Model):
-    """One 'you said, we did' entry."""
+    """One log entry."""
 
     # As for meetings: the cross-field rule an editor can flag while staff type (rules.py agrees).
     model_config = Model.model_config | ConfigDict(

@@ -7,13 +7,13 @@ from generator.models.civic import CivicDatesFile
 from generator.models.engagement import EngagementEvent
 from generator.models.fields import Model
 from generator.models.meetings import Meeting
-from generator.models.metrics import Metric
+from generator.models.metrics import Metric, MetricsNotes
 from generator.models.places import Panel, Venue
 from generator.models.publisher import PUBLISHER_FILE, Publisher
 
 
 class PanelsFile(Model):
-    """data/clusters.yaml: the cluster panels."""
+    """data/clusters.yaml: the panels."""
 
     clusters: tuple[Panel, ...]
     """One entry per panel."""
@@ -34,7 +34,7 @@ class MeetingsFile(Model):
 
 
 class ActionsFile(Model):
-    """data/actions.yaml: the 'you said, we did' log."""
+    """data/actions.yaml: the log of what residents raised and what was done."""
 
     actions: tuple[Action, ...]
     """One entry per action. Write `actions: []` when there are none yet."""
@@ -52,6 +52,8 @@ class MetricsFile(Model):
 
     metrics: tuple[Metric, ...]
     """One entry per metric."""
+    notes: MetricsNotes = MetricsNotes()
+    """Sentences from the force's report and minutes that the metrics page quotes."""
 
 
 DATA_FILES: dict[str, type[Model]] = {

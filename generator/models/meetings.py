@@ -141,7 +141,7 @@ class Meeting(Model):
     kind: MeetingKind = MeetingKind.CLUSTER_PANEL
     """`cluster-panel` (the default) or `business` for a business meeting for the whole area."""
     panel: Slug | None = None
-    """The id of the cluster panel (from clusters.yaml). Leave out for a business meeting."""
+    """The id of the panel (from clusters.yaml). Leave out for a business meeting."""
     title: Text | None = None
     """A title if the meeting needs one beyond the panel's name."""
     date: LocalDate
@@ -178,11 +178,11 @@ class Meeting(Model):
     """Only after checking that text flagged as personal data is fine to publish: the line the
     message gives (`pd-` and ten letters and digits). It covers the text as it was checked."""
 
-    def display_name(self, panel: Panel | None, business: str) -> str:
-        """Its own title, else '<Panel> cluster panel', else ``business`` (the business title)."""
+    def display_name(self, panel: Panel | None, business: str, noun: str) -> str:
+        """Its own title, else '<Panel> <noun>', else ``business`` (the business title)."""
         if self.title:
             return self.title
-        return f"{panel.name} cluster panel" if panel else business
+        return f"{panel.name} {noun}" if panel else business
 
     def starts_at(self) -> datetime:
         """Start as an aware UK-time datetime."""

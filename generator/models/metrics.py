@@ -37,6 +37,30 @@ class MetricValue(Model):
     """Anything a reader needs to read the figure correctly."""
 
 
+class Quoted(Model):
+    """A sentence the metrics page quotes from a report or minutes, with where it is from."""
+
+    text: LongText
+    """The sentence as residents read it, e.g. `The report to the committee says …`."""
+    source: Text
+    """The document it comes from, for reviewers (not shown), e.g. `Report to the committee,
+    March 2025, paragraph 12`."""
+
+
+class MetricsNotes(Model):
+    """What the metrics page says about the figures in the force's own documents' words.
+    Each is optional: a page without one leaves that sentence out."""
+
+    reported: Quoted | None = None
+    """Introduces the reported figures, e.g. naming the plan they come from."""
+    attendance: Quoted | None = None
+    """Why attendance is monitored and not a target, as the force's report says."""
+    time_of_day: Quoted | None = None
+    """What the committee said about daytime and evening meetings."""
+    engagement: Quoted | None = None
+    """Introduces the engagement events, e.g. where they are listed."""
+
+
 class Metric(Model):
     """One of the committee's metrics."""
 

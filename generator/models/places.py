@@ -1,4 +1,4 @@
-"""Cluster panels, their officers, and the venues where they meet."""
+"""Panels, their officers, and the venues where they meet."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ class Officer(Model):
 
 
 class Panel(Model):
-    """One cluster panel: a group of wards that meets together."""
+    """One panel: a group of wards that meets together."""
 
     id: Slug
     """Permanent id. It appears in page and calendar addresses: never change it once published."""

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from generator.models.accessibility import AccessibilityStatement
 from generator.models.fields import Email, Flag, Model, Phone, Slug, Text
 from generator.models.links import HttpsUrl
+from generator.vocabulary import DEFAULT_WORDING
 
 
 class Force(Model):
@@ -61,14 +62,47 @@ class GeneralContact(Model):
 
 
 class Wording(Model):
-    """Words a second force would say differently."""
+    """Words a force might say otherwise: the one catalogue every page, feed, download, search
+    record and message reads. Write each inside a sentence (lower case unless a name); a
+    sentence or title that starts with one gets its capital from the build."""
 
-    business_meeting: Text = "business meeting for the whole area"
-    """What one business meeting is called inside a sentence (its title takes a capital)."""
-    business_meetings: Text = "business meetings for the whole area"
+    panel: Text = DEFAULT_WORDING["panel"]
+    """What one panel is called inside a sentence, e.g. `community safety meeting`. A panel's
+    full name is its name then this, e.g. `Hilltop community safety meeting`."""
+    panels: Text = DEFAULT_WORDING["panels"]
+    """The same, for more than one, e.g. `community safety meetings`."""
+    log: Text = DEFAULT_WORDING["log"]
+    """The name of the log of what residents raised and what was done, inside a sentence,
+    e.g. `problem-solving log`."""
+    log_quoted: Flag = True
+    """true when sentences put the log's name in quotation marks (a phrase such as "you
+    said, we did" reads better quoted); false for a plain name such as `problem-solving log`."""
+    said: Text = DEFAULT_WORDING["said"]
+    """What an entry's first half is headed, before what the resident raised, e.g. `Raised`."""
+    did: Text = DEFAULT_WORDING["did"]
+    """What its second half is headed, before what was done, e.g. `Action taken`."""
+    ward_officer: Text = DEFAULT_WORDING["ward_officer"]
+    """The role of a panel's named police officer, e.g. `Neighbourhood Officer`."""
+    ward_officers: Text = DEFAULT_WORDING["ward_officers"]
     """The same, for more than one."""
-    local_time: Text = "UK time"
+    ward_officer_short: Text = DEFAULT_WORDING["ward_officer_short"]
+    """The role's short form, as reports abbreviate it, e.g. `NO`."""
+    business_meeting: Text = DEFAULT_WORDING["business_meeting"]
+    """What one business meeting is called inside a sentence (its title takes a capital)."""
+    business_meetings: Text = DEFAULT_WORDING["business_meetings"]
+    """The same, for more than one."""
+    local_time: Text = DEFAULT_WORDING["local_time"]
     """How calendar descriptions name the time zone, e.g. `UK time`."""
+
+    def panel_title(self, name: str) -> str:
+        """A panel's full name, e.g. `Bank` → `Bank` + the panel noun."""
+        return f"{name} {self.panel}"
+
+    def log_phrase(self, mark: str = '"', *, start: bool = False) -> str:
+        """The log's name inside a sentence, quoted with ``mark`` when the force quotes it;
+        ``start`` gives it the capital of a sentence's first word."""
+        name = capital(self.log) if start else self.log
+        return f"{mark}{name}{mark}" if self.log_quoted else name
 
 
 class Publisher(Model):
@@ -101,13 +135,25 @@ class Publisher(Model):
         """The configured partner with this id, if any."""
         return next((p for p in self.partners if p.id == remit), None)
 
+    def panel_title(self, name: str) -> str:
+        """A panel's full name as residents read it: its name, then the panel noun."""
+        return self.wording.panel_title(name)
+
+    def log_title(self) -> str:
+        """The log's name as a title (a capital first letter, never quoted)."""
+        return capital(self.wording.log)
+
+    def default_site_name(self) -> str:
+        """The site's name where none is configured: the force's name, then its panels' name."""
+        return f"{self.force.name} {self.wording.panels}"
+
     def business_title(self) -> str:
         """A business meeting's title: the wording with a capital first letter."""
-        return _capital(self.wording.business_meeting)
+        return capital(self.wording.business_meeting)
 
     def business_group(self) -> str:
         """The title of the business meetings as a group (their log)."""
-        return _capital(self.wording.business_meetings)
+        return capital(self.wording.business_meetings)
 
     def has_contact(self) -> bool:
         """Whether any general contact (phone, email or web form) is configured."""
@@ -115,7 +161,8 @@ class Publisher(Model):
         return bool(c.phone or c.email or c.web_form)
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
+    """The text with a capital first letter, for the start of a sentence or title."""
     return text[:1].upper() + text[1:]
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from generator.models.publisher import Wording
 from generator.vocabulary import (
     ActionStatus,
     Audience,
@@ -62,8 +63,8 @@ MEETING_COLUMNS = (
         required=True,
         enum=_values(MeetingKind),
     ),
-    _c("panel", "string", "Id of the cluster panel; empty for a business meeting.", pattern=ID),
-    _c("panel_name", "string", "Name of the cluster panel."),
+    _c("panel", "string", "Id of the {panel}; empty for a business meeting.", pattern=ID),
+    _c("panel_name", "string", "Name of the {panel}."),
     _c("title", "string", "The meeting's own title, when it has one."),
     _c("date", "date", "Date of the meeting (UK time).", required=True),
     _c("start", "string", "Start time, 24-hour HH:MM, UK time.", required=True, pattern=TIME),
@@ -127,7 +128,7 @@ MEETING_COLUMNS = (
     _c(
         "actions",
         "integer",
-        "Number of 'you said, we did' actions from this meeting.",
+        "Number of {log} actions from this meeting.",
         required=True,
         minimum=0,
     ),
@@ -177,8 +178,14 @@ ACTION_COLUMNS = (
     _c("completed", "date", "The date it was done."),
     _c("days_to_done", "integer", "Days from raised to done; empty until done.", minimum=0),
     _c("latest_update", "date", "The date of the latest progress note."),
-    _c("page_url", "string", "The action on the 'you said, we did' page.", required=True),
+    _c("page_url", "string", "The action on the {log} page.", required=True),
 )
+
+
+def worded(columns: tuple[Column, ...], words: Wording) -> tuple[Column, ...]:
+    """``columns`` with ``{panel}`` and ``{log}`` in their descriptions in the force's words."""
+    names = {"panel": words.panel, "log": words.log_phrase("'")}
+    return tuple(replace(c, description=c.description.format_map(names)) for c in columns)
 
 
 def with_remits(columns: tuple[Column, ...], remits: Iterable[str]) -> tuple[Column, ...]:

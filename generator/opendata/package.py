@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.models.publisher import Wording
 from generator.opendata.columns import Column
 from generator.opendata.tables import Table
 from generator.render import urls
@@ -87,7 +88,7 @@ def _json_resource(table: Table) -> dict[str, Any]:
     }
 
 
-def descriptor(tables: tuple[Table, ...], config: SiteConfig) -> dict[str, Any]:
+def descriptor(tables: tuple[Table, ...], config: SiteConfig, words: Wording) -> dict[str, Any]:
     """The whole ``datapackage.json`` as a plain tree (paths relative to the descriptor)."""
     resources = []
     for table in tables:
@@ -116,7 +117,9 @@ def descriptor(tables: tuple[Table, ...], config: SiteConfig) -> dict[str, Any]:
         "profile": "data-package",
         "name": "cluster-panels",
         "title": f"{config.site_name}: open data",
-        "description": "Meetings, topics, 'you said, we did' actions, engagement events and "
+        "description": "Meetings, topics, "
+        + words.log_phrase("'")
+        + " actions, engagement events and "
         "reported measures published on the site. " + NEUTRALISED,
         "homepage": config.url(urls.DATA),
         "resources": resources,

@@ -76,7 +76,7 @@ def _feeds(dataset: Dataset, config: SiteConfig) -> list[dict[str, object]]:
         path = urls.panel_calendar(panel.id)
         feeds.append(
             {
-                "name": f"{panel.name} cluster panel",
+                "name": dataset.publisher.panel_title(panel.name),
                 "path": path,
                 "links": subscribe.links(config, path),
             }
@@ -86,9 +86,10 @@ def _feeds(dataset: Dataset, config: SiteConfig) -> list[dict[str, object]]:
 
 def page_body(dataset: Dataset, config: SiteConfig, found: tuple[Table, ...]) -> str:
     """The body of the data page."""
-    example = dataset.meetings[-1].id if dataset.meetings else "bank-2024-11"
+    example = dataset.meetings[-1].id if dataset.meetings else "MEETING-ID"
     return templating.render(
         "data/page.html",
+        publisher=dataset.publisher,
         tables=found,
         feeds=_feeds(dataset, config),
         urls=urls,
@@ -106,7 +107,8 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterable[Output]:
         yield Output(urls.download(table.name, "csv"), csv_bytes(table))
         yield Output(urls.download(table.name, "json"), json_bytes(table))
     yield Output(
-        urls.download("datapackage", "json"), package.dumps(package.descriptor(found, config))
+        urls.download("datapackage", "json"),
+        package.dumps(package.descriptor(found, config, dataset.publisher.wording)),
     )
     yield Output(
         urls.page_source(urls.DATA),

@@ -23,6 +23,7 @@ from generator.opendata.columns import (
     TOPIC_COLUMNS,
     Column,
     with_remits,
+    worded,
 )
 from generator.render import urls
 from generator.render.outputs import SiteConfig
@@ -158,12 +159,13 @@ def _metric_rows(dataset: Dataset) -> tuple[tuple[Cell, ...], ...]:
 def tables(dataset: Dataset, config: SiteConfig) -> tuple[Table, ...]:
     """Every open-data table, in the order the data page lists them."""
     to_meetings = (("meeting", "meetings", "id"),)
+    words = dataset.publisher.wording
     return (
         Table(
             "meetings",
             "Meetings",
-            "Every cluster panel and business meeting, past and future.",
-            MEETING_COLUMNS,
+            f"Every {words.panel} and business meeting, past and future.",
+            worded(MEETING_COLUMNS, words),
             _meeting_rows(dataset, config),
             ("id",),
         ),
@@ -178,9 +180,9 @@ def tables(dataset: Dataset, config: SiteConfig) -> tuple[Table, ...]:
         ),
         Table(
             "actions",
-            "'You said, we did' actions",
+            words.log_phrase("'", start=True) + " actions",
             "What residents raised at meetings and what was done about it.",
-            with_remits(ACTION_COLUMNS, dataset.publisher.remits),
+            with_remits(worded(ACTION_COLUMNS, words), dataset.publisher.remits),
             _action_rows(dataset, config),
             ("id",),
             to_meetings,

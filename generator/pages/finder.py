@@ -64,7 +64,12 @@ def postcode_tables(dataset: Dataset) -> dict[str, dict[str, list[list[str]]]]:
 
 def _panels_json(dataset: Dataset, ids: set[str]) -> dict[str, dict[str, str]]:
     return {
-        pid: {"name": dataset.panel_by_id[pid].name, "url": urls.panel(pid)} for pid in sorted(ids)
+        pid: {
+            "name": dataset.panel_by_id[pid].name,
+            "title": dataset.publisher.panel_title(dataset.panel_by_id[pid].name),
+            "url": urls.panel(pid),
+        }
+        for pid in sorted(ids)
     }
 
 

@@ -40,7 +40,7 @@ def next_per_panel(dataset: Dataset) -> list[tuple[Panel, Meeting | None]]:
 
 
 def latest_actions(dataset: Dataset) -> list[Action]:
-    """The most recently raised or updated 'you said, we did' entries."""
+    """The most recently raised or updated log entries."""
     return log.latest(dataset.actions, LATEST_ACTIONS)
 
 

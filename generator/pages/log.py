@@ -1,4 +1,4 @@
-"""The 'you said, we did' log: an index page, then one page per panel grouped by status.
+"""The log of what was raised and done: an index page, then one page per panel by status.
 
 One page per panel keeps each page bounded by that panel's history, so the log stays
 usable on a phone however many panels and years the data holds.
@@ -45,7 +45,7 @@ class Group:
 def groups(dataset: Dataset) -> list[Group]:
     """One group per panel in panel name order (empty ones too), then business meetings."""
     found = [
-        Group(c.id, f"{c.name} cluster panel", dataset.actions_for_panel(c.id))
+        Group(c.id, dataset.publisher.panel_title(c.name), dataset.actions_for_panel(c.id))
         for c in sorted(dataset.panels, key=lambda c: (c.name.casefold(), c.id))
     ]
     citywide = [a for a in dataset.actions if dataset.meeting_by_id[a.meeting].panel is None]
@@ -88,7 +88,7 @@ def index_page(dataset: Dataset, config: SiteConfig, grouped: list[Group]) -> Ou
     """The page at ``you-said-we-did/``: how the log works, each panel's counts, the latest."""
     return page(
         urls.MEETINGS_LOG,
-        "You said, we did",
+        dataset.publisher.log_title(),
         "log.html",
         dataset=dataset,
         config=config,
@@ -104,7 +104,7 @@ def group_page(dataset: Dataset, config: SiteConfig, group: Group) -> Output:
     """The page at ``you-said-we-did/<panel>/``: every entry, grouped by status."""
     return page(
         group.path,
-        f"You said, we did: {group.name}",
+        f"{dataset.publisher.log_title()}: {group.name}",
         "panel_log.html",
         dataset=dataset,
         config=config,

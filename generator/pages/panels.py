@@ -1,4 +1,4 @@
-"""The panels index and one page per cluster panel."""
+"""The panels index and one page per panel."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from markupsafe import Markup
 from generator.load.dataset import Dataset
 from generator.metrics import panel_summary_html
 from generator.models import Action, Panel
+from generator.models.publisher import capital
 from generator.pages.context import page, raw
 from generator.render import subscribe, urls
 from generator.render.outputs import Output, SiteConfig
@@ -36,7 +37,7 @@ def panel_page(dataset: Dataset, config: SiteConfig, panel: Panel) -> Output:
     shown = panel_actions(actions)
     return page(
         urls.panel(panel.id),
-        f"{panel.name} cluster panel",
+        dataset.publisher.panel_title(panel.name),
         "panel.html",
         dataset=dataset,
         config=config,
@@ -47,7 +48,7 @@ def panel_page(dataset: Dataset, config: SiteConfig, panel: Panel) -> Output:
         actions_total=len(actions),
         closed_shown=sum(not still_open(a.status) for a in shown),
         subscribe=subscribe.links(
-            config, urls.panel_calendar(panel.id), f"{panel.name} cluster panel"
+            config, urls.panel_calendar(panel.id), dataset.publisher.panel_title(panel.name)
         ),
         metrics_html=panel_metrics(dataset, panel.id),
     )
@@ -58,7 +59,7 @@ def index_page(dataset: Dataset, config: SiteConfig) -> Output:
     panels = sorted(dataset.panels, key=lambda c: (c.name.casefold(), c.id))
     return page(
         urls.PANELS,
-        "Cluster panels",
+        capital(dataset.publisher.wording.panels),
         "panels.html",
         dataset=dataset,
         config=config,

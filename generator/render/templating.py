@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from generator import timefmt
 from generator.models.accessibility import is_placeholder
+from generator.models.publisher import Publisher, Wording, capital
 
 
 @cache
@@ -30,6 +31,7 @@ def environment() -> Environment:
         month=timefmt.month,
         span=timefmt.span,
         quarter=timefmt.quarter,
+        capital=capital,
     )
     env.tests["placeholder"] = is_placeholder
     return env
@@ -47,6 +49,24 @@ def _one_line(value: object) -> object:
     return value
 
 
-def render(template: str, **context: object) -> str:
-    """Render ``templates/<template>`` with ``context``."""
+def render(template: str, *, publisher: Publisher | None = None, **context: object) -> str:
+    """Render ``templates/<template>`` with ``context``.
+
+    The one place templates get the force's words: with a ``publisher`` they also receive it,
+    its wording catalogue as ``words`` and ``log_name`` (the log's name, quoted as the force
+    quotes it), so no template writes a force's noun itself.
+    """
+    if publisher is not None:
+        words = publisher.wording
+        context.update(
+            publisher=publisher,
+            words=words,
+            log_name=lambda mark='"', start=False: _log_name(words, mark, start),
+        )
     return environment().get_template(template).render(**context)
+
+
+def _log_name(words: Wording, mark: str, start: bool) -> Markup:
+    """The log's name for text (not attributes): the name escaped, the marks as typed."""
+    name = escape(capital(words.log) if start else words.log)
+    return Markup(f"{mark}{name}{mark}") if words.log_quoted else Markup(name)

@@ -45,7 +45,7 @@ def meeting(meeting_id: str) -> str:
 
 
 def panel_log(panel_id: str | None) -> str:
-    """A panel's 'you said, we did' log, e.g. ``you-said-we-did/bank/``.
+    """A panel's log, e.g. ``you-said-we-did/bank/``.
 
     ``None`` (actions from business meetings) gives
     ``you-said-we-did/business-meetings/``.

@@ -241,8 +241,10 @@ def compare(
 
 
 def _render(side: Snapshot) -> list[Output]:
-    config = SiteConfig(site_url=CONFIG_URL, site_name="Cluster panels", built=build_time())
-    return render_all(to_dataset(side, build_date()), config)
+    dataset = to_dataset(side, build_date())
+    name = dataset.publisher.default_site_name()
+    config = SiteConfig(site_url=CONFIG_URL, site_name=name, built=build_time())
+    return render_all(dataset, config)
 
 
 def run(data_dir: Path, ref: str, label: str) -> tuple[str, Sequence[Problem]]:

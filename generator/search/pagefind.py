@@ -86,7 +86,7 @@ def _replies(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
 def _add(index_id: int, record: Record) -> dict[str, Any]:
     if record.sections:
         return _add_page(index_id, record)
-    meta = {"title": record.title, "type": record.type.value}
+    meta = {"title": record.title, "type": record.shown_type}
     if record.date:
         meta["date"] = record.date
     return {
@@ -114,7 +114,7 @@ def _add_page(index_id: int, record: Record) -> dict[str, Any]:
     esc = html.escape
     dates = json.dumps({s.anchor: s.date for s in record.sections}, ensure_ascii=False)
     about = [f'<span data-pagefind-meta="title">{esc(record.title)}</span>']
-    about.append(f'<span data-pagefind-meta="type">{esc(record.type.value)}</span>')
+    about.append(f'<span data-pagefind-meta="type">{esc(record.shown_type)}</span>')
     about.append(f'<span data-pagefind-meta="dates">{esc(dates)}</span>')
     for name, values in record.filters.items():
         about += [f'<span data-pagefind-filter="{esc(name)}">{esc(v)}</span>' for v in values]

@@ -2,7 +2,7 @@
 
 Pure functions of the frozen dataset, like the renderers: no HTML is parsed and each piece of
 staff text is indexed once, on the record residents should land on (an entry's text on its log
-entry, not again on its meeting and panel). A panel's "you said, we did" entries are sections of
+entry, not again on its meeting and panel). A panel's log entries are sections of
 one record, its log page, each found and shown as its own result at its anchor: every record
 costs every resident who searches a line of the index's metadata, so fewer, larger records keep
 the first search small at the largest scale (53,655 records were 444 KB of metadata, 40,000 of
@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from generator import timefmt, vocabulary
 from generator.load.dataset import Dataset
 from generator.models import Action, Meeting, Panel
+from generator.models.publisher import Wording
 from generator.render import urls
 
 
@@ -29,7 +30,8 @@ class RecordType(StrEnum):
 
     MEETING = "Meeting"
     PANEL = "Panel"
-    ENTRY = "You said, we did"
+    ENTRY = "Log"
+    """A log page; residents see the log's name from the wording catalogue instead."""
     GUIDANCE = "Guidance"
 
 
@@ -59,13 +61,20 @@ class Record:
     sort: str | None = None
     """ISO date, for sorting newest first."""
     filters: dict[str, list[str]] = field(default_factory=dict)
+    label: str | None = None
+    """What residents see as its type, when not the type's own value (the log's name)."""
     sections: tuple[Section, ...] = ()
     """Parts shown as results of their own (a log page's entries); ``content`` then stays empty."""
+
+    @property
+    def shown_type(self) -> str:
+        """The type residents see beside the result."""
+        return self.label or self.type.value
 
 
 def records(dataset: Dataset) -> list[Record]:
     """Every meeting, panel and log page (entries as its sections) as records, in a stable order."""
-    found = [_panel(p) for p in dataset.panels]
+    found = [_panel(dataset, p) for p in dataset.panels]
     found += [_meeting(dataset, m) for m in dataset.meetings]
     by_page: dict[str | None, list[Action]] = {}
     for action in dataset.actions:
@@ -91,11 +100,11 @@ def _text(parts: Iterable[str | None]) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _panel(panel: Panel) -> Record:
+def _panel(dataset: Dataset, panel: Panel) -> Record:
     officers = [f"{o.name}, {o.role}" for o in panel.officers]
     return Record(
         url="/" + urls.panel(panel.id),
-        title=f"{panel.name} cluster panel",
+        title=dataset.publisher.panel_title(panel.name),
         content=_text([panel.summary, "Wards: " + ", ".join(panel.wards), *officers]),
         type=RecordType.PANEL,
         filters=_filters(RecordType.PANEL, panel.name, None),
@@ -143,22 +152,23 @@ def _log(dataset: Dataset, panel_id: str | None, actions: list[Action]) -> Recor
     years = sorted({str(a.raised.year) for a in actions})
     return Record(
         url="/" + urls.panel_log(panel_id),
-        title=f"{name}: you said, we did",
+        title=f"{name}: {dataset.publisher.wording.log}",
+        label=dataset.publisher.log_title(),
         content="",
         type=RecordType.ENTRY,
-        filters={"type": [RecordType.ENTRY.value], "panel": [name], "year": years},
-        sections=tuple(_entry(a) for a in actions),
+        filters={"type": [dataset.publisher.log_title()], "panel": [name], "year": years},
+        sections=tuple(_entry(a, dataset.publisher.wording) for a in actions),
     )
 
 
-def _entry(action: Action) -> Section:
+def _entry(action: Action, words: Wording) -> Section:
     return Section(
         anchor=action.id,
         title=_headline(action.said),
         content=_text(
             [
-                "You said: " + action.said,
-                "We did: " + action.did if action.did else None,
+                f"{words.said}: {action.said}",
+                f"{words.did}: {action.did}" if action.did else None,
                 vocabulary.ACTION_STATUSES[action.status],
                 action.status_reason,
                 action.owner,

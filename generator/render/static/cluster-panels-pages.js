@@ -1,7 +1,7 @@
-/* Cluster panels: small enhancements. Every page is complete and correct without this script.
+/* Small enhancements. Every page is complete and correct without this script.
  * 1. Meetings that have ended since the site was built move from "next" to "past"
  *    (cards carry data-ends, an ISO 8601 timestamp with offset).
- * 2. The "you said, we did" log gains status and remit filters.
+ * 2. The log of what residents raised gains status and remit filters.
  * 3. "Find your panel": a postcode fetches only its outward code's small JSON file; a street
  *    or ward fetches the list of streets. Without the script the A to Z list does the job.
  * 4. Copy buttons for calendar addresses.
@@ -80,7 +80,7 @@
       seen[id] = true;
       var a = document.createElement("a");
       a.href = base + panels[id].url;
-      a.textContent = panels[id].name + " cluster panel";
+      a.textContent = panels[id].title;
       p.appendChild(a);
     });
     result.appendChild(p);
