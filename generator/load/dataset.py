@@ -202,7 +202,7 @@ def check(parsed: Parsed, today: date) -> Dataset:
         metrics=metrics,
         publisher=publisher,
         today=today,
-        metrics_notes=_entries(models, "metrics.yaml", "notes") or MetricsNotes(),
+        metrics_notes=getattr(models.get("metrics.yaml"), "notes", MetricsNotes()),
         civic_dates=_entries(models, "civic-dates.yaml", "civic_dates") or (),
         sources=MappingProxyType(sources),
     )
