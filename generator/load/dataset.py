@@ -50,7 +50,7 @@ class Dataset:
     """Who publishes the site (data/publisher.yaml): names, partners, contact, wording."""
     today: date
     """The build date in UK time: 'upcoming' means on or after this day."""
-    metrics_notes: MetricsNotes = MetricsNotes()
+    metrics_notes: MetricsNotes = field(default_factory=MetricsNotes)
     """Sentences from the force's documents that the metrics page quotes (data/metrics.yaml)."""
     civic_dates: tuple[CivicDate, ...] = ()
     """Other civic events' days (data/civic-dates.yaml), for clash warnings."""
