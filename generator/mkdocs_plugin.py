@@ -26,6 +26,7 @@ from generator.clock import BadEpoch, build_date, build_time
 from generator.load.errors import DataError
 from generator.load.publish import load_with_notices
 from generator.render import urls
+from generator.render.handwritten import UnknownPlaceholder, Wording, worded
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import SCRIPT, STYLES
 from generator.search.pagefind import FOLDER, SearchIndexError, write_index
@@ -79,13 +80,14 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         self.panels_in_nav = True
         self.search: list[Record] = []
         self.indexing: Future[None] | None = None
+        self.wording = Wording()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the data once (blocking advisories included), render every output."""
         if not config.use_directory_urls:
             raise PluginError(
                 "cluster-panels: set `use_directory_urls: true` in mkdocs.yml "
-                "(the site's permanent addresses are folders such as panels/bank/)"
+                "(the site's permanent addresses are folders such as panels/PANEL-ID/)"
             )
         self.data_path = Path(config.config_file_path or ".").parent / self.config.data_dir
         try:
@@ -96,6 +98,12 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             raise PluginError(error.report("nothing was published")) from None
         except BadEpoch as error:
             raise PluginError(str(error)) from None
+        try:  # `site_name: Northshire Police {{ words.panels }}` follows a renamed panel
+            for key in ("site_name", "site_description"):
+                if isinstance(config[key], str):
+                    config[key] = worded(config[key], data.publisher.wording, markdown=False)
+        except UnknownPlaceholder as error:
+            raise PluginError(f"mkdocs.yml: {error}") from None
         # INFO, not WARNING: advisories never stop a build, and --strict aborts on warnings.
         for problem in notices:
             log.info("data warning: %s", problem)
@@ -109,6 +117,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         except DataError as error:
             raise PluginError(error.report("nothing was published")) from None
         self.search = records(data)
+        self.wording = data.publisher.wording
         self.panels_in_nav = len(data.panels) <= self.config.panels_in_nav
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
         if STYLES not in config.extra_css:
@@ -164,13 +173,26 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         """
         title = self.titles.get(page.file.src_uri)
         if title is None:
-            return markdown
+            return self._hand_written(markdown, page)
         page.title = html.escape(title)
         # A generated page is already HTML from autoescaped templates: Python-Markdown
         # would pass its raw HTML blocks through unchanged, yet parsing them was a fifth
         # of the build. Keep the body aside and let MkDocs render an empty page instead.
         self.bodies[page.file.src_uri] = markdown
         return ""
+
+    def _hand_written(self, markdown: str, page: Page) -> str:
+        """A force's own page, with the wording catalogue's placeholders in its words."""
+        try:
+            for key in ("title", "description"):
+                value = page.meta.get(key)
+                if isinstance(value, str) and "{{" in value:
+                    page.meta[key] = html.escape(worded(value, self.wording, markdown=False))
+                    if key == "title":
+                        page.title = page.meta[key]
+            return worded(markdown, self.wording)
+        except UnknownPlaceholder as error:
+            raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
 
     def on_page_content(
         self, html_body: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -144,6 +144,7 @@ def test_the_adapters_use_only_the_public_surface() -> None:
         "generator.clock",
         "generator.load.errors",
         "generator.load.publish",
+        "generator.render.handwritten",
         "generator.render.outputs",
         "generator.render.urls",
         "generator.search.pagefind",

@@ -46,5 +46,5 @@ def test_an_id_that_imitates_a_message_is_quoted(tmp_path: Path) -> None:
     assert lines[0] == (
         'data/meetings.yaml:34:9: meetings["x]: all fine - nothing to fix. data/meet…"].id: '
         f"`{spoof}` is not a valid id — use lower-case letters, digits and single hyphens, "
-        "e.g. bank-2024-11"
+        "e.g. north-2025-03"
     )

@@ -102,7 +102,7 @@ def _slug(value: Any) -> str:
     if not _SLUG.fullmatch(text) or len(text) > 60:
         fail(
             f"`{text}` is not a valid id",
-            "use lower-case letters, digits and single hyphens, e.g. bank-2024-11",
+            "use lower-case letters, digits and single hyphens, e.g. north-2025-03",
         )
     return text
 

@@ -40,12 +40,12 @@ class Contact(Model):
 
 
 class Officer(Model):
-    """A Dedicated Ward Officer (or other named contact) for a panel's area."""
+    """A ward officer (or other named contact) for a panel's area."""
 
     name: Text
     """The officer's name as the force publishes it, e.g. `PC Jane Smith`."""
-    role: Text = "Dedicated Ward Officer"
-    """The role residents will see."""
+    role: Text | None = None
+    """The role residents will see; leave out for the wording catalogue's `ward_officer`."""
     wards: tuple[Text, ...] = ()
     """The wards this officer looks after, if not all of the panel's wards."""
     contact: Contact = Contact()
@@ -73,7 +73,7 @@ class Panel(Model):
     """How long the panel's meetings usually last, in minutes, e.g. 90. Calendars then show a
     finish time (said to be approximate) for meetings without a published end time."""
     officers: tuple[Officer, ...] = ()
-    """Dedicated Ward Officers for this panel."""
+    """The ward officers for this panel."""
     contact: Contact = Contact()
     """How to contact the panel's team as a whole."""
     questionnaire_url: HttpsUrl | None = None

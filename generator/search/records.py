@@ -101,7 +101,8 @@ def _text(parts: Iterable[str | None]) -> str:
 
 
 def _panel(dataset: Dataset, panel: Panel) -> Record:
-    officers = [f"{o.name}, {o.role}" for o in panel.officers]
+    role = dataset.publisher.wording.ward_officer
+    officers = [f"{o.name}, {o.role or role}" for o in panel.officers]
     return Record(
         url="/" + urls.panel(panel.id),
         title=dataset.publisher.panel_title(panel.name),
