@@ -118,6 +118,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             raise PluginError(error.report("nothing was published")) from None
         self.search = records(data)
         self.wording = data.publisher.wording
+        # The theme's own templates (overrides/) read the force's words from here.
+        config.extra["words"] = self.wording.model_dump()
         self.panels_in_nav = len(data.panels) <= self.config.panels_in_nav
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
         if STYLES not in config.extra_css:

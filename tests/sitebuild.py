@@ -77,15 +77,20 @@ def _construct_unknown(loader, tag_suffix, node):  # pragma: no cover - trivial
 _IgnoreTagsLoader.add_multi_constructor("", _construct_unknown)
 
 
+SITE_URL = "https://example.github.io/cluster-panels/"
+"""The address the test site is built for, whatever the force's mkdocs.yml says."""
+SITE_NAME = "Example panels"
+"""The test site's name (a force's mkdocs.yml sets its own; no test depends on it)."""
+
+
 def read_mkdocs_config() -> dict:
     with open(REPO_ROOT / "mkdocs.yml", encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_IgnoreTagsLoader) or {}
 
 
 def site_base_path() -> str:
-    """Path part of ``site_url`` in mkdocs.yml, with leading and trailing '/'."""
-    site_url = read_mkdocs_config().get("site_url") or "/"
-    path = urlsplit(site_url).path or "/"
+    """Path part of the test site's ``site_url``, with leading and trailing '/'."""
+    path = urlsplit(SITE_URL).path or "/"
     if not path.startswith("/"):
         path = "/" + path
     if not path.endswith("/"):
@@ -98,9 +103,19 @@ FIXTURE_EPOCH = "1741608000"
 
 
 def site_config(tmp: Path, data_dir: Path, **options: object) -> Path:
-    """A copy of the real mkdocs.yml whose plugin reads ``data_dir``; returns its path."""
+    """A copy of the real mkdocs.yml whose plugin reads ``data_dir``; returns its path.
+
+    The force's own values (name, address, description, copyright) are replaced by the
+    test site's, so a force that sets its own keeps the suite green.
+    """
     config = yaml.load(
         (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader
+    )
+    config.update(
+        site_name=SITE_NAME,
+        site_url=SITE_URL,
+        site_description="The test site.",
+        copyright="Test fixture",
     )
     config["docs_dir"] = str(REPO_ROOT / config.get("docs_dir", "docs"))
     config["theme"]["custom_dir"] = str(REPO_ROOT / config["theme"]["custom_dir"])

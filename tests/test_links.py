@@ -49,7 +49,7 @@ def parsed(built_site: sitebuild.BuiltSite) -> dict[str, _LinkParser]:
 
 
 def _own_netlocs() -> set[str]:
-    site_url = sitebuild.read_mkdocs_config().get("site_url") or ""
+    site_url = sitebuild.SITE_URL
     return {urlsplit(site_url).netloc.lower()} - {""}
 
 

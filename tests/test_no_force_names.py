@@ -99,3 +99,18 @@ def test_the_pattern_finds_what_it_must() -> None:
         assert FORBIDDEN.search(text), text
     for text in ("Europe/London", "LONDON", "UK time", "business meeting"):
         assert not FORBIDDEN.search(text), text
+
+
+def test_the_catalogue_defaults_are_written_once() -> None:
+    """Every default phrase of the wording catalogue lives in vocabulary.py and nowhere else."""
+    from generator.vocabulary import DEFAULT_WORDING
+
+    phrases = [DEFAULT_WORDING[k] for k in ("panel", "log", "ward_officer")]
+    pattern = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE)
+    found = [
+        f"{path.relative_to(GENERATOR.parent)}: {m.group(0)!r}"
+        for path in _files()
+        if path.name != "vocabulary.py"
+        for m in pattern.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -163,7 +163,7 @@ def css_urls(css: str) -> list[str]:
 
 
 def own_hosts() -> set[str]:
-    site_url = sitebuild.read_mkdocs_config().get("site_url") or ""
+    site_url = sitebuild.SITE_URL
     return {urlsplit(site_url).netloc.lower()} - {""}
 
 

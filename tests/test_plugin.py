@@ -35,7 +35,7 @@ def test_fixture_builds_with_every_page(fixture_site: Path) -> None:
 
 def test_titles_reach_the_theme_as_text(fixture_site: Path) -> None:
     page = (fixture_site / "panels" / "riverside" / "index.html").read_text(encoding="utf-8")
-    assert "<title>Riverside cluster panel - City of London Police cluster panels</title>" in page
+    assert "<title>Riverside cluster panel - Example panels</title>" in page
     index = fragments(fixture_site / "pagefind")
     assert index["/panels/riverside/"]["meta"]["title"] == "Riverside cluster panel"
 
