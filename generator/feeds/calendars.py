@@ -128,12 +128,11 @@ def events(dataset: Dataset, config: SiteConfig) -> Events:
 
 
 def _finish(
-    calendar: Calendar, meetings: Sequence[Meeting], serialized: Events, config: SiteConfig
+    head: bytes, meetings: Sequence[Meeting], serialized: Events, config: SiteConfig
 ) -> bytes:
     # A VCALENDAR needs at least one component (RFC 5545 §3.6), so the VTIMEZONE is
     # there even when a panel has no meetings yet; then it covers the build year.
     first, last = _years(meetings, config.built.astimezone(LONDON).year)
-    head: bytes = calendar.to_ical()
     assert head.endswith(END)
     ordered = sorted(meetings, key=lambda m: (m.starts_at(), m.id))
     events = b"".join(serialized[m.id] for m in ordered)
@@ -167,7 +166,16 @@ def feed(
     calendar.add("source", vUri(info.source), parameters={"VALUE": "URI"})
     calendar.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
-    return _finish(calendar, meetings, serialized, config)
+    return _finish(calendar.to_ical(), meetings, serialized, config)
+
+
+@lru_cache(maxsize=1)
+def _single_head() -> bytes:
+    """The properties every 'add to calendar' file shares, serialized once, not once a meeting."""
+    calendar = _calendar()
+    calendar.add("method", "PUBLISH")
+    text: bytes = calendar.to_ical()
+    return text
 
 
 def single(meeting: Meeting, serialized: Events, config: SiteConfig) -> bytes:
@@ -177,6 +185,4 @@ def single(meeting: Meeting, serialized: Events, config: SiteConfig) -> bytes:
     default calendar; a file that names itself (X-WR-CALNAME or NAME) is opened as a
     new, separate calendar instead, which is not what 'add to calendar' means.
     """
-    calendar = _calendar()
-    calendar.add("method", "PUBLISH")
-    return _finish(calendar, [meeting], serialized, config)
+    return _finish(_single_head(), [meeting], serialized, config)
