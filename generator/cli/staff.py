@@ -16,6 +16,10 @@ from generator.review import diff, schema
 SCHEMA_DIR = Path("schemas")
 
 
+SUMMARY_NEEDS_CHECK = "the change summary is written once they are fixed"
+"""What `diff` says after the data check's problems: the summary waits for a clean check."""
+
+
 def _fail(error: DataError) -> int:
     # Not annotated: `check` annotates the data's problems once, not once per command.
     print(error.report(), file=sys.stderr)
@@ -41,7 +45,8 @@ def _diff(args: argparse.Namespace) -> int:
     try:
         markdown, problems = diff.run(args.data, args.base_ref, args.label)
     except DataError as error:
-        return _fail(error)
+        print(error.report(SUMMARY_NEEDS_CHECK), file=sys.stderr)
+        return 1
     sys.stdout.write(markdown)
     if args.format == "github" and problems:
         lines = [str(p) for p in problems]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator import timefmt
 from generator.clock import build_date, build_time
+from generator.load.dataset import check
 from generator.load.errors import Problem
 from generator.render import urls
 from generator.render.outputs import Kind, Output, SiteConfig
@@ -251,6 +252,8 @@ def run(data_dir: Path, ref: str, label: str) -> tuple[str, Sequence[Problem]]:
     """Compare ``data_dir`` at ``ref`` with the working tree: (Markdown, blocking problems)."""
     base = snapshot(read_ref(data_dir, ref), f"{label} at {ref}")
     head = snapshot(read_tree(data_dir), label)
-    # Neither side is held to today's date rules here: `check` does that for the head.
+    # The summary describes data that passes `check`: anything else (an id used twice, say)
+    # gets check's own located problems, never a summary of a site that cannot be built.
+    check(head.parsed, build_date())
     summary = compare(_render(base), _render(head), (base, head))
     return summary.markdown(ref), tuple(sorted(summary.problems))
