@@ -9,6 +9,7 @@ anchors, aliases, merge keys, tags, several documents, deep nesting.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NoReturn
@@ -45,6 +46,7 @@ _READS_AS = {
         ("timestamp", "a date"),
     )
 }
+_DIGITS = re.compile(r"[-+]?[0-9]+")
 _FIRSTS = _RESOLVER.yaml_implicit_resolvers  # candidate types by first character; None: any
 _SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -58,6 +60,9 @@ def _scalar(event: Any) -> str:
         tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
         if tag in _READS_AS:
             return PlainScalar(text, _READS_AS[tag])
+        # YAML 1.2 (every editor) reads `02076012222` as a number too; YAML 1.1 does not.
+        if _DIGITS.fullmatch(text):
+            return PlainScalar(text, "a number")
     return text
 
 

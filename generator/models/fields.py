@@ -201,6 +201,11 @@ def parse_email(value: Any) -> str:
 def parse_phone(value: Any) -> str:
     """A phone number: digits and spaces, written in quotes."""
     text = raw_text(value, "a phone number")
+    if isinstance(value, PlainScalar):
+        fail(
+            f"`{text}` without quotes is read as {value.reads_as}, and a leading 0 is lost",
+            f'put the number in quotes: "{text}"',
+        )
     if not _PHONE.fullmatch(text):
         fail(
             f"`{text}` is not a phone number",
