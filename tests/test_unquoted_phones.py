@@ -18,7 +18,7 @@ from generator.load.errors import DataError
     [
         (
             "101",
-            '`101` without quotes is read as a number, and a leading 0 is lost — '
+            "`101` without quotes is read as a number, and a leading 0 is lost — "
             'put the number in quotes: "101"',
         ),
         (
