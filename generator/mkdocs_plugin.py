@@ -23,9 +23,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.clock import BadEpoch, build_date, build_time
+from generator.engines.navigation import GUIDANCE, NAV_ORDER, PANELS_IN_NAV, out_of_nav
 from generator.load.errors import DataError
 from generator.load.publish import load_with_notices
-from generator.render import urls
 from generator.render.handwritten import UnknownPlaceholder, Wording, worded
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import SCRIPT, STYLES
@@ -36,23 +36,6 @@ from generator.site import render_all
 log = get_plugin_logger("cluster-panels")
 """MkDocs' logger for plugins: shows in `mkdocs build` and `mkdocs serve` as `[cluster-panels]`."""
 
-MEETINGS_PREFIX = urls.meeting("x")[: -len("x/")]
-"""Meeting pages live under this folder; they stay out of the global navigation for scale."""
-PANELS_PREFIX = urls.PANELS
-LOGS_PREFIX = urls.MEETINGS_LOG
-NAV_ORDER = (
-    urls.HOME,
-    urls.PANELS,
-    urls.MEETINGS_LOG,
-    "how-to-take-part/",
-    urls.ENGAGEMENT,
-    urls.VENUES,
-    urls.METRICS,
-    urls.DATA,
-)
-"""Top-level navigation order, residents' pages first; other pages follow in MkDocs' order."""
-GUIDANCE = frozenset({urls.ACCESSIBILITY})
-"""Generated pages that read like the hand-written ones: searchable as guidance, as they were."""
 _ANCHOR = re.compile(r'\sid="([^"]*)"')
 """An ``id`` attribute: in autoescaped HTML a quote is always escaped, so this is never text."""
 
@@ -62,7 +45,7 @@ class ClusterPanelsConfig(base.Config):
 
     data_dir = c.Type(str, default="data")
     """The data folder, relative to mkdocs.yml."""
-    panels_in_nav = c.Type(int, default=30)
+    panels_in_nav = c.Type(int, default=PANELS_IN_NAV)
     """Most panels listed in the side navigation; above it, panels are reached from their index.
 
     Material writes the navigation into every page, so hundreds of panels there would make
@@ -154,16 +137,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         return files
 
     def _out_of_nav(self, path: str) -> bool:
-        """Meeting pages and per-panel logs never; panel pages when there are many.
-
-        Each is linked from its index page (panel, log index), so nothing becomes unreachable.
-        """
-        if path.startswith(MEETINGS_PREFIX):
-            return True
-        index = urls.page_source(LOGS_PREFIX), urls.page_source(PANELS_PREFIX)
-        if path.startswith(LOGS_PREFIX) and path not in index:
-            return True
-        return not self.panels_in_nav and path.startswith(PANELS_PREFIX) and path not in index
+        """Meeting pages and per-panel logs never; panel pages when there are many."""
+        return out_of_nav(path, self.panels_in_nav)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

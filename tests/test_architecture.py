@@ -7,6 +7,7 @@ import functools
 import re
 from pathlib import Path
 
+import material
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,6 +100,38 @@ def test_only_the_adapter_imports_mkdocs_or_its_theme() -> None:
     assert importers == ["generator.mkdocs_plugin"]
 
 
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+_BLOCK = re.compile(r"{%-?\s*block\s+(\w+)")
+_EXTENDS = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+
+
+def _theme_reliance(path: Path, root: Path) -> list[str]:
+    """What a template under ``root`` takes from Material: its blocks, templates only it has."""
+    text = path.read_text(encoding="utf-8")
+    ours = {p.relative_to(root).as_posix() for p in root.rglob("*")}
+    upstream = {p.relative_to(MATERIAL_TEMPLATES).as_posix() for p in MATERIAL_TEMPLATES.rglob("*")}
+    material_blocks = set(_BLOCK.findall((MATERIAL_TEMPLATES / "base.html").read_text()))
+    found = [f"block {b}" for b in _BLOCK.findall(text) if b in material_blocks]
+    found += [f"template {t}" for t in _EXTENDS.findall(text) if t in upstream - ours]
+    return found
+
+
+def test_no_template_outside_the_theme_layers_relies_on_material() -> None:
+    # overrides/ is the Material theme layer, overrides-zensical/ the second engine's; the
+    # generator's templates render page bodies that any engine wraps in its own layout.
+    root = PACKAGE / "render" / "templates"
+    templates = sorted(p for p in root.rglob("*") if p.is_file())
+    assert len(templates) > 10
+    offenders = {str(p.relative_to(ROOT)): _theme_reliance(p, root) for p in templates}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_material_reliance_check_finds_a_block_and_a_theme_template(tmp_path: Path) -> None:
+    planted = tmp_path / "page.html"
+    planted.write_text('{% extends "main.html" %}{% block content %}x{% endblock %}')
+    assert _theme_reliance(planted, tmp_path) == ["block content", "template main.html"]
+
+
 def _layer(module: str) -> str:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else ""
@@ -124,6 +157,7 @@ ALLOWED = {
     "site": {"pages", "feeds", "metrics", "opendata", "render", "load"},
     "search": LOADED | {"search", "render"},
     "review": LOADED | {"review", "site", "render", "clock"},
+    "engines": {"engines", "render", "search"},
 }
 
 
@@ -142,6 +176,7 @@ def test_loading_never_imports_url_or_page_code() -> None:
 def test_the_adapters_use_only_the_public_surface() -> None:
     public = {
         "generator.clock",
+        "generator.engines.navigation",
         "generator.load.errors",
         "generator.load.publish",
         "generator.render.handwritten",

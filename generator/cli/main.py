@@ -14,11 +14,14 @@ from generator.cli import postcodes as postcodes_command
 from generator.cli import staff as staff_commands
 from generator.cli.annotations import github_annotations
 from generator.clock import BadEpoch, build_time
+from generator.engines.handwritten import HandWritten, clash, files, read_docs
+from generator.engines.manifest import MANIFEST, manifest, pages
+from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV
 from generator.load.errors import DataError
 from generator.load.publish import load_publishable
-from generator.render.outputs import SiteConfig
+from generator.render.outputs import Kind, Output, SiteConfig
 from generator.search.pagefind import FOLDER, write_index
-from generator.search.records import records
+from generator.search.records import Record, page_record, records
 from generator.site import render_all
 
 DEFAULT_SITE_URL = "https://example.github.io/cluster-panels/"
@@ -58,10 +61,23 @@ def _build(args: argparse.Namespace) -> int:
         if args.format == "github":
             print("\n".join(github_annotations(error.lines(), "error", "Build")))
         return 1
-    search = records(data)
+    docs = read_docs(args.docs) if args.docs else []
+    copied = files(args.docs) if args.docs else {}
+    taken = clash(docs, (p for p in copied if not p.endswith(".md")), (o.path for o in outputs))
+    if taken is not None:
+        print(
+            f"error: {args.docs.as_posix()}/{taken} has the same address as a generated page "
+            f"or file: remove or rename it; {args.out} was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
+    search = sorted([*records(data), *_page_records(outputs, docs)], key=lambda r: r.url)
+    listed = pages(outputs, docs, args.not_in_nav, len(data.panels) <= PANELS_IN_NAV)
+    written = {**copied, **{o.path: o.content for o in outputs}}
+    written[MANIFEST] = manifest(config, args.site_description, listed, FOLDER, len(search))
     try:
         output.write_tree(
-            {o.path: o.content for o in outputs},
+            written,
             args.out,
             also=lambda staging: write_index(search, staging / FOLDER),
         )
@@ -71,8 +87,19 @@ def _build(args: argparse.Namespace) -> int:
             f"error: could not write {args.out} ({reason}); it was left as it was.", file=sys.stderr
         )
         return 1
-    print(f"Wrote {len(outputs)} files and a search index of {len(search)} records to {args.out}")
+    wrote = len(outputs) + len(copied)
+    print(f"Wrote {wrote} files and a search index of {len(search)} records to {args.out}")
     return 0
+
+
+def _page_records(outputs: Sequence[Output], docs: Sequence[HandWritten]) -> list[Record]:
+    """Search records of the pages that read as guidance, as the MkDocs plugin indexes them."""
+    found = [page_record("/" + d.url, d.title, d.body_html) for d in docs if d.searchable]
+    for o in outputs:
+        url = o.path.removesuffix("index.md")
+        if o.kind is Kind.PAGE and url in GUIDANCE:
+            found.append(page_record("/" + url, o.title or "", o.content.decode()))
+    return found
 
 
 def parser() -> argparse.ArgumentParser:
@@ -123,6 +150,25 @@ def parser() -> argparse.ArgumentParser:
         "--site-name",
         default=None,
         help="default: the force's name and its panels' name (publisher.yaml)",
+    )
+    build.add_argument(
+        "--site-description",
+        default=None,
+        help="the description of pages without their own (as mkdocs.yml's site_description)",
+    )
+    build.add_argument(
+        "--docs",
+        type=Path,
+        default=None,
+        help="hand-written pages and files (e.g. docs): copied into --out and listed in "
+        "the navigation, sitemap and search",
+    )
+    build.add_argument(
+        "--not-in-nav",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="a hand-written page kept out of the navigation (as mkdocs.yml's not_in_nav)",
     )
     build.set_defaults(run=_build)
     staff_commands.add(commands, common)
