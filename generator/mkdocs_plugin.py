@@ -164,9 +164,9 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             for key in ("title", "description"):
                 value = page.meta.get(key)
                 if isinstance(value, str) and "{{" in value:
-                    page.meta[key] = html.escape(worded(value, self.wording, markdown=False))
-                    if key == "title":
-                        page.title = page.meta[key]
+                    page.meta[key] = worded(value, self.wording, markdown=False)
+                    if key == "title":  # the theme writes titles as HTML; descriptions it escapes
+                        page.title = html.escape(page.meta[key])
             return worded(markdown, self.wording)
         except UnknownPlaceholder as error:
             raise PluginError(f"docs/{page.file.src_uri}: {error}") from None

@@ -79,6 +79,8 @@ _IgnoreTagsLoader.add_multi_constructor("", _construct_unknown)
 
 SITE_URL = "https://example.github.io/cluster-panels/"
 """The address the test site is built for, whatever the force's mkdocs.yml says."""
+SITE_DESCRIPTION = "The test site."
+"""The test site's description."""
 SITE_NAME = "Example panels"
 """The test site's name (a force's mkdocs.yml sets its own; no test depends on it)."""
 
@@ -114,7 +116,7 @@ def site_config(tmp: Path, data_dir: Path, **options: object) -> Path:
     config.update(
         site_name=SITE_NAME,
         site_url=SITE_URL,
-        site_description="The test site.",
+        site_description=SITE_DESCRIPTION,
         copyright="Test fixture",
     )
     config["docs_dir"] = str(REPO_ROOT / config.get("docs_dir", "docs"))

@@ -125,7 +125,9 @@ def test_the_cli_build_writes_the_index_too(tmp_path: Path) -> None:
     assert cli(["build", "--data", str(FIXTURE_DATA), "--out", str(out)]) == 0
     index = fragments(out / "pagefind")
     assert "/meetings/riverside-2025-03/" in index
-    assert not [url for url in index if index[url]["meta"]["type"] == "Guidance"]
+    # Without --docs the only guidance is the generated accessibility statement, as in MkDocs.
+    guidance = [url for url in index if index[url]["meta"]["type"] == "Guidance"]
+    assert guidance == ["/accessibility/"]
 
 
 def test_results_are_shown_as_text_never_markup() -> None:

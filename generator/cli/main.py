@@ -19,6 +19,7 @@ from generator.engines.manifest import MANIFEST, manifest, pages
 from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV
 from generator.load.errors import DataError
 from generator.load.publish import load_publishable
+from generator.render.handwritten import UnknownPlaceholder, worded
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.search.pagefind import FOLDER, write_index
 from generator.search.records import Record, page_record, records
@@ -53,7 +54,12 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     try:
         data = load_publishable(args.data, label=args.label)
-        name = args.site_name or data.publisher.default_site_name()
+        words = data.publisher.wording
+        name = worded(args.site_name, words, markdown=False) if args.site_name else None
+        name = name or data.publisher.default_site_name()
+        about = (
+            worded(args.site_description, words, markdown=False) if args.site_description else None
+        )
         config = SiteConfig(site_url=args.site_url, site_name=name, built=build_time())
         outputs = render_all(data, config)
     except DataError as error:
@@ -61,8 +67,12 @@ def _build(args: argparse.Namespace) -> int:
         if args.format == "github":
             print("\n".join(github_annotations(error.lines(), "error", "Build")))
         return 1
-    docs = read_docs(args.docs) if args.docs else []
-    copied = files(args.docs) if args.docs else {}
+    try:
+        docs = read_docs(args.docs, words) if args.docs else []
+        copied = files(args.docs, words) if args.docs else {}
+    except UnknownPlaceholder as error:
+        print(f"error: {args.docs}: {error}; {args.out} was left as it was.", file=sys.stderr)
+        return 1
     taken = clash(docs, (p for p in copied if not p.endswith(".md")), (o.path for o in outputs))
     if taken is not None:
         print(
@@ -74,7 +84,7 @@ def _build(args: argparse.Namespace) -> int:
     search = sorted([*records(data), *_page_records(outputs, docs)], key=lambda r: r.url)
     listed = pages(outputs, docs, args.not_in_nav, len(data.panels) <= PANELS_IN_NAV)
     written = {**copied, **{o.path: o.content for o in outputs}}
-    written[MANIFEST] = manifest(config, args.site_description, listed, FOLDER, len(search))
+    written[MANIFEST] = manifest(config, about, listed, FOLDER, len(search))
     try:
         output.write_tree(
             written,

@@ -10,6 +10,8 @@ from pathlib import Path, PurePosixPath
 import markdown
 import yaml
 
+from generator.render.handwritten import Wording, worded_page
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
@@ -43,18 +45,22 @@ def address(source: str) -> str:
     return "/".join(parts) + "/" if parts else ""
 
 
-def read_docs(folder: Path) -> list[HandWritten]:
-    """Every ``*.md`` page under ``folder``, in path order."""
-    return [_read(folder, p) for p in sorted(folder.rglob("*.md")) if p.is_file()]
+def read_docs(folder: Path, words: Wording) -> list[HandWritten]:
+    """Every ``*.md`` page under ``folder``, in path order, in the force's words."""
+    return [_read(folder, p, words) for p in sorted(folder.rglob("*.md")) if p.is_file()]
 
 
-def files(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (pages, images, downloads) by its path there, in path order."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    }
+def files(folder: Path, words: Wording) -> dict[str, bytes]:
+    """Every file under ``folder`` (pages, images, downloads) by its path there, in path order;
+    Markdown pages with the wording catalogue's placeholders in the force's words."""
+    found = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts):
+            content = p.read_bytes()
+            if p.suffix == ".md":
+                content = worded_page(content.decode("utf-8-sig"), words).encode("utf-8")
+            found[p.relative_to(folder).as_posix()] = content
+    return found
 
 
 def clash(
@@ -72,8 +78,8 @@ def clash(
     return next((path for path in other if path in taken), None)
 
 
-def _read(folder: Path, path: Path) -> HandWritten:
-    text = path.read_text(encoding="utf-8-sig")
+def _read(folder: Path, path: Path, words: Wording) -> HandWritten:
+    text = worded_page(path.read_text(encoding="utf-8-sig"), words)
     meta: dict[str, object] = {}
     found = _FRONT_MATTER.match(text)
     if found:

@@ -14,7 +14,7 @@ from generator.models.publisher import Wording, capital
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[\w.()'\"]+)\s*(?P<capital>\|\s*capital\s*)?\}\}")
 """``{{ words.panel }}``, ``{{ words.panels | capital }}``, ``{{ log_name }}``."""
-__all__ = ["PLACEHOLDER", "UnknownPlaceholder", "Wording", "values", "worded"]
+__all__ = ["PLACEHOLDER", "UnknownPlaceholder", "Wording", "values", "worded", "worded_page"]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -50,3 +50,13 @@ def worded(text: str, words: Wording, *, markdown: bool = True) -> str:
         return _MARKDOWN_SPECIAL.sub(r"\\\1", value) if markdown else value
 
     return PLACEHOLDER.sub(replace, text)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+def worded_page(text: str, words: Wording) -> str:
+    """A whole Markdown page: its front matter's words as typed, its body's escaped."""
+    found = _FRONT_MATTER.match(text)
+    head = found.group(0) if found else ""
+    return worded(head, words, markdown=False) + worded(text[len(head) :], words)
