@@ -8,6 +8,7 @@ sure the theme receives page titles as escaped text, never as markup.
 from __future__ import annotations
 
 import html
+import os
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from generator.clock import BadEpoch, build_date, build_time
 from generator.engines.navigation import GUIDANCE, NAV_ORDER, PANELS_IN_NAV, out_of_nav
+from generator.load import published
 from generator.load.errors import DataError
 from generator.load.publish import load_with_notices
 from generator.render.handwritten import UnknownPlaceholder, Wording, worded
@@ -45,6 +47,11 @@ class ClusterPanelsConfig(base.Config):
 
     data_dir = c.Type(str, default="data")
     """The data folder, relative to mkdocs.yml."""
+    previous_calendar = c.Type(str, default="")
+    """The all-meetings feed as last published, which change numbers rise from.
+
+    The deploy fetches it and passes it as ``$CLUSTER_PANELS_PREVIOUS_CALENDAR`` instead;
+    empty for a preview."""
     panels_in_nav = c.Type(int, default=PANELS_IN_NAV)
     """Most panels listed in the side navigation; above it, panels are reached from their index.
 
@@ -90,10 +97,15 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         # INFO, not WARNING: advisories never stop a build, and --strict aborts on warnings.
         for problem in notices:
             log.info("data warning: %s", problem)
+        try:
+            previous = published.given(self.config.previous_calendar, os.environ)
+        except published.PreviousError as error:
+            raise PluginError(f"{error}; nothing was published") from None
         site = SiteConfig(
             site_url=_with_slash(config.site_url or "/"),
             site_name=config.site_name,
             built=build_time(),
+            previous=previous,
         )
         try:
             self.outputs = render_all(data, site)

@@ -179,6 +179,7 @@ def test_the_adapters_use_only_the_public_surface() -> None:
         "generator.engines.navigation",
         "generator.load.errors",
         "generator.load.publish",
+        "generator.load.published",
         "generator.render.handwritten",
         "generator.render.outputs",
         "generator.render.urls",

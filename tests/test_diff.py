@@ -137,11 +137,13 @@ Compared with HEAD\\~1.
 
 ### Calendars
 
-- north-2030-05: new calendar entry
-- north-2030-04: title, description, status, busy or free changed; subscribers' calendars \
-update (revision 0 → 1)
-- south-2030-03: start, description, place changed; subscribers' calendars update \
-(revision 0 → 1)
+- Northgate, Tuesday 14 May 2030 (north-2030-05): new calendar entry
+- Northgate, Tuesday 16 April 2030 (north-2030-04): title “CANCELLED: Northgate cluster \
+panel”, was “Northgate cluster panel”; description changed; now cancelled, was going ahead; \
+busy or free added — subscribers get the change
+- Southwark Bridge, Tuesday 12 March 2030 (south-2030-03): starts Tuesday 12 March 2030 1pm, \
+was Tuesday 5 March 2030 1pm; description changed; place “Example Town Hall, 12 Acacia Avenue, \
+EC9Z 9ZZ”, was “100 Bishopsgate, 100 Bishopsgate” — subscribers get the change
 
 ### Pages
 
@@ -171,37 +173,32 @@ Also updated: /you-said-we-did/, /panels/, /data/, /.
 """)
 
 
-def test_change_without_revision_is_blocking(repo: Path) -> None:
+def test_a_change_without_revision_reaches_subscribers_in_words(repo: Path) -> None:
     meetings = repo / "data" / "meetings.yaml"
     edit(
         meetings,
         "    date: 2030-04-16\n    start: 18:30\n",
         "    date: 2030-04-16\n    start: 19:00\n",
     )
-    edit(meetings, "    date: 2030-03-05\n", "    date: 2030-03-06\n")
     edit(meetings, "meetup-join/fictional-example", "meetup-join/fictional-other")
     result = diff(repo, "main")  # the working tree against the last commit
-    assert result.returncode == 1
-    blocking = (
-        "the calendar entry's start, description changed but \\`revision\\` is still 0 — "
-        "subscribers won't see this change: raise \\`revision\\` to 1 and set \\`revised:\\` "
-        "to the date of the change\n"
-    )
+    assert result.returncode == 0, result.stdout
     assert result.stdout.startswith(
-        "## What this change publishes\n\nCompared with main.\n\n"
-        "### Blocking: fix before merging\n\n"
-        f"- data/meetings.yaml:17:5: meetings\\[south-2030-03\\].revision: {blocking}"
-        f"- data/meetings.yaml:29:5: meetings\\[north-2030-04\\].revision: {blocking}\n"
+        "## What this change publishes\n\nCompared with main.\n\n### Calendars\n\n"
+        "- Northgate, Tuesday 16 April 2030 (north-2030-04): starts 7pm, was 6:30pm; "
+        "description changed — subscribers get the change\n"
+        "- Southwark Bridge, Tuesday 5 March 2030 (south-2030-03): description changed — "
+        "subscribers get the change\n\n"
     )
-    assert result.stderr == "2 blocking problem(s): fix them before merging.\n"
+    assert "revision" not in result.stdout
 
 
 def test_joining_link_shows_its_host_only(repo: Path) -> None:
     meetings = repo / "data" / "meetings.yaml"
     edit(meetings, "meetup-join/fictional-example", "meetup-join/fictional-other")
     result = diff(repo, "HEAD")
-    # The link is in the calendar description: without a higher revision, nobody would see it.
-    assert "the calendar entry's description changed but" in result.stdout
+    # The link is in the calendar description: the build raises the entry's number for it.
+    assert "(south-2030-03): description changed — subscribers get the change" in result.stdout
     assert "fictional" not in result.stdout
     assert (
         "- link changed: Join the meeting on Microsoft Teams (link to teams.microsoft.com)"
@@ -216,10 +213,8 @@ def test_a_changed_cancellation_reason_is_a_visible_change(repo: Path) -> None:
     git(repo, "commit", "-q", "-am", "cancel")
     edit(meetings, "Fictional reason for calling it off.", "The hall flooded.")
     result = diff(repo, "HEAD")
-    assert result.returncode == 1
-    assert "meetings\\[north-2030-04\\].revision: the calendar entry's description changed" in (
-        result.stdout
-    )
+    assert result.returncode == 0
+    assert "(north-2030-04): description changed — subscribers get the change" in result.stdout
 
 
 def test_no_change_and_other_files(repo: Path) -> None:
@@ -250,8 +245,7 @@ def test_deleting_a_published_meeting_blocks(repo: Path) -> None:
     assert (
         "- data/meetings.yaml:3:3: meetings: the meeting \\`north-2030-04\\` was deleted, but it was "
         "published: subscribers' calendars would silently lose it — cancel it instead: put it "
-        "back with \\`status: cancelled\\`, a \\`status\\_reason:\\` and a higher \\`revision\\`\n"
-        in result.stdout
+        "back with \\`status: cancelled\\` and a \\`status\\_reason:\\`\n" in result.stdout
     )
 
 
@@ -290,3 +284,38 @@ def test_a_new_meeting_dated_in_the_past_is_worth_a_look(repo: Path) -> None:
         "meetings\\[north-2030-01\\].date: this new meeting is dated Monday 14 January 2030, "
         "in the past — check the year and the month; a past meeting is added only to record it\n"
     ) in out
+
+
+def test_a_rename_is_one_line_with_what_it_reaches(repo: Path) -> None:
+    publisher = repo / "data" / "publisher.yaml"
+    edit(
+        publisher,
+        "wording:\n",
+        "wording:\n  panel: community safety meeting\n  panels: community safety meetings\n",
+    )
+    edit(repo / "data" / "clusters.yaml", "    name: Southwark Bridge\n", "    name: Borough\n")
+    edit(
+        repo / "data" / "meetings.yaml",
+        "    date: 2030-04-16\n    start: 18:30\n",
+        "    date: 2030-04-16\n    start: 19:00\n",
+    )
+    result = diff(repo, "HEAD")
+    assert result.returncode == 0, result.stdout
+    out = result.stdout
+    assert out.startswith(
+        "## What this change publishes\n\nCompared with HEAD.\n\n### Across the site\n\n"
+        "- “cluster panel” is now “community safety meeting”; “cluster panels” is now "
+        "“community safety meetings”; the panel \\`south\\` “Southwark Bridge” is now "
+        "“Borough”: "
+    )
+    assert ", and subscribers' calendars get the new name\n\n### Calendars\n\n" in out
+    # Only the move is listed entry by entry: the names are in the line above.
+    calendars = out.split("### Calendars\n\n", 1)[1].split("\n\n", 1)[0]
+    assert calendars == (
+        "- Northgate, Tuesday 16 April 2030 (north-2030-04): starts 7pm, was 6:30pm; "
+        "description changed — "
+        "subscribers get the change"
+    )
+    # Nor is any page line there only for the new names.
+    listed = [line for line in out.splitlines() if "- added: " in line or "- removed: " in line]
+    assert listed and not any("community safety" in line or "Borough" in line for line in listed)

@@ -73,7 +73,7 @@ def test_schema_catches_what_staff_get_wrong() -> None:
 def test_field_descriptions_come_from_attribute_docstrings() -> None:
     meeting = committed("meetings.yaml")["$defs"]["Meeting"]["properties"]
     assert meeting["revision"]["description"] == (
-        "Raise by one when date, time, place, format or status changes: calendars update only then."
+        "Leave it out: the build numbers calendar changes itself; a typed number is a minimum."
     )
     assert "null" not in json.dumps(committed("meetings.yaml"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from datetime import UTC, datetime
@@ -177,3 +178,35 @@ def test_daily_build_moves_today_on_but_a_fresh_commit_keeps_its_time() -> None:
 def test_daily_schedule_runs_after_london_midnight_all_year() -> None:
     crons = [entry["cron"] for entry in workflow(DEPLOY)["on"]["schedule"]]
     assert crons == ["5 0 * * *"]  # 00:05 UTC is 00:05 GMT or 01:05 BST
+
+
+def run_fetch_step(tmp_path: Path, published: bool, first: str = "") -> tuple[int, str, str]:
+    """The deploy's fetch of the published calendar, from a local site folder."""
+    steps = workflow(DEPLOY)["jobs"]["build"]["steps"]
+    script: str = next(s["run"] for s in steps if "published-calendar.ics" in s.get("run", ""))
+    site = tmp_path / "site"
+    (site / "calendar").mkdir(parents=True)
+    if published:
+        (site / "calendar" / "all.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    lines = script.splitlines()
+    assert lines[0].startswith("site=$(sed -n 's/^site_url: *//p' mkdocs.yml")
+    script = "\n".join([f"site=file://{site}/", *lines[1:]])
+    env = {"PATH": os.environ["PATH"], "RUNNER_TEMP": str(tmp_path), "FIRST_PUBLISH": first}
+    env["GITHUB_ENV"] = str(tmp_path / "github-env")
+    done = subprocess.run(["bash", "-e", "-c", script], capture_output=True, text=True, env=env)
+    written = (tmp_path / "github-env").read_text() if (tmp_path / "github-env").exists() else ""
+    return done.returncode, done.stdout, written
+
+
+def test_the_deploy_builds_from_the_published_calendar_or_stops(tmp_path: Path) -> None:
+    code, _, written = run_fetch_step(tmp_path / "a", published=True)
+    assert code == 0
+    assert written == f"CLUSTER_PANELS_PREVIOUS_CALENDAR={tmp_path}/a/published-calendar.ics\n"
+    code, out, written = run_fetch_step(tmp_path / "b", published=False)
+    assert code == 1 and written == ""
+    assert "Stopped so that subscribers' change numbers are not reset." in out
+    code, out, written = run_fetch_step(tmp_path / "c", published=False, first="true")
+    assert code == 0 and written == ""
+    assert out.endswith(
+        "First publish: no previous calendar; change numbers start from the data.\n"
+    )

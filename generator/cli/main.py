@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from generator.clock import BadEpoch, build_time
 from generator.engines.handwritten import HandWritten, clash, files, read_docs
 from generator.engines.manifest import MANIFEST, manifest, pages
 from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV
+from generator.load import published
 from generator.load.errors import DataError
 from generator.load.publish import load_publishable
 from generator.render.handwritten import UnknownPlaceholder, worded
@@ -60,8 +62,12 @@ def _build(args: argparse.Namespace) -> int:
         about = (
             worded(args.site_description, words, markdown=False) if args.site_description else None
         )
-        config = SiteConfig(site_url=args.site_url, site_name=name, built=build_time())
+        previous = published.given(args.previous_calendar, os.environ)
+        config = SiteConfig(args.site_url, name, build_time(), previous)
         outputs = render_all(data, config)
+    except published.PreviousError as error:
+        print(f"error: {error}; {args.out} was left as it was.", file=sys.stderr)
+        return 1
     except DataError as error:
         print(error.report(f"{args.out} was left as it was"), file=sys.stderr)
         if args.format == "github":
@@ -179,6 +185,14 @@ def parser() -> argparse.ArgumentParser:
         default=[],
         metavar="PATTERN",
         help="a hand-written page kept out of the navigation (as mkdocs.yml's not_in_nav)",
+    )
+    build.add_argument(
+        "--previous-calendar",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the all-meetings feed as last published: each calendar entry that changed "
+        f"gets a higher change number (default: ${published.ENVIRONMENT}, else none)",
     )
     build.set_defaults(run=_build)
     staff_commands.add(commands, common)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Event, vUri
 
-from generator.feeds import wording
+from generator.feeds import revisions, wording
 from generator.load.dataset import Dataset
 from generator.models import Meeting
 from generator.render import urls
@@ -34,15 +34,15 @@ def uid(meeting: Meeting, config: SiteConfig) -> str:
     return f"{meeting.id}@{urlsplit(config.site_url).hostname}"
 
 
-def stamp(meeting: Meeting, config: SiteConfig) -> datetime:
-    """DTSTAMP: the start (00:00 UTC) of the ``revised`` day, else the build instant.
+def stamp(changed: date | None, config: SiteConfig) -> datetime:
+    """DTSTAMP: the start (00:00 UTC) of the day the entry last changed, else the build instant.
 
     A feed without METHOD is a calendar store, where RFC 5545 §3.8.7.2 makes DTSTAMP the
-    time the event was last revised: ``revised`` is exactly that. A meeting never revised
-    has no such date in the data, so the build instant (SOURCE_DATE_EPOCH) stands in.
+    time the event was last revised: the derived change date is exactly that. An entry
+    that never changed has no such date, so the build instant (SOURCE_DATE_EPOCH) stands in.
     """
-    if meeting.revised is not None:
-        return _day_start(meeting.revised)
+    if changed is not None:
+        return _day_start(changed)
     built = config.built if config.built.tzinfo else config.built.replace(tzinfo=UTC)
     return built.astimezone(UTC).replace(microsecond=0)
 
@@ -62,10 +62,24 @@ def tel_uri(phone: str) -> str | None:
 
 
 def event(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Event:
-    """The VEVENT for ``meeting``; properties are added in one fixed order for stable output."""
+    """The VEVENT for ``meeting``; SEQUENCE and the change dates come from the previous feed."""
+    vevent = content(meeting, dataset, config)
+    revision = revisions.derive(meeting, vevent, config.previous, dataset.today)
+    vevent.add("dtstamp", stamp(revision.changed, config))
+    vevent.add("sequence", revision.sequence)
+    if revision.changed is not None:
+        vevent.add("last-modified", _day_start(revision.changed))
+    return vevent
+
+
+def content(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Event:
+    """The VEVENT without SEQUENCE, DTSTAMP and LAST-MODIFIED: what subscribers see.
+
+    icalendar writes properties in its own canonical order, so the order added here does
+    not change the output.
+    """
     vevent = Event()
     vevent.add("uid", uid(meeting, config))
-    vevent.add("dtstamp", stamp(meeting, config))
     vevent.add("dtstart", meeting.starts_at())
     end = meeting.ends_at() or wording.approximate_end(meeting, dataset)
     # No published end and no usual length for the panel: leave DTEND out rather than
@@ -73,9 +87,6 @@ def event(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Event:
     # DESCRIPTION says the end is not published, or that the usual length is approximate.
     if end is not None:
         vevent.add("dtend", end)
-    vevent.add("sequence", meeting.revision)
-    if meeting.revised is not None:
-        vevent.add("last-modified", _day_start(meeting.revised))
     vevent.add("status", ICAL_STATUS[meeting.status])
     if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
         vevent.add("transp", "TRANSPARENT")

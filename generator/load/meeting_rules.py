@@ -183,18 +183,7 @@ def _check_status(m: Meeting, at: Any, today: date) -> None:
             "the previous date and time are the same as the new ones",
             "put the old slot in `previous:` and the new one in `date:`/`start:`",
         )
-    if (changed or m.previous is not None) and m.revision == 0:
-        at(
-            "status",
-            "subscribers' calendars will not update unless `revision` is raised",
-            "add `revision: 1` (or one more than before) and `revised:` with today's date",
-        )
-    if m.revision > 0 and m.revised is None:
-        at(
-            "revision",
-            "a revised meeting needs the date of the change",
-            "add `revised:` with the date of the change, YYYY-MM-DD",
-        )
+    # No change number is required: the build derives SEQUENCE (generator.feeds.revisions).
     if m.revised is not None and m.revised > today:
         at(
             "revised",

@@ -165,9 +165,9 @@ class Meeting(Model):
     previous: PreviousTime | None = None
     """For a moved meeting: when it was due before the move."""
     revision: Count = 0
-    """Raise by one when date, time, place, format or status changes: calendars update only then."""
+    """Leave it out: the build numbers calendar changes itself; a typed number is a minimum."""
     revised: LocalDate | None = None
-    """The date of the latest such change (needed once `revision` is above 0)."""
+    """Leave it out: the build dates each change to a calendar entry itself."""
     questionnaire_url: HttpsUrl | None = None
     """The topics questionnaire for this meeting, if not the panel's usual one."""
     agenda: tuple[Text, ...] = ()

@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from generator.load.dataset import Dataset
+from generator.load.published import Published
 
 
 class Kind(StrEnum):
@@ -33,6 +34,12 @@ class SiteConfig:
     """The site's name, used in feed names."""
     built: datetime
     """The build instant (from SOURCE_DATE_EPOCH when set)."""
+    previous: Published | None = None
+    """The calendar entries as last published, by meeting id, which change numbers rise from.
+
+    None when there is none to compare with (a preview, a site never published): then
+    the numbers are those typed in old data, else 0.
+    """
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path such as ``meetings/bank-2024-11/``."""

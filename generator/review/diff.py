@@ -6,9 +6,10 @@ calendar event (without SEQUENCE/DTSTAMP/LAST-MODIFIED), the visible text of eve
 and the downloads. Nothing here lists data fields, so a new field that reaches a page or a
 feed is in the summary without anyone remembering to add it.
 
-It also holds the calendar contract, in one place: an event that changed while its
-``revision`` did not rise would never update in subscribers' calendars, and an event that
-was published and is now gone would silently vanish from them. Both block the merge.
+The head's change numbers rise from the base's calendar, as the published site's do from
+the previously published feed, so staff never type one. One calendar rule stays here: an
+event that was published and is now gone would silently vanish from subscribers'
+calendars, so it blocks the merge.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ from pathlib import Path
 
 from generator import timefmt
 from generator.clock import build_date, build_time
-from generator.load.dataset import check
+from generator.load import published
+from generator.load.dataset import Dataset, check
 from generator.load.errors import Problem
 from generator.render import urls
 from generator.render.outputs import Kind, Output, SiteConfig
+from generator.review import calendar_words
 from generator.review import markdown as md
-from generator.review.rendered import events, hide_links, page_lines
+from generator.review.renames import reach, renamed
+from generator.review.rendered import hide_links, page_lines
 from generator.review.snapshots import Snapshot, read_ref, read_tree, snapshot, to_dataset
 from generator.site import render_all
 
@@ -43,6 +47,8 @@ _PUBLIC_HEADINGS = re.compile(r"officer|contact", re.IGNORECASE)
 class Summary:
     """The comparison's findings, ready to print."""
 
+    sitewide: list[str] = field(default_factory=list)
+    """Renames that change most pages, one line each."""
     calendars: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
     overviews: list[str] = field(default_factory=list)
@@ -60,6 +66,7 @@ class Summary:
             out += ["### Worth a look (does not block)", ""]
             out += [f"- {md.text(str(p))}" for p in sorted(self.warnings)] + [""]
         sections = (
+            ("Across the site", self.sitewide),
             ("Calendars", self.calendars),
             ("Pages", self.pages),
             ("Downloads", self.downloads),
@@ -69,17 +76,13 @@ class Summary:
                 out += [f"### {title}", "", *lines, ""]
         if self.overviews:
             out += [f"Also updated: {', '.join(self.overviews)}.", ""]
-        if not any(lines for _, lines in sections):
+        if not self.problems and not any(lines for _, lines in sections):
             out += ["No changes to the published site.", ""]
         return "\n".join(out)
 
 
 def _page_address(path: str) -> str:
     return "/" + path.removesuffix("index.md").removesuffix(".md")
-
-
-def _event_id(uid: str) -> str:
-    return uid.split("@", 1)[0]
 
 
 def _meeting_at(side: Snapshot, meeting_id: str) -> tuple[int, date] | None:
@@ -89,15 +92,27 @@ def _meeting_at(side: Snapshot, meeting_id: str) -> tuple[int, date] | None:
     return None
 
 
+def _named(sides: tuple[Snapshot, Snapshot], meeting_id: str) -> str:
+    """The meeting as a reviewer knows it: its panel and day, then its id."""
+    for side in (sides[1], sides[0]):
+        for meeting in side.of("meetings.yaml"):
+            if meeting.id != meeting_id:
+                continue
+            panels = {p.id: p.name for p in side.of("clusters.yaml")}
+            name = panels.get(meeting.panel, meeting.panel)
+            return f"{name}, {timefmt.day(meeting.date)} ({meeting_id})"
+    return meeting_id
+
+
 def _compare_calendars(
     base: dict[str, Output], head: dict[str, Output], sides: tuple[Snapshot, Snapshot], out: Summary
 ) -> None:
-    before = events(base[urls.CALENDAR_ALL].content.decode()) if urls.CALENDAR_ALL in base else {}
-    after = events(head[urls.CALENDAR_ALL].content.decode()) if urls.CALENDAR_ALL in head else {}
+    before = _calendar(base) or {}
+    after = _calendar(head) or {}
     source = sides[1].sources["meetings.yaml"]
-    for uid in sorted(after.keys() - before.keys()):
-        out.calendars.append(f"- {md.text(_event_id(uid))}: new calendar entry")
-        found = _meeting_at(sides[1], _event_id(uid))
+    for meeting in sorted(after.keys() - before.keys()):
+        out.calendars.append(f"- {md.text(_named(sides, meeting))}: new calendar entry")
+        found = _meeting_at(sides[1], meeting)
         if found and found[1] < build_date():
             out.warnings.append(
                 source.problem(
@@ -106,40 +121,30 @@ def _compare_calendars(
                     "check the year and the month; a past meeting is added only to record it",
                 )
             )
-    for uid in sorted(before.keys() & after.keys()):
-        old, new = before[uid], after[uid]
-        changed = new.changed(old)
-        if not changed:
+    for meeting in sorted(before.keys() & after.keys()):
+        old, new = before[meeting], after[meeting]
+        if old.properties == new.properties:
             continue
-        what = ", ".join(changed)
-        meeting = _event_id(uid)
-        if new.sequence > old.sequence:
-            out.calendars.append(
-                f"- {md.text(meeting)}: {md.text(what)} changed; subscribers' calendars update "
-                f"(revision {old.sequence} → {new.sequence})"
-            )
-            continue
-        found = _meeting_at(sides[1], meeting)
-        loc = ("meetings", found[0], "revision") if found else ("meetings",)
-        out.problems.append(
-            source.problem(
-                loc,
-                f"the calendar entry's {what} changed but `revision` is still {new.sequence}",
-                f"subscribers won't see this change: raise `revision` to {old.sequence + 1} "
-                "and set `revised:` to the date of the change",
-            )
+        # The build raised the change number itself (feeds.revisions): no one types it.
+        what = "; ".join(calendar_words.changes(old, new))
+        out.calendars.append(
+            f"- {md.text(_named(sides, meeting))}: {md.text(what)} — subscribers get the change"
         )
-    for uid in sorted(before.keys() - after.keys()):
-        meeting = _event_id(uid)
+    for meeting in sorted(before.keys() - after.keys()):
         out.problems.append(
             source.problem(
                 ("meetings",),
                 f"the meeting `{meeting}` was deleted, but it was published: subscribers' "
                 "calendars would silently lose it",
-                "cancel it instead: put it back with `status: cancelled`, a `status_reason:` "
-                "and a higher `revision`",
+                "cancel it instead: put it back with `status: cancelled` and a `status_reason:`",
             )
         )
+
+
+def _calendar(outputs: dict[str, Output]) -> published.Published | None:
+    """The all-meetings feed of one side, read as the previous state is."""
+    feed = outputs.get(urls.CALENDAR_ALL)
+    return published.by_meeting(feed.content.decode()) if feed else None
 
 
 def _public(page: str, heading: str, text: str) -> bool:
@@ -241,10 +246,9 @@ def compare(
     return summary
 
 
-def _render(side: Snapshot) -> list[Output]:
-    dataset = to_dataset(side, build_date())
+def _render(dataset: Dataset, previous: published.Published | None = None) -> list[Output]:
     name = dataset.publisher.default_site_name()
-    config = SiteConfig(site_url=CONFIG_URL, site_name=name, built=build_time())
+    config = SiteConfig(CONFIG_URL, name, build_time(), previous)
     return render_all(dataset, config)
 
 
@@ -255,5 +259,17 @@ def run(data_dir: Path, ref: str, label: str) -> tuple[str, Sequence[Problem]]:
     # The summary describes data that passes `check`: anything else (an id used twice, say)
     # gets check's own located problems, never a summary of a site that cannot be built.
     check(head.parsed, build_date())
-    summary = compare(_render(base), _render(head), (base, head))
+    before, after = to_dataset(base, build_date()), to_dataset(head, build_date())
+    base_site = _render(before)
+    # The head's change numbers rise from the base's calendar, as the deploy's from the
+    # published one: the summary and the site agree on what subscribers are sent.
+    head_site = _render(after, _calendar({o.path: o for o in base_site}))
+    with_names, renames = renamed(before, after)
+    named_site = _render(with_names) if renames else base_site
+    summary = compare(named_site, head_site, (base, head))
+    if renames:
+        summary.sitewide.append(
+            f"- {md.text('; '.join(renames))}: {reach(base_site, named_site)}, and "
+            "subscribers' calendars get the new name"
+        )
     return summary.markdown(ref), tuple(sorted(summary.problems))

@@ -1,6 +1,7 @@
-"""What residents see, read back from the rendered outputs: calendar events and page text.
+"""What residents see, read back from the rendered pages: their visible text.
 
-The change summary compares these, never the data files' fields, so whatever a renderer
+The change summary compares these (and the calendars, read by
+:mod:`generator.load.published`), never the data files' fields, so whatever a renderer
 publishes is covered without a list of fields to keep in step with the templates.
 """
 
@@ -11,61 +12,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-IGNORED_PROPERTIES = frozenset({"SEQUENCE", "DTSTAMP", "LAST-MODIFIED"})
-"""What changes on every build or with ``revision``: not what subscribers see."""
-PROPERTY_WORDS = {
-    "SUMMARY": "title",
-    "DTSTART": "start",
-    "DTEND": "end",
-    "LOCATION": "place",
-    "STATUS": "status",
-    "DESCRIPTION": "description",
-    "URL": "page link",
-    "GEO": "map position",
-    "TRANSP": "busy or free",
-}
-"""iCalendar property names (RFC 5545) in the words of the summary."""
 _BLOCKS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "caption"}
     | {"summary", "figcaption", "tr", "div", "section"}
 )
 _SKIPPED = frozenset({"script", "style", "svg", "template"})
 _URL = re.compile(r"(?:https?|webcal)://[^\s<>\"')\]]+")
-
-
-@dataclass(frozen=True)
-class Event:
-    """One calendar event, without the properties that change on their own."""
-
-    uid: str
-    sequence: int
-    properties: tuple[tuple[str, str], ...]
-
-    def changed(self, other: Event) -> list[str]:
-        """Words for the properties that differ from ``other``, in the event's order."""
-        mine, theirs = dict(self.properties), dict(other.properties)
-        names = [*mine, *(n for n in theirs if n not in mine)]
-        return [PROPERTY_WORDS.get(n, n.lower()) for n in names if mine.get(n) != theirs.get(n)]
-
-
-def events(ics: str) -> dict[str, Event]:
-    """The VEVENTs of a feed by UID (lines unfolded, RFC 5545 §3.1)."""
-    lines = re.sub(r"\r?\n[ \t]", "", ics).splitlines()
-    found: dict[str, Event] = {}
-    props: list[tuple[str, str]] | None = None
-    for line in lines:
-        if line == "BEGIN:VEVENT":
-            props = []
-        elif line == "END:VEVENT" and props is not None:
-            values = dict(props)
-            uid = values.get("UID", "")
-            kept = tuple((n, v) for n, v in props if n not in IGNORED_PROPERTIES and n != "UID")
-            found[uid] = Event(uid, int(values.get("SEQUENCE", "0") or 0), kept)
-            props = None
-        elif props is not None:
-            head, _, value = line.partition(":")
-            props.append((head.split(";", 1)[0].upper(), line[len(head) + 1 :] or value))
-    return found
 
 
 def host(url: str) -> str:

@@ -1,0 +1,51 @@
+"""Site-wide renames in the change summary: one line, not one per page.
+
+A new ``wording`` (the panels' noun, the log's name) or a panel's new display name
+changes most pages and every calendar entry of that panel. The summary renders the base
+once more with only the head's names, so that the rename is counted on its own line and
+everything else the change does is still listed in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from generator.load.dataset import Dataset
+from generator.render.outputs import Kind, Output
+
+
+def renamed(base: Dataset, head: Dataset) -> tuple[Dataset, list[str]]:
+    """``base`` with the head's wording and panel names, and each rename in words."""
+    said: list[str] = []
+    before, after = base.publisher.wording.model_dump(), head.publisher.wording.model_dump()
+    said += [f"“{before[k]}” is now “{after[k]}”" for k in after if before.get(k) != after[k]]
+    names = {panel.id: panel.name for panel in head.panels}
+    panels = []
+    for panel in base.panels:
+        new = names.get(panel.id, panel.name)
+        if new != panel.name:
+            said.append(f"the panel `{panel.id}` “{panel.name}” is now “{new}”")
+            panel = panel.model_copy(update={"name": new})
+        panels.append(panel)
+    if not said:
+        return base, []
+    publisher = base.publisher.model_copy(update={"wording": head.publisher.wording})
+    return replace(base, panels=tuple(panels), publisher=publisher), said
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def reach(before: Sequence[Output], after: Sequence[Output]) -> str:
+    """How many pages, calendar feeds and downloads differ between two renders, in words."""
+    old = {o.path: o.content for o in before}
+    changed = [o for o in after if old.get(o.path) != o.content]
+    pages = sum(o.kind is Kind.PAGE for o in changed)
+    feeds = sum(o.path.endswith(".ics") for o in changed)
+    downloads = sum(o.path.startswith("data/") for o in changed)
+    return (
+        f"{_plural(pages, 'page', 'pages')}, {_plural(feeds, 'calendar feed', 'calendar feeds')}"
+        f" and {_plural(downloads, 'download', 'downloads')} change"
+    )
