@@ -100,6 +100,12 @@ def test_only_the_adapter_imports_mkdocs_or_its_theme() -> None:
     assert importers == ["generator.mkdocs_plugin"]
 
 
+def test_no_module_imports_the_second_engine() -> None:
+    # generator.cli.zensical runs Zensical in its own process; the package never imports it.
+    assert not [n for n, p in MODULES.items() if any(i.startswith("zensical") for i in _imports(p))]
+    assert "generator.cli.zensical" in MODULES
+
+
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 _BLOCK = re.compile(r"{%-?\s*block\s+(\w+)")
 _EXTENDS = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import material
 import pytest
+import zensical
 
 ROOT = Path(__file__).resolve().parents[1]
 UPSTREAM = Path(material.__file__).parent / "templates"
@@ -76,3 +77,44 @@ def test_every_whole_copy_is_guarded() -> None:
     shadowing = {name for name in ours if (UPSTREAM / name).is_file()}
     # main.html only extends base.html's blocks; the language file adds to Material's strings.
     assert shadowing - {"main.html", "partials/languages/en-GB.html"} == set(COPIED)
+
+
+# The second engine's theme layer (overrides-zensical/): the same guard over Zensical's files.
+ZENSICAL_UPSTREAM = Path(zensical.__file__).parent / "templates"
+ZENSICAL_COPIED = {
+    # main.html's site_meta block is base.html's, with the manifest's description.
+    "base.html": "36503b17ee88e8f11a76fd42004d3a5c29684f7e24210931a4097394010e3cb7",
+    "partials/header.html": "efcbc9f075685fefdccc113e85fb5a60aa86c0cff7b6a9004683bf2deb39c1df",
+}
+"""What overrides-zensical/ copies from Zensical 0.0.73, and the SHA-256 of each file."""
+
+
+def zensical_drifted(upstream: Path) -> list[str]:
+    """The Zensical files copied into overrides-zensical/ that no longer have their hash."""
+    return [
+        name
+        for name, digest in sorted(ZENSICAL_COPIED.items())
+        if hashlib.sha256((upstream / name).read_bytes()).hexdigest() != digest
+    ]
+
+
+def test_zensicals_copied_templates_match_the_pinned_zensical() -> None:
+    assert importlib.metadata.version("zensical") == "0.0.73"
+    assert zensical_drifted(ZENSICAL_UPSTREAM) == [], (
+        "Zensical's template changed: re-make overrides-zensical/ from it (the "
+        "'cluster-panels' changes), then update its hash in tests/test_theme_overrides.py"
+    )
+
+
+def test_the_zensical_guard_fails_on_a_changed_upstream_template(tmp_path: Path) -> None:
+    shutil.copytree(ZENSICAL_UPSTREAM, tmp_path / "templates")
+    base = tmp_path / "templates" / "base.html"
+    base.write_bytes(base.read_bytes() + b"\n")
+    assert zensical_drifted(tmp_path / "templates") == ["base.html"]
+
+
+def test_zensical_main_overrides_only_blocks_zensicals_base_has() -> None:
+    main = (ROOT / "overrides-zensical" / "main.html").read_text(encoding="utf-8")
+    ours = set(_BLOCK.findall(main))
+    upstream = set(_BLOCK.findall((ZENSICAL_UPSTREAM / "base.html").read_text(encoding="utf-8")))
+    assert ours and ours <= upstream, sorted(ours - upstream)

@@ -210,3 +210,11 @@ def test_the_deploy_builds_from_the_published_calendar_or_stops(tmp_path: Path) 
     assert out.endswith(
         "First publish: no previous calendar; change numbers start from the data.\n"
     )
+
+
+def test_deploy_builds_with_the_engine_the_repository_variable_names() -> None:
+    steps = workflow(DEPLOY)["jobs"]["build"]["steps"]
+    build = next(s for s in steps if s.get("name") == "Strict build")
+    # The variable reaches the shell as an environment value, never pasted into the script.
+    assert build["run"] == './run build --engine "$ENGINE"'
+    assert build["env"] == {"ENGINE": "${{ vars.SITE_ENGINE || 'mkdocs' }}"}

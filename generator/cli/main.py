@@ -13,6 +13,7 @@ from generator.cli import output
 from generator.cli import placeholders as placeholder_commands
 from generator.cli import postcodes as postcodes_command
 from generator.cli import staff as staff_commands
+from generator.cli import zensical as zensical_command
 from generator.cli.annotations import github_annotations
 from generator.clock import BadEpoch, build_time
 from generator.engines.handwritten import HandWritten, clash, files, read_docs
@@ -90,7 +91,9 @@ def _build(args: argparse.Namespace) -> int:
     search = sorted([*records(data), *_page_records(outputs, docs)], key=lambda r: r.url)
     listed = pages(outputs, docs, args.not_in_nav, len(data.panels) <= PANELS_IN_NAV)
     written = {**copied, **{o.path: o.content for o in outputs}}
-    written[MANIFEST] = manifest(config, about, listed, FOLDER, len(search))
+    written[MANIFEST] = manifest(
+        config, about, listed, FOLDER, len(search), words.model_dump(mode="json")
+    )
     try:
         output.write_tree(
             written,
@@ -198,6 +201,7 @@ def parser() -> argparse.ArgumentParser:
     staff_commands.add(commands, common)
     placeholder_commands.add(commands, common)
     postcodes_command.add(commands)
+    zensical_command.add(commands, common, _build)
     return main
 
 

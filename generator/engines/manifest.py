@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.engines.handwritten import HandWritten
@@ -79,11 +79,18 @@ def pages(
 
 
 def manifest(
-    site: SiteConfig, description: str | None, all_pages: Sequence[Page], search: str, records: int
+    site: SiteConfig,
+    description: str | None,
+    all_pages: Sequence[Page],
+    search: str,
+    records: int,
+    words: Mapping[str, object],
 ) -> bytes:
     """The manifest's bytes (sorted keys, stable order: the same build gives the same bytes).
 
-    ``search`` is the search index's folder, ``records`` how many records it holds.
+    ``search`` is the search index's folder, ``records`` how many records it holds, ``words``
+    the wording catalogue the theme layer reads (the search box's label), as the plugin
+    hands it to MkDocs' theme in ``extra.words``.
     """
     nav = navigation((p.source, p.url, p.title) for p in all_pages if p.in_nav)
     document = {
@@ -94,5 +101,6 @@ def manifest(
         "pages": [p.as_json() for p in all_pages],
         "navigation": [entry.as_json() for entry in nav],
         "sitemap": sorted(site.url(p.url) for p in all_pages),
+        "words": dict(words),
     }
     return (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
