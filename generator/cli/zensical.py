@@ -195,4 +195,11 @@ def add(
         default=None,
         help="Zensical's theme layer (default: overrides-zensical beside mkdocs.yml's custom_dir)",
     )
+    found.add_argument(
+        "--previous-calendar",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="as for build: the all-meetings feed as last published (default: the build's)",
+    )
     found.set_defaults(run=lambda args: run(args, build))
