@@ -21,7 +21,7 @@ import material
 import pytest
 import sitebuild
 import zensical
-from fixturedata import FIXTURE_DATA
+from fixturedata import FIXTURE_DATA, fixture_copy
 from navorder import site_order
 from pagechecks import COLOUR_RULES, PALETTE_TOGGLE, assert_scheme, axe_problems, foreign_requests
 
@@ -155,6 +155,24 @@ def test_zensicals_own_search_is_off(zensical_site: sitebuild.BuiltSite) -> None
     home = _read(zensical_site, "index.html")
     assert 'for="__search"' not in home
     assert "data-cp-search-open" in home
+
+
+def test_staff_text_reaches_zensicals_pages_escaped_once(tmp_path: Path) -> None:
+    # Navigation, <title> and headings are handed to Zensical as text it writes unescaped.
+    data = fixture_copy(tmp_path)
+    clusters = data / "clusters.yaml"
+    text = clusters.read_text(encoding="utf-8")
+    clusters.write_text(text.replace("name: Riverside", 'name: "River<b>side & Co"', 1), "utf-8")
+    config = sitebuild.site_config(tmp_path, data)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", sitebuild.FIXTURE_EPOCH)
+        command = ["zensical", "--data", str(data), "--config", str(config)]
+        assert main([*command, "--out", str(tmp_path / "site")]) == 0
+    page = (tmp_path / "site" / "panels" / "riverside" / "index.html").read_text("utf-8")
+    assert "<title>River&lt;b&gt;side &amp; Co cluster panel - " in page
+    for path in (tmp_path / "site").rglob("*.html"):
+        written = path.read_text(encoding="utf-8")
+        assert "River<b>" not in written and "&amp;lt;" not in written, path
 
 
 # ---------------------------------------------------------------- in the browser
