@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator.load.dataset import Dataset
 from generator.models import Meeting
+from generator.outreach.newsletter import snippet
 from generator.pages import jsonld
 from generator.pages.context import meeting_title, page, panel_of
 from generator.render import urls
@@ -20,6 +21,8 @@ def questionnaire(dataset: Dataset, meeting: Meeting) -> str | None:
 
 def meeting_page(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Output:
     """The page at ``meetings/<id>/``."""
+    asked = questionnaire(dataset, meeting)
+    upcoming = meeting.is_upcoming(dataset.today)
     return page(
         urls.meeting(meeting.id),
         meeting_title(dataset, meeting),
@@ -29,8 +32,9 @@ def meeting_page(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Outp
         m=meeting,
         panel=panel_of(dataset, meeting),
         venue=dataset.venue_by_id[meeting.venue] if meeting.venue else None,
-        upcoming=meeting.is_upcoming(dataset.today),
-        questionnaire=questionnaire(dataset, meeting),
+        upcoming=upcoming,
+        questionnaire=asked,
+        snippet=snippet(dataset, config, meeting, asked) if upcoming else None,
         actions=sorted(
             dataset.actions_by_meeting.get(meeting.id, ()), key=lambda a: (a.raised, a.id)
         ),

@@ -13,12 +13,13 @@ from generator.pages import (
     log,
     meetings,
     panels,
+    posters,
     static,
     venues,
 )
 from generator.render.outputs import Output, SiteConfig
 
-MODULES = (home, finder, panels, meetings, log, engagement, venues, accessibility, static)
+MODULES = (home, finder, panels, meetings, posters, log, engagement, venues, accessibility, static)
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:

@@ -27,6 +27,8 @@ ABOUT = "about/"
 ACCESSIBILITY = "accessibility/"
 
 CALENDAR_ALL = "calendar/all.ics"
+CHANGES_FEED = "changes.atom"
+"""The Atom feed of what changed (new and changed meetings, records, log entries, figures)."""
 
 SCRIPT = "assets/javascripts/cluster-panels-pages.js"
 """The small script that moves finished meetings to 'past' and adds log filters."""
@@ -42,6 +44,16 @@ def panel(panel_id: str) -> str:
 def meeting(meeting_id: str) -> str:
     """A meeting's page, e.g. ``meetings/bank-2024-11/``."""
     return f"meetings/{meeting_id}/"
+
+
+def meeting_poster(meeting_id: str) -> str:
+    """A meeting's printable A4 poster, beside its page: ``meetings/<id>/poster/``."""
+    return f"{meeting(meeting_id)}poster/"
+
+
+def meeting_qr(meeting_id: str) -> str:
+    """The QR code (SVG) to a meeting's page, the one its poster prints."""
+    return f"{meeting_poster(meeting_id)}qr-code.svg"
 
 
 def panel_log(panel_id: str | None) -> str:

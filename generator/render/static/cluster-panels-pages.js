@@ -4,7 +4,7 @@
  * 2. The log of what residents raised gains status and remit filters.
  * 3. "Find your panel": a postcode fetches only its outward code's small JSON file; a street
  *    or ward fetches the list of streets. Without the script the A to Z list does the job.
- * 4. Copy buttons for calendar addresses.
+ * 4. Copy buttons for calendar addresses and newsletter snippets.
  */
 (function () {
   "use strict";
@@ -149,9 +149,11 @@
       var note = document.getElementById(button.getAttribute("data-copy") + "-copied");
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-          if (note) { note.textContent = "Copied. Paste it into your calendar app."; }
+          if (note) {
+            note.textContent = button.getAttribute("data-copied") || "Copied. Paste it into your calendar app.";
+          }
         }, function () {
-          if (note) { note.textContent = "Could not copy: select the address and copy it."; }
+          if (note) { note.textContent = "Could not copy: select the text and copy it."; }
         });
       });
       button.hidden = false;

@@ -1,0 +1,55 @@
+"""One printable A4 poster per meeting, beside its page, with a QR code to that page.
+
+Every meeting has one, past ones too: a published address never goes away (a past
+meeting's poster says it has taken place and still leads to what happened).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.load.dataset import Dataset
+from generator.models import Meeting
+from generator.outreach.qrcode import qr_svg
+from generator.pages.context import meeting_title, page, panel_of
+from generator.pages.meetings import questionnaire
+from generator.render import urls
+from generator.render.outputs import Output, SiteConfig
+
+QR_SIZE = 200
+"""The QR code's width and height on screen, in CSS pixels (print sets its own size)."""
+
+
+def poster_title(dataset: Dataset, meeting: Meeting) -> str:
+    """The poster page's plain-text title (the meeting's title, as a poster)."""
+    return f"Poster: {meeting_title(dataset, meeting)}"
+
+
+def poster(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Iterator[Output]:
+    """The poster page at ``meetings/<id>/poster/`` and its QR code to the meeting's page."""
+    address = config.url(urls.meeting(meeting.id))
+    yield Output(
+        urls.meeting_qr(meeting.id),
+        qr_svg(address, f"QR code: {address}"),
+    )
+    yield page(
+        urls.meeting_poster(meeting.id),
+        poster_title(dataset, meeting),
+        "poster.html",
+        dataset=dataset,
+        config=config,
+        m=meeting,
+        name=dataset.meeting_name(meeting),
+        panel=panel_of(dataset, meeting),
+        venue=dataset.venue_by_id[meeting.venue] if meeting.venue else None,
+        upcoming=meeting.is_upcoming(dataset.today),
+        questionnaire=questionnaire(dataset, meeting),
+        address=address,
+        qr_size=QR_SIZE,
+    )
+
+
+def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
+    """Every meeting's poster."""
+    for meeting in dataset.meetings:
+        yield from poster(dataset, config, meeting)
