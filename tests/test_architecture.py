@@ -156,7 +156,7 @@ ALLOWED = {
     "load": LOADED | {"clock"},
     "models": {"models", "vocabulary", "clock", "load"},
     "render": LOADED | {"render", "clock"},
-    "pages": LOADED | {"pages", "metrics", "render", "clock"},
+    "pages": LOADED | {"pages", "metrics", "outreach", "render", "clock"},
     "feeds": LOADED | {"feeds", "render", "clock"},
     "metrics": LOADED | {"metrics", "render", "clock"},
     "opendata": LOADED | {"opendata", "metrics", "render"},
@@ -164,6 +164,7 @@ ALLOWED = {
     "search": LOADED | {"search", "render"},
     "review": LOADED | {"review", "site", "render", "clock"},
     "engines": {"engines", "render", "search"},
+    "outreach": LOADED | {"outreach", "render"},
 }
 
 
