@@ -16,14 +16,29 @@ CORPUS = yaml.safe_load(
 )
 
 
-@pytest.mark.parametrize("case", CORPUS["found"], ids=[c["match"] for c in CORPUS["found"]])
-def test_the_scan_catches(case: dict[str, str]) -> None:
-    assert [(f.kind, f.text) for f in find(case["text"])] == [(case["kind"], case["match"])]
+TRADES = {"miss": "pass", "false alarm": "warn"}
 
 
-@pytest.mark.parametrize("text", CORPUS["clean"])
-def test_the_scan_leaves_alone(text: str) -> None:
-    assert find(text) == []
+def _name(case: dict[str, str]) -> str:
+    return f"{case['expected']}:{case['text']}"
+
+
+@pytest.mark.parametrize("case", CORPUS["cases"], ids=[_name(c) for c in CORPUS["cases"]])
+def test_each_case_is_warned_about_or_passed_as_the_corpus_says(case: dict[str, str]) -> None:
+    found = [(f.kind, f.text) for f in find(case["text"])]
+    if case["expected"] == "warn":
+        assert found == [(case["kind"], case["match"])]
+    else:
+        assert case["expected"] == "pass"
+        assert found == []
+
+
+def test_every_known_wrong_answer_says_which_way_and_why() -> None:
+    traded = [c for c in CORPUS["cases"] if "trade" in c]
+    assert {c["trade"] for c in traded} == set(TRADES)
+    for case in traded:
+        assert TRADES[case["trade"]] == case["expected"], case["text"]
+        assert len(case["why"].split()) >= 8, case["text"]
 
 
 def _placed(path: str, value: str, id_: str) -> tuple[dict[str, Any], tuple[str | int, ...]]:

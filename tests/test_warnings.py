@@ -296,6 +296,22 @@ def test_check_and_warnings_commands_exit_1_on_personal_data(tmp_path: Path) -> 
     )
 
 
+def test_a_reference_number_in_a_crime_prevention_note_does_not_block_check(
+    tmp_path: Path,
+) -> None:
+    # A landline-shaped figure introduced as a reference is the reference (tests/corpus/).
+    note = "Crime prevention advice given, quote reference 01234 567890 when you report a theft"
+    make(
+        tmp_path,
+        actions_yaml=(FIXTURE / "actions.yaml").read_text()
+        + PERSONAL.replace(
+            "Call me on 07700 900123 about the car AB12 CDE outside 12 Acacia Avenue", note
+        ),
+    )
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stderr) == (0, "")
+
+
 def test_warnings_command_exits_0_on_warnings_alone(tmp_path: Path) -> None:
     make(tmp_path, meetings_yaml=meeting(SAME_DAY))
     listed = cli("warnings", cwd=tmp_path)

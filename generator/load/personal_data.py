@@ -27,8 +27,13 @@ _MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _BUILDING_WORDS = "House|Tower|Building|Mansions|Lodge|Cottages?|Flats|Wall|Hall|Point"
+# A date as people write one: 12/03/1984, 12.03.84, 12th (of) March 1984, March 12, 1984 or
+# 1984-03-12.
 _DATE = (
-    rf"[0-9]{{1,2}}(?:[/.-][0-9]{{1,2}}[/.-]|(?:st|nd|rd|th)? (?:{_MONTHS}) )(?:19|20)?[0-9]{{2}}"
+    rf"(?:[0-9]{{1,2}}(?:[/.-][0-9]{{1,2}}[/.-]|(?:st|nd|rd|th)?(?: of)? (?:{_MONTHS}),? )"
+    rf"(?:19|20)?[0-9]{{2}}"
+    rf"|(?:{_MONTHS}) [0-9]{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)[0-9]{{2}}"
+    rf"|(?:19|20)[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}})"
 )
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -51,7 +56,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # National Insurance numbers: two letters (not D, F, I, Q, U, V), six digits, A to D.
     (
         "a National Insurance number",
-        re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b", re.I),
+        re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}[ -]?(?:[0-9]{2}[ -]?){3}[A-D]\b", re.I),
     ),
     (
         "a house number and street",
@@ -63,16 +68,28 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "a date of birth",
-        re.compile(rf"\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\b:? ?{_DATE}\b", re.I),
+        # `D.O.B.` ends in a dot: the word boundary comes before it, not after.
+        re.compile(
+            rf"\b(?:d\.?o\.?b\b\.?|date of birth\b|born\b(?: on\b)?)[:.]?\s?{_DATE}\b", re.I
+        ),
     ),
 )
 """What we look for with patterns, as (how staff read it, pattern); phone numbers are found
 with Google's libphonenumber rules (the `phonenumbers` library), which know every UK range."""
 PHONE = "a phone number"
-# A UK number as people write it: +44, 0044 or a trunk 0 (maybe bracketed), then 9 or 10 more
-# digits with spaces, dots, hyphens or brackets between them.
+# A UK number as people write it: +44, (+44), 0044, 00 44 or a trunk 0 (maybe bracketed), then
+# 9 or 10 more digits with spaces, dots, hyphens or brackets between them.
 _CANDIDATE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)[1-9]\)?(?:[\s.()-]{0,2}[0-9]){8,9}(?![0-9])"
+    r"(?<![\w+(])(?:\(?(?:\+|00 ?)44\)?[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)[1-9]\)?"
+    r"(?:[\s.()-]{0,2}[0-9]){8,9}(?![0-9])"
+)
+# A figure right after the word that says it is a reference ("reference 01234 567890",
+# "crime ref: …", "incident no. …") is that reference, not a phone, unless it is a mobile's
+# shape: a mobile is always someone's, so it is flagged even there (tests/corpus/ keeps the trade).
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:ref(?:erence)?|crime|case|incident|log|occurrence|cad|urn)\.?"
+    r"(?:\s(?:no\.?|nos\.?|number|#))?(?:\s(?:is|was))?\s?[:#]?\s?$",
+    re.I,
 )
 
 
@@ -96,6 +113,9 @@ def _phones(text: str) -> Iterator[tuple[int, str]]:
     reference and other case numbers have no trunk prefix, so they are left alone.
     """
     for match in _CANDIDATE.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _REFERENCE_BEFORE.search(before) and not _mobile(match[0]):
+            continue
         try:
             number = phonenumbers.parse(match[0], "GB")
         except phonenumbers.NumberParseException:
