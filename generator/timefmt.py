@@ -29,6 +29,23 @@ def day(on: date, *, weekday: bool = True) -> str:
     return f"{on:%A} {text}" if weekday else text
 
 
+TO_BE_CONFIRMED = "new date to be confirmed"
+"""What stands for the date of a postponed meeting whose new date is not yet known."""
+
+
+def meeting_day(on: date, confirmed: bool = True) -> str:
+    """The day a meeting's title names, or 'new date to be confirmed' (``on`` is then only
+    the day it was due, which is not a day it will happen)."""
+    return day(on) if confirmed else TO_BE_CONFIRMED
+
+
+def meeting_when(on: date, start: time, end: time | None, confirmed: bool = True) -> str:
+    """A meeting's 'When': :func:`when`, or that the new date is to be confirmed."""
+    if confirmed:
+        return when(on, start, end)
+    return f"{TO_BE_CONFIRMED.capitalize()} (it was due on {day(on)})"
+
+
 @_memo
 def when(on: date, start: time, end: time | None = None) -> str:
     """'Wednesday 6 November 2024, 1pm to 2:30pm'; 'from 1pm' when the end is not published.

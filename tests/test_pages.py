@@ -84,11 +84,14 @@ def test_status_banners_say_what_changed_in_words(outputs: dict[str, Output]) ->
     assert "<p>Reason: The library was closed for repairs.</p>" in cancelled
     assert "<p>This meeting did not take place.</p>" in cancelled
     postponed = text(outputs, "meetings/hilltop-2025-04/index.md")
-    assert "<strong>This meeting has been postponed.</strong>" in postponed
-    assert "<p>It was due on Wednesday 9 April 2025 at midday.</p>" in postponed
+    assert (
+        "<strong>This meeting has been postponed to Wednesday 23 April 2025, midday to 1pm.</strong>"
+        in postponed
+    )
+    assert "<p>Moved from Wednesday 9 April 2025 at midday.</p>" in postponed
     moved = text(outputs, "meetings/harbour-2025-05/index.md")
     assert "<strong>This meeting has moved to Wednesday 14 May 2025, from 6pm.</strong>" in moved
-    assert "<p>It was due on Wednesday 7 May 2025 at 5pm.</p>" in moved
+    assert "<p>Moved from Wednesday 7 May 2025 at 5pm.</p>" in moved
     assert "The Microsoft Teams joining link is not yet published." in moved
 
 
@@ -122,13 +125,20 @@ def test_json_ld_describes_each_meeting(outputs: dict[str, Output]) -> None:
     assert moved["eventStatus"] == "https://schema.org/EventRescheduled"
     assert moved["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert moved["previousStartDate"] == "2025-05-07T17:00:00+01:00"
-    assert moved["location"] == {"@type": "VirtualLocation"}
+    # No joining link yet: Google requires a url on every VirtualLocation, so the page's own.
+    assert moved["location"] == {
+        "@type": "VirtualLocation",
+        "url": "https://example.github.io/cluster-panels/meetings/harbour-2025-05/",
+    }
     assert (
         _jsonld(text(outputs, "meetings/hilltop-2025-02/index.md"))["eventStatus"]
         == "https://schema.org/EventCancelled"
     )
     postponed = _jsonld(text(outputs, "meetings/hilltop-2025-04/index.md"))
-    assert postponed["eventStatus"] == "https://schema.org/EventPostponed"
+    # Its new date is known: schema.org and Google call that EventRescheduled.
+    assert postponed["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert postponed["startDate"] == "2025-04-23T12:00:00+01:00"
+    assert postponed["previousStartDate"] == "2025-04-09T12:00:00+01:00"
     assert postponed["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
 
 

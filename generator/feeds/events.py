@@ -23,7 +23,8 @@ ICAL_STATUS = {
 }
 """RFC 5545 §3.8.1.11 allows only TENTATIVE, CONFIRMED and CANCELLED on a VEVENT.
 
-A postponed meeting is TENTATIVE, not CANCELLED: it is still going to happen, just not
+Looked up by ``Meeting.standing()``: a postponed meeting whose new date is known is
+CONFIRMED on that date. One whose new date is to be confirmed is TENTATIVE, not CANCELLED: it is still going to happen, just not
 firmly at the time shown, and several apps (Google Calendar among them) hide or delete
 CANCELLED events from a subscription, which would lose the 'postponed' notice.
 """
@@ -87,8 +88,8 @@ def content(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Event:
     # DESCRIPTION says the end is not published, or that the usual length is approximate.
     if end is not None:
         vevent.add("dtend", end)
-    vevent.add("status", ICAL_STATUS[meeting.status])
-    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
+    vevent.add("status", ICAL_STATUS[meeting.standing()])
+    if meeting.standing() in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
         vevent.add("transp", "TRANSPARENT")
     vevent.add("summary", wording.summary(meeting, dataset))
     vevent.add("location", wording.location(meeting, dataset))

@@ -38,7 +38,7 @@ def title(meeting: Meeting, dataset: Dataset) -> str:
 
 def summary(meeting: Meeting, dataset: Dataset) -> str:
     """The SUMMARY: the title, led by CANCELLED: or POSTPONED: when it will not go ahead as set."""
-    return STATUS_PREFIX.get(meeting.status, "") + title(meeting, dataset)
+    return STATUS_PREFIX.get(meeting.standing(), "") + title(meeting, dataset)
 
 
 def location(meeting: Meeting, dataset: Dataset) -> str:
@@ -85,13 +85,12 @@ def _status(meeting: Meeting) -> Iterator[str]:
     previous = meeting.previous
     if meeting.status is MeetingStatus.CANCELLED:
         yield f"CANCELLED: this meeting will not take place.{reason}"
-    elif meeting.status is MeetingStatus.POSTPONED:
-        was = f" It was due on {_slot(previous.date, previous.start)}." if previous else ""
-        yield f"POSTPONED: this meeting will not go ahead as first planned.{was}{reason}"
-        if previous is None:
-            yield "The new date is to be confirmed: check the meeting page before you travel."
-        else:
-            yield "Check the meeting page for the confirmed date before you travel."
+    elif meeting.status is MeetingStatus.POSTPONED and previous is None:
+        yield f"POSTPONED: this meeting will not go ahead as first planned.{reason}"
+        yield "The new date is to be confirmed: check the meeting page before you travel."
+    elif meeting.status is MeetingStatus.POSTPONED and previous is not None:
+        was = _slot(previous.date, previous.start)
+        yield f"POSTPONED: this meeting has moved from {was} to the date below.{reason}"
     elif meeting.status is MeetingStatus.MOVED and previous is not None:
         if previous.same_slot(meeting.date, meeting.start):
             yield f"MOVED: this meeting has moved to a new place on the same date.{reason}"
@@ -101,8 +100,10 @@ def _status(meeting: Meeting) -> Iterator[str]:
 
 
 def _when_where(meeting: Meeting, dataset: Dataset) -> Iterator[str]:
-    when = timefmt.when(meeting.date, meeting.start, meeting.end)
-    yield f"{title(meeting, dataset)}: {when}, {dataset.publisher.wording.local_time}."
+    confirmed = meeting.date_confirmed()
+    when = timefmt.meeting_when(meeting.date, meeting.start, meeting.end, confirmed)
+    zone = f", {dataset.publisher.wording.local_time}" if confirmed else ""
+    yield f"{title(meeting, dataset)}: {when}{zone}."
     length = usual_length(meeting, dataset)
     if meeting.end is None and length is not None:
         yield (

@@ -79,7 +79,7 @@ def _meetings(data: Dataset) -> Iterator[Advisory]:
                 f"check `panel:`; a new meeting's id is `{m.panel}-` and the year and month "
                 "(an id already published stays as it is: it is the meeting's address)",
             )
-        upcoming = m.date >= data.today and goes_ahead(m.status)
+        upcoming = m.date >= data.today and goes_ahead(m.standing())
         no_link = m.online is None or m.online.teams_url is None
         if (
             upcoming
@@ -127,7 +127,7 @@ def _meetings(data: Dataset) -> Iterator[Advisory]:
             )
             if empty
         ]
-        if goes_ahead(m.status) and days > RECORD_DAYS and missing:
+        if goes_ahead(m.standing()) and days > RECORD_DAYS and missing:
             yield warn(
                 m,
                 "record" if record else None,

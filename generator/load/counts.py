@@ -15,7 +15,7 @@ from generator.vocabulary import DerivedCount, MeetingKind, goes_ahead
 
 def is_held(meeting: Meeting, dataset: Dataset) -> bool:
     """Held means it went ahead (scheduled or moved, not cancelled or postponed) before today."""
-    return goes_ahead(meeting.status) and meeting.date < dataset.today
+    return goes_ahead(meeting.standing()) and meeting.date < dataset.today
 
 
 def panel_meetings(dataset: Dataset, panel: str | None = None) -> tuple[Meeting, ...]:

@@ -133,7 +133,7 @@ def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -
         )
     no_link = m.online is None or m.online.teams_url is None
     soon = today <= m.date <= today + timedelta(days=JOIN_LINK_DAYS)
-    if m.format is not MeetingFormat.IN_PERSON and no_link and soon and goes_ahead(m.status):
+    if m.format is not MeetingFormat.IN_PERSON and no_link and soon and goes_ahead(m.standing()):
         at(
             "online" if m.online else "format",
             f"the {m.format.value} meeting is within {JOIN_LINK_DAYS} days and has no joining link",

@@ -211,7 +211,7 @@ def time_of_day(dataset: Dataset) -> tuple[TimeOfDay, ...]:
     """Daytime (before 5pm) and evening (5pm or later) panel meetings, held and planned."""
     held = [m for m in panel_meetings(dataset) if is_held(m, dataset)]
     planned = [
-        m for m in panel_meetings(dataset) if m.date >= dataset.today and goes_ahead(m.status)
+        m for m in panel_meetings(dataset) if m.date >= dataset.today and goes_ahead(m.standing())
     ]
 
     def split(label: str, pool: list[Meeting]) -> TimeOfDay:

@@ -184,6 +184,31 @@ class Meeting(Model):
             return self.title
         return f"{panel.name} {noun}" if panel else business
 
+    def date_confirmed(self) -> bool:
+        """False for a postponed meeting whose new date is still to be confirmed.
+
+        Such a meeting has no `previous:`, so its `date` is the one it was due on, not a date
+        it will happen: pages show no date in its heading and offer no calendar file.
+        """
+        return not (self.status is MeetingStatus.POSTPONED and self.previous is None)
+
+    def standing(self) -> MeetingStatus:
+        """The status as it applies to `date`, the one every page, feed and download uses.
+
+        A postponed meeting whose new date is known (`previous:` holds the old one) goes
+        ahead on `date`: it stands as moved (schema.org EventRescheduled, CONFIRMED in
+        calendars, held once that date has passed).
+        """
+        if self.status is MeetingStatus.POSTPONED and self.previous is not None:
+            return MeetingStatus.MOVED
+        return self.status
+
+    def moved_from(self) -> PreviousTime | None:
+        """The slot it was due at before a change of date or time (not a change of place only)."""
+        if self.previous is None or self.previous.same_slot(self.date, self.start):
+            return None
+        return self.previous
+
     def starts_at(self) -> datetime:
         """Start as an aware UK-time datetime."""
         return datetime.combine(self.date, self.start, LONDON)

@@ -66,7 +66,12 @@ MEETING_COLUMNS = (
     _c("panel", "string", "Id of the {panel}; empty for a business meeting.", pattern=ID),
     _c("panel_name", "string", "Name of the {panel}."),
     _c("title", "string", "The meeting's own title, when it has one."),
-    _c("date", "date", "Date of the meeting (UK time).", required=True),
+    _c(
+        "date",
+        "date",
+        "Date of the meeting (UK time); the date it was due when date_confirmed is false.",
+        required=True,
+    ),
     _c("start", "string", "Start time, 24-hour HH:MM, UK time.", required=True, pattern=TIME),
     _c(
         "end",
@@ -139,6 +144,12 @@ MEETING_COLUMNS = (
         "date",
         "Date the meeting ends (UK time): the day after date when it runs past midnight; "
         "empty when the end time is not published.",
+    ),
+    _c(
+        "date_confirmed",
+        "boolean",
+        "false for a postponed meeting whose new date is still to be confirmed.",
+        required=True,
     ),
 )
 TOPIC_COLUMNS = (

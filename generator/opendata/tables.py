@@ -76,6 +76,7 @@ def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...
                 len(dataset.actions_by_meeting.get(m.id, ())),
                 config.url(urls.meeting(m.id)),
                 m.end_date(),
+                m.date_confirmed(),
             )
         )
     return tuple(rows)

@@ -21,8 +21,22 @@ def panel_name(dataset: Dataset, meeting: Meeting) -> str:
 
 
 def meeting_title(dataset: Dataset, meeting: Meeting) -> str:
-    """The meeting's plain-text title, unique enough to tell meetings apart."""
-    return f"{dataset.meeting_name(meeting)}: {timefmt.day(meeting.date)}"
+    """The meeting's plain-text title, unique enough to tell meetings apart.
+
+    A postponed meeting with no new date yet has none in its title: the date it was due
+    is not a date it will happen (the banner and the date line say it was due then).
+    """
+    return f"{dataset.meeting_name(meeting)}: {meeting_day(meeting)}"
+
+
+def meeting_day(meeting: Meeting) -> str:
+    """The meeting's day as its title names it (or that the new date is to be confirmed)."""
+    return timefmt.meeting_day(meeting.date, meeting.date_confirmed())
+
+
+def when_line(meeting: Meeting) -> str:
+    """The 'When' of a meeting: its date and times, or that the new date is to be confirmed."""
+    return timefmt.meeting_when(meeting.date, meeting.start, meeting.end, meeting.date_confirmed())
 
 
 def ends_iso(meeting: Meeting) -> str:
@@ -54,6 +68,7 @@ def page(
         meeting_title=lambda m: meeting_title(dataset, m),
         meeting_name=dataset.meeting_name,
         ends_iso=ends_iso,
+        when_line=when_line,
         **context,
     )
     return Output(

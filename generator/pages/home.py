@@ -31,7 +31,7 @@ def next_per_panel(dataset: Dataset) -> list[tuple[Panel, Meeting | None]]:
         (
             panel,
             next(
-                (m for m in dataset.upcoming(panel.id) if vocabulary.goes_ahead(m.status)),
+                (m for m in dataset.upcoming(panel.id) if vocabulary.goes_ahead(m.standing())),
                 None,
             ),
         )

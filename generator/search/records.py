@@ -118,14 +118,15 @@ def _meeting(dataset: Dataset, meeting: Meeting) -> Record:
     topics = [t.topic for t in record.topics] if record else []
     partners = [t.partner for t in record.topics if t.partner] if record else []
     documents = [d.title for d in record.documents] if record else []
-    date = timefmt.day(meeting.date)
+    confirmed = meeting.date_confirmed()
+    date = timefmt.meeting_day(meeting.date, confirmed)
     return Record(
         url="/" + urls.meeting(meeting.id),
         title=f"{dataset.meeting_name(meeting)}: {date}",
         content=_text(
             [
-                timefmt.when(meeting.date, meeting.start, meeting.end),
-                meeting.date.isoformat(),
+                timefmt.meeting_when(meeting.date, meeting.start, meeting.end, confirmed),
+                meeting.date.isoformat() if confirmed else None,
                 vocabulary.FORMATS[meeting.format],
                 vocabulary.STATUSES[meeting.status],
                 meeting.status_reason,
