@@ -97,7 +97,10 @@ def event(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> dict[str, A
         # Google requires a url on every VirtualLocation: the joining link once it is
         # published, else the meeting page, which says when and where it will appear.
         joining = meeting.online.teams_url if meeting.online is not None else None
-        virtual = {"@type": "VirtualLocation", "url": joining or config.url(urls.meeting(meeting.id))}
+        virtual = {
+            "@type": "VirtualLocation",
+            "url": joining or config.url(urls.meeting(meeting.id)),
+        }
         locations.append(virtual)
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
