@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from fixturedata import FIXTURE_DATA
 
-from generator.load import dataset as dataset_module
 from generator.feeds import render as feeds_render
+from generator.load import dataset as dataset_module
 from generator.pages import site
 from generator.render.outputs import Kind, SiteConfig
 

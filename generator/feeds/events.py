@@ -24,9 +24,10 @@ ICAL_STATUS = {
 """RFC 5545 §3.8.1.11 allows only TENTATIVE, CONFIRMED and CANCELLED on a VEVENT.
 
 Looked up by ``Meeting.standing()``: a postponed meeting whose new date is known is
-CONFIRMED on that date. One whose new date is to be confirmed is TENTATIVE, not CANCELLED: it is still going to happen, just not
-firmly at the time shown, and several apps (Google Calendar among them) hide or delete
-CANCELLED events from a subscription, which would lose the 'postponed' notice.
+CONFIRMED on that date. One whose new date is to be confirmed is TENTATIVE, not
+CANCELLED: it is still going to happen, just not at the time shown, and several apps
+(Google Calendar among them) hide or delete CANCELLED events from a subscription,
+which would lose the 'postponed' notice.
 """
 
 
