@@ -47,6 +47,11 @@ class ClusterPanelsConfig(base.Config):
 
     data_dir = c.Type(str, default="data")
     """The data folder, relative to mkdocs.yml."""
+    custom_templates = c.Optional(c.Dir(exists=True))
+    """A folder of the force's own templates, searched before the package's.
+
+    Copy one template from ``generator/render/templates`` (same path inside the folder),
+    reword or restyle it; every other template stays the package's."""
     previous_calendar = c.Type(str, default="")
     """The all-meetings feed as last published, which change numbers rise from.
 
@@ -105,6 +110,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             site_url=_with_slash(config.site_url or "/"),
             site_name=config.site_name,
             built=build_time(),
+            templates=Path(self.config.custom_templates) if self.config.custom_templates else None,
             previous=previous,
         )
         try:

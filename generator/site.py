@@ -17,6 +17,7 @@ from generator.load.origins import render_failure
 from generator.metrics import page as metrics
 from generator.opendata import render as opendata
 from generator.pages import site as pages
+from generator.render import templating
 from generator.render.outputs import Output, Renderer, SiteConfig
 
 RENDERERS: tuple[Renderer, ...] = (feeds.render, metrics.render, opendata.render, pages.render)
@@ -42,18 +43,27 @@ def render_all(dataset: Dataset, config: SiteConfig) -> list[Output]:
     Raises :class:`~generator.load.errors.DataError` located at the record being rendered
     when a renderer fails, so staff see ``file:line:col``, never a traceback.
     """
+    templating.search_first(config.templates)
+    try:
+        produced = _produce(dataset, config)
+    finally:  # the next render (another site, a test) starts from the package's templates
+        templating.search_first(None)
     outputs: dict[str, Output] = {}
-    produced = _in_parallel(dataset, config) if len(dataset.meetings) >= PARALLEL_FROM else None
-    if produced is None:
-        try:
-            produced = [output for render in RENDERERS for output in render(dataset, config)]
-        except Exception as error:  # any failure: reported at its record
-            raise render_failure(error, _records(dataset), dataset.sources) from error
     for output in produced:
         if output.path in outputs:
             raise ValueError(f"two renderers produce {output.path}")
         outputs[output.path] = output
     return [outputs[path] for path in sorted(outputs)]
+
+
+def _produce(dataset: Dataset, config: SiteConfig) -> list[Output]:
+    produced = _in_parallel(dataset, config) if len(dataset.meetings) >= PARALLEL_FROM else None
+    if produced is not None:
+        return produced
+    try:
+        return [output for render in RENDERERS for output in render(dataset, config)]
+    except Exception as error:  # any failure: reported at its record
+        raise render_failure(error, _records(dataset), dataset.sources) from error
 
 
 def _in_parallel(dataset: Dataset, config: SiteConfig) -> list[Output] | None:

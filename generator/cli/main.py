@@ -64,7 +64,7 @@ def _build(args: argparse.Namespace) -> int:
             worded(args.site_description, words, markdown=False) if args.site_description else None
         )
         previous = published.given(args.previous_calendar, os.environ)
-        config = SiteConfig(args.site_url, name, build_time(), previous)
+        config = SiteConfig(args.site_url, name, build_time(), args.custom_templates, previous)
         outputs = render_all(data, config)
     except published.PreviousError as error:
         print(f"error: {error}; {args.out} was left as it was.", file=sys.stderr)
@@ -188,6 +188,14 @@ def parser() -> argparse.ArgumentParser:
         default=[],
         metavar="PATTERN",
         help="a hand-written page kept out of the navigation (as mkdocs.yml's not_in_nav)",
+    )
+    build.add_argument(
+        "--custom-templates",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the force's own templates, searched before the package's (as the plugin's "
+        "custom_templates): copy one from generator/render/templates and change it",
     )
     build.add_argument(
         "--previous-calendar",

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 
 from generator.load.dataset import Dataset
 from generator.load.published import Published
@@ -34,6 +35,8 @@ class SiteConfig:
     """The site's name, used in feed names."""
     built: datetime
     """The build instant (from SOURCE_DATE_EPOCH when set)."""
+    templates: Path | None = None
+    """The force's own templates folder (``custom_templates``), searched before the package's."""
     previous: Published | None = None
     """The calendar entries as last published, by meeting id, which change numbers rise from.
 

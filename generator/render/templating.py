@@ -3,20 +3,48 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from generator import timefmt
 from generator.models.accessibility import is_placeholder
 from generator.models.publisher import Publisher, Wording, capital
 
+_custom: Path | None = None
+"""The force's own templates folder, searched first (set by :func:`search_first`)."""
+
+
+def search_first(folder: Path | None) -> None:
+    """Look for each template in ``folder`` before the package's own (None: the package's only).
+
+    Like mkdocstrings' ``custom_templates``: a force copies one template, rewords or
+    restyles it, and keeps every other one, without forking. It is a module setting, not
+    a render argument, because :func:`generator.site.render_all` sets it once and the
+    forked workers that render large sites inherit it.
+    """
+    global _custom
+    _custom = folder
+
 
 @cache
-def environment() -> Environment:
-    """Every template renders through this environment, so staff text is always escaped."""
+def environment(custom: Path | None = None) -> Environment:
+    """Every template renders through this environment, so staff text is always escaped.
+
+    The force's templates (``custom``) are searched first and get the same escaping.
+    """
+    package: BaseLoader = PackageLoader("generator.render", "templates")
     env = Environment(
-        loader=PackageLoader("generator.render", "templates"),
+        loader=ChoiceLoader([FileSystemLoader(custom), package]) if custom else package,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -63,7 +91,7 @@ def render(template: str, *, publisher: Publisher | None = None, **context: obje
             words=words,
             log_name=lambda mark='"', start=False: _log_name(words, mark, start),
         )
-    return environment().get_template(template).render(**context)
+    return environment(_custom).get_template(template).render(**context)
 
 
 def _log_name(words: Wording, mark: str, start: bool) -> Markup:

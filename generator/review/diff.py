@@ -248,7 +248,7 @@ def compare(
 
 def _render(dataset: Dataset, previous: published.Published | None = None) -> list[Output]:
     name = dataset.publisher.default_site_name()
-    config = SiteConfig(CONFIG_URL, name, build_time(), previous)
+    config = SiteConfig(CONFIG_URL, name, build_time(), previous=previous)
     return render_all(dataset, config)
 
 
