@@ -44,7 +44,7 @@ def test_the_forces_template_is_used_and_only_for_its_build(tmp_path: Path) -> N
     # The next build without the option is the package's again.
     assert render_all(loaded, FIXTURE_CONFIG) == before
     # The force's template gets the same escaping as the package's.
-    assert "<p class=\"cp-general-contact\">" in next(
+    assert '<p class="cp-general-contact">' in next(
         o.content.decode() for o in custom if o.path == changed[0]
     )
 
