@@ -323,3 +323,28 @@ def test_a_rename_is_one_line_with_what_it_reaches(repo: Path) -> None:
     assert listed and not any(
         "community safety" in line or "Borough" in line for line in only_named
     )
+
+
+METRICS = """metrics:
+  - id: c
+    wording: Number of fictional engagement events
+    unit: events
+    first_quarter: 2029-Q3
+    values:
+      - quarter: 2029-Q3
+        value: "12"
+      - quarter: 2029-Q4
+        value: "9"
+"""
+
+
+def test_figures_are_one_line_per_changed_value(repo: Path) -> None:
+    metrics = repo / "data" / "metrics.yaml"
+    metrics.write_text(METRICS)
+    git(repo, "commit", "-q", "-am", "figures")
+    edit(metrics, '        value: "12"\n', '        value: "14"\n')
+    metrics.write_text(metrics.read_text() + '      - quarter: 2030-Q1\n        value: "3"\n')
+    out = diff(repo, "HEAD").stdout
+    assert "### Figures\n\n- c, 2029 Q3: 14, was 12\n- c, 2030 Q1: 3, was not reported\n\n" in out
+    assert "- /metrics/\n" not in out  # the page is listed as updated, not cell by cell
+    assert "/metrics/" in out.split("Also updated: ", 1)[1]

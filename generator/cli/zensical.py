@@ -122,6 +122,15 @@ def zensical(folder: Path) -> str | None:
     return None if run.returncode == 0 else (run.stdout + run.stderr).strip() or "no output"
 
 
+def _custom_templates(config: dict[str, Any], here: Path) -> Path | None:
+    """The plugin's ``custom_templates`` in mkdocs.yml, as the MkDocs build reads it."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("cluster-panels"), dict):
+            folder = plugin["cluster-panels"].get("custom_templates")
+            return here / folder if folder else None
+    return None
+
+
 def run(args: argparse.Namespace, build: Callable[[argparse.Namespace], int]) -> int:
     """Build the site with ``build`` (the ``build --out`` command), then Zensical, into --out."""
     refused = output.refusal(args.out, args.data)
@@ -139,6 +148,7 @@ def run(args: argparse.Namespace, build: Callable[[argparse.Namespace], int]) ->
             site_name=config.get("site_name"),
             site_description=config.get("site_description"),
             docs=here / config.get("docs_dir", "docs"),
+            custom_templates=_custom_templates(config, here),
         )
         neutral.out = docs
         neutral.not_in_nav = str(config.get("not_in_nav") or "").split()

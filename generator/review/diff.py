@@ -28,7 +28,7 @@ from generator.load.dataset import Dataset, check
 from generator.load.errors import Problem
 from generator.render import urls
 from generator.render.outputs import Kind, Output, SiteConfig
-from generator.review import calendar_words
+from generator.review import calendar_words, metric_changes
 from generator.review import markdown as md
 from generator.review.renames import reach, renamed
 from generator.review.rendered import hide_links, page_lines
@@ -49,6 +49,8 @@ class Summary:
 
     sitewide: list[str] = field(default_factory=list)
     """Renames that change most pages, one line each."""
+    metrics: list[str] = field(default_factory=list)
+    """Each metric value added, changed or removed."""
     calendars: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
     overviews: list[str] = field(default_factory=list)
@@ -68,6 +70,7 @@ class Summary:
         sections = (
             ("Across the site", self.sitewide),
             ("Calendars", self.calendars),
+            ("Figures", self.metrics),
             ("Pages", self.pages),
             ("Downloads", self.downloads),
         )
@@ -189,7 +192,7 @@ def _compare_page(
     if old is None or new is None:
         out.pages.append(f"- {address}: new page" if old is None else f"- {address}: page removed")
         return
-    if path in OVERVIEWS:
+    if path in OVERVIEWS or (path.startswith("metrics/") and out.metrics):
         out.overviews.append(address)
         return
     lines: list[str] = []
@@ -219,12 +222,19 @@ def _page_order(path: str) -> tuple[int, str]:
 
 
 def compare(
-    base: Sequence[Output], head: Sequence[Output], sides: tuple[Snapshot, Snapshot]
+    base: Sequence[Output],
+    head: Sequence[Output],
+    sides: tuple[Snapshot, Snapshot],
+    figures: Sequence[str] = (),
 ) -> Summary:
-    """Everything residents would see differently, with the calendar contract's problems."""
+    """Everything residents would see differently, with the calendar contract's problems.
+
+    With ``figures`` (the metric values that changed, in words) the metrics page is
+    listed as updated instead of cell by cell.
+    """
     old = {o.path: o for o in base}
     new = {o.path: o for o in head}
-    summary = Summary()
+    summary = Summary(metrics=[f"- {md.text(line)}" for line in figures])
     _compare_calendars(old, new, sides, summary)
     shown: set[tuple[str, str, str]] = set()
     for path in sorted(old.keys() | new.keys(), key=_page_order):
@@ -266,7 +276,7 @@ def run(data_dir: Path, ref: str, label: str) -> tuple[str, Sequence[Problem]]:
     head_site = _render(after, _calendar({o.path: o for o in base_site}))
     with_names, renames = renamed(before, after)
     named_site = _render(with_names) if renames else base_site
-    summary = compare(named_site, head_site, (base, head))
+    summary = compare(named_site, head_site, (base, head), metric_changes.lines(before, after))
     if renames:
         summary.sitewide.append(
             f"- {md.text('; '.join(renames))}: {reach(base_site, named_site)}, and "
