@@ -10,9 +10,8 @@ from pathlib import Path, PurePosixPath
 import markdown
 import yaml
 
-from generator.render.handwritten import Wording, worded_page
+from generator.render.handwritten import FRONT_MATTER, Wording, worded_page
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
 """The Markdown extensions mkdocs.yml enables, for the pages' searchable text."""
@@ -81,7 +80,7 @@ def clash(
 def _read(folder: Path, path: Path, words: Wording) -> HandWritten:
     text = worded_page(path.read_text(encoding="utf-8-sig"), words)
     meta: dict[str, object] = {}
-    found = _FRONT_MATTER.match(text)
+    found = FRONT_MATTER.match(text)
     if found:
         loaded = yaml.safe_load(found.group(1))
         meta = loaded if isinstance(loaded, dict) else {}

@@ -52,11 +52,12 @@ def worded(text: str, words: Wording, *, markdown: bool = True) -> str:
     return PLACEHOLDER.sub(replace, text)
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+"""A page's YAML front matter (MkDocs' rule), its text as group 1."""
 
 
 def worded_page(text: str, words: Wording) -> str:
     """A whole Markdown page: its front matter's words as typed, its body's escaped."""
-    found = _FRONT_MATTER.match(text)
+    found = FRONT_MATTER.match(text)
     head = found.group(0) if found else ""
     return worded(head, words, markdown=False) + worded(text[len(head) :], words)
