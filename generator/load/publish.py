@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -12,16 +15,34 @@ from generator.load.dataset import Dataset
 from generator.load.errors import DataError, Problem
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the data loads, as it was after.
+
+    Loading only makes objects that stay alive (positions, models, the dataset), so each
+    of the collector's passes over the growing heap finds nothing to free: at region
+    scale they were a fifth of the loading time. Reference counting still frees the rest.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load(data_dir: Path, *, label: str = "data", today: date | None = None) -> Dataset:
     """Load like :func:`generator.load.dataset.load`; on errors, report personal data with them.
 
     The files that parsed are scanned too, so staff fix everything in one round.
     """
-    parsed = dataset_module.read(data_dir, label)
-    try:
-        return dataset_module.check(parsed, today or build_date())
-    except DataError as error:
-        raise DataError([*error.problems, *personal_problems(parsed.sources)]) from None
+    with collector_paused():
+        parsed = dataset_module.read(data_dir, label)
+        try:
+            return dataset_module.check(parsed, today or build_date())
+        except DataError as error:
+            raise DataError([*error.problems, *personal_problems(parsed.sources)]) from None
 
 
 def load_publishable(data_dir: Path, *, label: str = "data", today: date | None = None) -> Dataset:
