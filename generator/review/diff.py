@@ -192,6 +192,8 @@ def _compare_page(
     if old is None or new is None:
         out.pages.append(f"- {address}: new page" if old is None else f"- {address}: page removed")
         return
+    if path.endswith("/poster/index.md"):  # the meeting page's facts again, for printing
+        return
     if path in OVERVIEWS or (path.startswith("metrics/") and out.metrics):
         out.overviews.append(address)
         return

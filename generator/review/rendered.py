@@ -13,10 +13,14 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 _BLOCKS = frozenset(
-    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "caption"}
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption"}
     | {"summary", "figcaption", "tr", "div", "section"}
 )
-_SKIPPED = frozenset({"script", "style", "svg", "template"})
+_CELLS = frozenset({"td", "th"})
+"""A table row is one line, its cells joined: a bare "11" says nothing, "Tuesday 20 February
+2030 · 11" does."""
+_SKIPPED = frozenset({"script", "style", "svg", "template", "pre"})
+"""Not read: code, and the newsletter snippet's source (the page's own facts, repeated)."""
 _URL = re.compile(r"(?:https?|webcal)://[^\s<>\"')\]]+")
 
 
@@ -58,6 +62,9 @@ class PageText(HTMLParser):
         elif tag in _BLOCKS:
             self._flush()
             self._in_heading = tag in ("h1", "h2", "h3", "h4")
+        elif tag in _CELLS:
+            if "".join(self._buffer).strip():
+                self._buffer.append(" · ")
         elif tag == "a":
             self._href.append(dict(attrs).get("href"))
         elif tag == "br":
