@@ -130,3 +130,42 @@ def test_times_are_24_hour() -> None:
     for wrong in ("6:30pm", "1830", "18.30", "24:00", "18:60"):
         with pytest.raises(ValidationError):
             TypeAdapter(ClockTime).validate_python(wrong)
+
+
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        (
+            "https://force.sharepoint.com/sites/panels/Slides.pptx",
+            "`https://force.sharepoint.com/sites/panels/Slides.pptx` is on a private network "
+            "(SharePoint or an intranet), which residents cannot open — publish the document on "
+            "the force's public website and link to that page",
+        ),
+        (
+            "https://intranet.example.org/slides",
+            "`https://intranet.example.org/slides` is on a private network (SharePoint or an "
+            "intranet), which residents cannot open — publish the document on the force's "
+            "public website and link to that page",
+        ),
+        (
+            "https://printer.local/slides",
+            "`https://printer.local/slides` is on a private network (SharePoint or an intranet), "
+            "which residents cannot open — publish the document on the force's public website "
+            "and link to that page",
+        ),
+        (
+            "https://192.168.1.20/slides",
+            "`https://192.168.1.20/slides` is an IP address, which residents cannot open — "
+            "publish the document on the force's public website and link to that page",
+        ),
+        (
+            "file:///C:/slides.pptx",
+            "`file:///C:/slides.pptx` is not an https:// link — "
+            "use the https:// address of the page",
+        ),
+    ],
+)
+def test_links_residents_cannot_open_are_refused(link: str, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        HTTPS.validate_python(link)
+    assert caught.value.errors()[0]["msg"] == message

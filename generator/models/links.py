@@ -25,6 +25,19 @@ TEAMS_LINKS: dict[str, tuple[str, ...]] = {
 Anything else, however alike (``teams.microsoft.com.evil.com``), is refused.
 """
 
+_PRIVATE_SUFFIXES = (
+    ".sharepoint.com",
+    ".local",
+    ".internal",
+    ".intranet",
+    ".lan",
+    ".corp",
+    ".home",
+)
+"""Hosts only staff on the force's own network (or signed in to its Microsoft 365) can open."""
+_PRIVATE_LABELS = frozenset({"intranet", "sharepoint", "localhost"})
+_IP = re.compile(r"[0-9.]+|\[[0-9a-f:.]+\]", re.IGNORECASE)
+
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 # Characters a link never holds unencoded (RFC 3986): they are signs of a paste gone wrong.
 _NOT_IN_LINKS = frozenset('<>"{}|^`\\')
@@ -53,6 +66,8 @@ def parse_https(value: Any) -> str:
     if ":" in parts.netloc:
         fail(f"`{text}` names a port", "remove the `:number` after the host name")
     host = parts.hostname or ""
+    if parts.scheme == "https":
+        _refuse_private(text, host, parts.netloc)
     if not _HOST.fullmatch(host):
         fail(
             f"`{text}` has no valid host name", "copy the link again from the browser's address bar"
@@ -65,6 +80,18 @@ def parse_https(value: Any) -> str:
             "link to the organisation's usual address",
         )
     return text
+
+
+def _refuse_private(text: str, host: str, netloc: str) -> None:
+    """Refuse an address residents cannot open: an IP address, SharePoint, an intranet."""
+    fix = "publish the document on the force's public website and link to that page"
+    if _IP.fullmatch(netloc.rsplit("@", 1)[-1]):
+        fail(f"`{text}` is an IP address, which residents cannot open", fix)
+    if host.endswith(_PRIVATE_SUFFIXES) or _PRIVATE_LABELS & set(host.split(".")):
+        fail(
+            f"`{text}` is on a private network (SharePoint or an intranet), which residents cannot open",
+            fix,
+        )
 
 
 def parse_teams(value: Any) -> str:
