@@ -89,7 +89,8 @@ def _refuse_private(text: str, host: str, netloc: str) -> None:
         fail(f"`{text}` is an IP address, which residents cannot open", fix)
     if host.endswith(_PRIVATE_SUFFIXES) or _PRIVATE_LABELS & set(host.split(".")):
         fail(
-            f"`{text}` is on a private network (SharePoint or an intranet), which residents cannot open",
+            f"`{text}` is on a private network (SharePoint or an intranet), "
+            "which residents cannot open",
             fix,
         )
 
