@@ -63,8 +63,11 @@ def as_new_force(target: Path) -> Path:
     for key in SITE_KEYS:
         config = config.replace(ours[key], theirs[key], 1)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    if (ROOT / "node_modules").is_dir():  # the JavaScript tests' pinned packages
-        (target / "node_modules").symlink_to(ROOT / "node_modules")
+    # What the Quick start's first command left in the force's checkout: the pinned
+    # virtualenv (tests that run ./run build use it) and the JavaScript tests' packages.
+    for made in (".venv", "node_modules"):
+        if (ROOT / made).is_dir():
+            (target / made).symlink_to(ROOT / made)
     return target
 
 
