@@ -68,7 +68,7 @@ def table(report: dict[str, Any]) -> str:
     """The one summary table."""
     head = ["scale", "meetings", "actions", "pages"]
     for step in STEPS:
-        head += [f"{step} s (cpu)", f"{step} MiB"]
+        head += [f"{step} s (cpu)", f"{step} MiB (tree)"]
     head += ["overhead (cpu)", "÷generate (cpu)"]
     rows = [head]
     for r in report["results"]:
@@ -81,7 +81,10 @@ def table(report: dict[str, Any]) -> str:
         for step in STEPS:
             got = r["steps"].get(step)
             row += (
-                [f"{got['wall_s']:.1f} ({got['cpu_s']:.1f})", f"{got['peak_rss_mb']:.0f}"]
+                [
+                    f"{got['wall_s']:.1f} ({got['cpu_s']:.1f})",
+                    f"{got['peak_rss_mb']:.0f} ({got.get('tree_peak_mb', 0):.0f})",
+                ]
                 if got
                 else [
                     "fail" if step in r["errors"] and "skipped" not in r["errors"][step] else "-",

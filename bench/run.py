@@ -42,6 +42,7 @@ GOALS = {
     "city full build ≤ 5 s": ("city", "plugin", "wall_s", 5.0),
     "largest full build ≤ 180 s": ("largest", "plugin", "wall_s", 180.0),
     "largest peak memory ≤ 2048 MiB": ("largest", "plugin", "peak_rss_mb", 2048.0),
+    "largest whole-build peak memory ≤ 1200 MiB": ("largest", "plugin", "tree_peak_mb", 1200.0),
 }
 
 
