@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -376,3 +377,18 @@ def test_hard_public_text_is_named_but_never_blocks(tmp_path: Path, reason: str)
         "reading age of about 23; GOV.UK writes for 9 — use shorter sentences and everyday "
         "words (this never blocks)"
     ]
+
+
+def test_the_readability_score_prints_no_warning_even_with_warnings_shown() -> None:
+    code = (
+        "from generator.load.readability import reading_age; "
+        "print(reading_age('The panel meets in the hall.') > 0)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-W", "default", "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "True\n", "")
