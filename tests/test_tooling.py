@@ -88,3 +88,26 @@ def test_npm_dev_dependencies_pinned_exactly() -> None:
     lock = json.loads((ROOT / "package-lock.json").read_text())
     for name, version in deps.items():
         assert lock["packages"][f"node_modules/{name}"]["version"] == version
+
+
+@pytest.mark.parametrize("form", [["--data", "DIR"], ["--data=DIR"]])
+def test_run_check_lists_the_placeholders_of_the_folder_it_checked(
+    tmp_path: Path, form: list[str]
+) -> None:
+    data = tmp_path / "force-data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "site" / "data", data)
+    publisher = data / "publisher.yaml"
+    publisher.write_text(
+        publisher.read_text(encoding="utf-8").replace(
+            "committee: ", "committee: '[committee to be set by the force]' # was: ", 1
+        ),
+        encoding="utf-8",
+    )
+    args = [part.replace("DIR", str(data)) for part in form]
+    done = subprocess.run(
+        ["./run", "check", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    said = done.stdout + done.stderr
+    assert "placeholder [committee to be set by the force] is still in the configuration" in said
+    assert "placeholder: data/publisher.yaml" not in said
