@@ -201,7 +201,10 @@ def test_open_action_without_update_for_90_days_warns(tmp_path: Path) -> None:
 def test_recent_or_closed_actions_do_not_warn(tmp_path: Path) -> None:
     actions = (FIXTURE / "actions.yaml").read_text() + STALE
     assert advisories(make(tmp_path / "a", actions_yaml=actions)) == []
-    done = actions.replace("status: in-progress", "status: done\n    completed: 2030-02-22")
+    done = actions.replace(
+        "status: in-progress",
+        "status: done\n    did: Fictional lights were mended.\n    completed: 2030-02-22",
+    )
     old = done.replace("raised: 2030-02-20", "raised: 2029-11-20").replace("2030-02-2", "2029-11-2")
     old = old.replace(
         "    raised: 2029-11-20\n",

@@ -6,6 +6,7 @@ Meeting rules live in :mod:`generator.load.meeting_rules`; this module holds the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
@@ -57,6 +58,14 @@ class Checker:
                 if name_field == "owner"
                 else "the topic's partner is not named",
                 f"add `{name_field}:` with the partner's name",
+            )
+        elif not partner.named_partner and named is not None and name_field == "partner":
+            # The page would show the partner's name twice: once from the remit, once typed.
+            at(
+                field.removesuffix("remit") + name_field,
+                f"`{remit}` already names {partner.name}; `partner:` is only for the catch-all "
+                "partner",
+                f"remove the line `partner: {named}`",
             )
 
     def unique(self, source: str, key: str, entries: Sequence[Any]) -> None:
@@ -138,6 +147,13 @@ def check_actions(
                 "a done action needs the date it was completed",
                 "add `completed:` YYYY-MM-DD",
             )
+        if a.status is ActionStatus.DONE and not a.did:
+            at(
+                "status",
+                "a done action does not say what was done: residents would read "
+                "“Nothing to report yet”",
+                "add `did:` with what was done, in a sentence",
+            )
         if a.completed is not None and a.status is not ActionStatus.DONE:
             at(
                 "completed",
@@ -168,6 +184,14 @@ def check_actions(
             previous = max(previous, update.date)
 
 
+def _names_day(note: str, day: date) -> bool:
+    """Whether ``note`` reads as ``day``: its day number and its month's name (or short name)."""
+    words = re.findall(r"[a-z]+|\d+", note.lower())
+    return str(day.day) in words and any(
+        w in (f"{day:%B}".lower(), f"{day:%b}".lower()) for w in words
+    )
+
+
 def check_engagement(c: Checker, events: Sequence[EngagementEvent]) -> None:
     """Rules for data/engagement.yaml."""
     c.unique("engagement.yaml", "events", events)
@@ -191,6 +215,14 @@ def check_engagement(c: Checker, events: Sequence[EngagementEvent]) -> None:
             )
         elif e.from_ is not None and e.to is not None and e.to <= e.from_:
             at("to", "the last day is not after the first day", "check `from` and `to`")
+        if e.when_note is not None and e.date is not None and not _names_day(e.when_note, e.date):
+            at(
+                "when_note",
+                f"`when_note:` replaces the date on the page, and “{e.when_note}” does not give "
+                f"{e.date.day} {e.date:%B}",
+                "remove `when_note:` (the page then shows the date), or write in it how the "
+                "source gives this same day",
+            )
         if "other" in (x.value for x in e.audiences) and e.audience_note is None:
             at(
                 "audiences",
