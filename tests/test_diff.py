@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -348,3 +349,38 @@ def test_figures_are_one_line_per_changed_value(repo: Path) -> None:
     assert "### Figures\n\n- c, 2029 Q3: 14, was 12\n- c, 2030 Q1: 3, was not reported\n\n" in out
     assert "- /metrics/\n" not in out  # the page is listed as updated, not cell by cell
     assert "/metrics/" in out.split("Also updated: ", 1)[1]
+
+
+def test_a_published_panel_id_changed_blocks(repo: Path) -> None:
+    edit(repo / "data" / "clusters.yaml", "  - id: south\n", "  - id: southwark\n")
+    edit(repo / "data" / "meetings.yaml", "    panel: south\n", "    panel: southwark\n")
+    result = diff(repo, "HEAD")
+    assert result.returncode == 1
+    problem = next(
+        line for line in result.stdout.splitlines() if "was published and its id" in line
+    )
+    assert re.sub(r"^- data/clusters\.yaml:\d+:\d+: ", "", problem) == (
+        "clusters: the panel \\`south\\` (Southwark Bridge) was published and its id is gone: its "
+        "page and the calendar feed residents subscribe to would disappear — keep the id "
+        "\\`south\\` and change \\`name:\\` instead; an id never changes once published"
+    )
+
+
+def test_removing_a_published_venue_blocks(repo: Path) -> None:
+    venues = repo / "data" / "venues.yaml"
+    venues.write_text(
+        venues.read_text()
+        + "  - id: old-hall\n    name: Old Example Hall\n    address:\n"
+        + "      lines: [1 Old Street]\n      postcode: EC9Z 9ZZ\n"
+    )
+    check = generator("check", cwd=repo, epoch="1898510400")
+    assert check.returncode == 0, check.stderr
+    git(repo, "commit", "-q", "-am", "a venue")
+    venues.write_text(venues.read_text().split("  - id: old-hall\n")[0])
+    result = diff(repo, "HEAD")
+    assert result.returncode == 1
+    assert (
+        "venues: the venue \\`old-hall\\` (Old Example Hall) was published and its id is gone: "
+        "its page would disappear — keep the venue with the id \\`old-hall\\` and change its "
+        "details instead\n" in result.stdout
+    )

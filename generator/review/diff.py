@@ -30,7 +30,7 @@ from generator.render import urls
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.review import calendar_words, metric_changes
 from generator.review import markdown as md
-from generator.review.renames import reach, renamed
+from generator.review.renames import reach, removed_ids, renamed
 from generator.review.rendered import hide_links, page_lines
 from generator.review.snapshots import Snapshot, read_ref, read_tree, snapshot, to_dataset
 from generator.site import render_all
@@ -279,6 +279,8 @@ def run(data_dir: Path, ref: str, label: str) -> tuple[str, Sequence[Problem]]:
     with_names, renames = renamed(before, after)
     named_site = _render(with_names) if renames else base_site
     summary = compare(named_site, head_site, (base, head), metric_changes.lines(before, after))
+    for file, key, what, fix in removed_ids(before, after):
+        summary.problems.append(head.sources[file].problem((key,), what, fix))
     if renames:
         summary.sitewide.append(
             f"- {md.text('; '.join(renames))}: {reach(base_site, named_site)}, and "

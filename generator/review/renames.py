@@ -49,3 +49,38 @@ def reach(before: Sequence[Output], after: Sequence[Output]) -> str:
         f"{_plural(pages, 'page', 'pages')}, {_plural(feeds, 'calendar feed', 'calendar feeds')}"
         f" and {_plural(downloads, 'download', 'downloads')} change"
     )
+
+
+def removed_ids(base: Dataset, head: Dataset) -> list[tuple[str, str, str, str]]:
+    """Published panel and venue ids gone from the head: (file, key, message, fix) for each.
+
+    A panel's id is in its page's and its calendar feed's addresses, which residents keep;
+    a renamed id is a removed one. (A venue a meeting still uses is refused by `check`.)
+    """
+    found = []
+    panels = {p.id for p in head.panels}
+    for panel in base.panels:
+        if panel.id not in panels:
+            found.append(
+                (
+                    "clusters.yaml",
+                    "clusters",
+                    f"the panel `{panel.id}` ({panel.name}) was published and its id is gone: its "
+                    "page and the calendar feed residents subscribe to would disappear",
+                    f"keep the id `{panel.id}` and change `name:` instead; an id never changes "
+                    "once published",
+                )
+            )
+    venues = {v.id for v in head.venues}
+    for venue in base.venues:
+        if venue.id not in venues:
+            found.append(
+                (
+                    "venues.yaml",
+                    "venues",
+                    f"the venue `{venue.id}` ({venue.name}) was published and its id is gone: "
+                    "its page would disappear",
+                    f"keep the venue with the id `{venue.id}` and change its details instead",
+                )
+            )
+    return found
