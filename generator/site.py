@@ -10,7 +10,9 @@ import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
+from generator.feeds import events
 from generator.feeds import render as feeds
 from generator.load.dataset import Dataset
 from generator.load.origins import render_failure
@@ -44,6 +46,8 @@ def render_all(dataset: Dataset, config: SiteConfig) -> list[Output]:
     when a renderer fails, so staff see ``file:line:col``, never a traceback.
     """
     templating.search_first(config.templates)
+    if config.revisions is None:
+        config = replace(config, revisions=events.derived(dataset, config))
     try:
         produced = _produce(dataset, config)
     finally:  # the next render (another site, a test) starts from the package's templates

@@ -7,6 +7,8 @@ raised before); the edits are what staff do in a data-only pull request, none ty
 
 from __future__ import annotations
 
+import csv
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +20,8 @@ from icalendar import Calendar
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "workflow" / "data"
 EPOCH = "1898510400"
 """28 February 2030, noon UTC: the fixture's later meetings are upcoming."""
+LATER_EPOCH = "1899115200"
+"""7 March 2030, noon UTC: a week later."""
 LATER = """
   - id: north-2030-04
     panel: north
@@ -59,8 +63,14 @@ def _sequences(ics: bytes) -> dict[str, tuple[int, datetime | None]]:
     return found
 
 
-def _build(project: Path, out: str, *extra: str) -> int:
-    result = generator("build", "--out", out, *extra, cwd=project, epoch=EPOCH)
+def _changed_on(site: Path, meeting: str) -> str | None:
+    page = next((site / "meetings" / meeting).glob("index.*")).read_text(encoding="utf-8")
+    found = re.search(r"<p>(Changed on [^<]*)</p>", page)
+    return found.group(1) if found else None
+
+
+def _build(project: Path, out: str, *extra: str, epoch: str = EPOCH) -> int:
+    result = generator("build", "--out", out, *extra, cwd=project, epoch=epoch)
     return result.returncode
 
 
@@ -121,6 +131,16 @@ def test_a_move_a_new_name_and_an_agenda_line_each_raise_exactly_their_entries(
     assert panel == {"south-2030-03": (1, changed)}
     own = _sequences((calendars / "meetings" / "north-2030-05.ics").read_bytes())
     assert own == {"north-2030-05": (4, changed)}
+    # The download says what the calendars say, though nobody typed it.
+    with (project / "after" / "data" / "meetings.csv").open(encoding="utf-8-sig") as rows:
+        numbers = {row["id"]: row["revision"] for row in csv.DictReader(rows)}
+    assert numbers == {
+        "north-2030-02": "0",
+        "south-2030-03": "1",
+        "north-2030-04": "1",
+        "north-2030-05": "4",
+        "north-2030-06": "2",
+    }
     # Same inputs, same bytes; and published again unchanged, nothing rises further.
     assert _build(project, "again", "--previous-calendar", "published.ics") == 0
     for feed in (project / "after" / "calendar").rglob("*.ics"):
@@ -133,6 +153,30 @@ def test_a_move_a_new_name_and_an_agenda_line_each_raise_exactly_their_entries(
     assert _sequences((project / "next" / "calendar" / "all.ics").read_bytes()) == _sequences(
         (project / "after" / "calendar" / "all.ics").read_bytes()
     )
+
+
+def test_a_cancelled_meeting_page_gives_the_derived_change_date(project: Path) -> None:
+    meetings = project / "data" / "meetings.yaml"
+    for meeting in ("2030-05-14", "2030-06-11"):
+        _edit(
+            meetings,
+            f"    date: {meeting}\n    start: 18:30\n",
+            f"    date: {meeting}\n    start: 18:30\n    status: cancelled\n"
+            "    status_reason: The hall is closed for repairs.\n",
+        )
+    assert _build(project, "after", "--previous-calendar", "published.ics") == 0
+    # Cancelled now: one more than published, changed on the build day (nobody typed either).
+    assert _changed_on(project / "after", "north-2030-05") == "Changed on Thursday 28 February 2030."
+    assert _changed_on(project / "after", "north-2030-06") == "Changed on Thursday 28 February 2030."
+    # Published as cancelled, then built again: the published change date stands.
+    (project / "republished.ics").write_bytes(
+        (project / "after" / "calendar" / "all.ics").read_bytes()
+    )
+    assert _build(project, "next", "--previous-calendar", "republished.ics", epoch=LATER_EPOCH) == 0
+    assert _changed_on(project / "next", "north-2030-05") == "Changed on Thursday 28 February 2030."
+    with (project / "next" / "data" / "meetings.csv").open(encoding="utf-8-sig") as rows:
+        numbers = {row["id"]: row["revision"] for row in csv.DictReader(rows)}
+    assert (numbers["north-2030-05"], numbers["north-2030-06"]) == ("4", "3")
 
 
 def test_a_typed_revision_is_a_floor_and_old_numbers_are_kept(project: Path) -> None:

@@ -8,7 +8,7 @@ The update contract, which staff follow and a pull-request check enforces:
 * Staff never type a change number. Whenever anything a subscriber's calendar shows
   changes (date, time, place, format, status, title or description, a panel's new
   name included), the build raises the event's SEQUENCE by one and dates the change
-  (LAST-MODIFIED, DTSTAMP), comparing with the ledger of what was last published
+  (LAST-MODIFIED, DTSTAMP), comparing with the feed as last published
   (:mod:`generator.feeds.revisions`). Calendar apps take an entry with a higher
   SEQUENCE as the newer one, and some ignore a changed time that arrives without one.
 * Meetings are never deleted from the feeds: a cancelled meeting stays, with

@@ -63,10 +63,25 @@ def tel_uri(phone: str) -> str | None:
     return None
 
 
+def derived(dataset: Dataset, config: SiteConfig) -> dict[str, revisions.Revision] | None:
+    """Every meeting's change number and date against ``config.previous``; None without one.
+
+    Worked out once, before any renderer runs, so the meeting pages ("Changed on") and the
+    downloads (``revision``) say what the calendars say.
+    """
+    if config.previous is None:
+        return None
+    return {
+        m.id: revisions.derive(m, content(m, dataset, config), config.previous, dataset.today)
+        for m in dataset.meetings
+    }
+
+
 def event(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Event:
     """The VEVENT for ``meeting``; SEQUENCE and the change dates come from the previous feed."""
     vevent = content(meeting, dataset, config)
-    revision = revisions.derive(meeting, vevent, config.previous, dataset.today)
+    known = config.revisions.get(meeting.id) if config.revisions is not None else None
+    revision = known or revisions.derive(meeting, vevent, config.previous, dataset.today)
     vevent.add("dtstamp", stamp(revision.changed, config))
     vevent.add("sequence", revision.sequence)
     if revision.changed is not None:

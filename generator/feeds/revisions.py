@@ -18,21 +18,14 @@ number never goes below what was published.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from icalendar import Event
 
-from generator.load.published import Published, properties
+from generator.load.published import Published, Revision, properties
 from generator.models import Meeting
 
-
-@dataclass(frozen=True)
-class Revision:
-    """What the feed says about one entry's changes."""
-
-    sequence: int
-    changed: date | None
+__all__ = ["Revision", "derive", "shown"]
 
 
 def shown(content: Event) -> tuple[tuple[str, str], ...]:

@@ -56,6 +56,16 @@ Published = Mapping[str, PublishedEvent]
 """Published entries by meeting id."""
 
 
+@dataclass(frozen=True)
+class Revision:
+    """What the feed says about one entry's changes (derived in :mod:`generator.feeds.revisions`)."""
+
+    sequence: int
+    """Its change number (SEQUENCE), never below what was published."""
+    changed: date | None
+    """The day it last changed for subscribers, if it ever did."""
+
+
 def property_line(line: str) -> tuple[str, str]:
     """(NAME, value) of one unfolded content line; parameters are left out of the name."""
     head, _, value = line.partition(":")

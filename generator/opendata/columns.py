@@ -99,7 +99,8 @@ MEETING_COLUMNS = (
     _c(
         "revision",
         "integer",
-        "Raised by one at every change of date, time, place, format or status.",
+        "The calendar entry's change number (SEQUENCE): raised by one whenever anything "
+        "its calendar entry shows changes.",
         required=True,
         minimum=0,
     ),

@@ -68,7 +68,7 @@ def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...
                 venue.name if venue else None,
                 m.status.value,
                 m.status_reason,
-                m.revision,
+                config.revision(m).sequence,
                 counts.is_held(m, dataset),
                 counted.in_person if counted else None,
                 counted.online if counted else None,

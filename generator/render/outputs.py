@@ -6,14 +6,15 @@ MkDocs plugin and the CLI only decide where the bytes go.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
 from generator.load.dataset import Dataset
-from generator.load.published import Published
+from generator.load.published import Published, Revision
+from generator.models import Meeting
 
 
 class Kind(StrEnum):
@@ -43,6 +44,14 @@ class SiteConfig:
     None when there is none to compare with (a preview, a site never published): then
     the numbers are those typed in old data, else 0.
     """
+    revisions: Mapping[str, Revision] | None = None
+    """Each meeting's derived change number and date, by id: set by ``render_all`` from
+    :attr:`previous`, so pages, downloads and feeds all say the same."""
+
+    def revision(self, meeting: Meeting) -> Revision:
+        """``meeting``'s change number and date: derived if known, else as typed in old data."""
+        derived = self.revisions.get(meeting.id) if self.revisions is not None else None
+        return derived or Revision(meeting.revision, meeting.revised)
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path such as ``meetings/bank-2024-11/``."""
