@@ -58,7 +58,7 @@ Published = Mapping[str, PublishedEvent]
 
 @dataclass(frozen=True)
 class Revision:
-    """What the feed says about one entry's changes (derived in :mod:`generator.feeds.revisions`)."""
+    """What the feed says about one entry's changes (derived in feeds.revisions)."""
 
     sequence: int
     """Its change number (SEQUENCE), never below what was published."""
