@@ -1,37 +1,14 @@
 /* Small enhancements. Every page is complete and correct without this script.
- * 1. Meetings that have ended since the site was built move from "next" to "past"
- *    (cards carry data-ends, an ISO 8601 timestamp with offset).
- * 2. The log of what residents raised gains status and remit filters.
- * 3. "Find your panel": a postcode fetches only its outward code's small JSON file; a street
+ * (Meetings that have ended since the site was built move from "next" to "past" as the page
+ * is read, before it is drawn, by the inline script of partials/meeting.html, not here: this
+ * file runs after the page is drawn, and moving them then would shift the page.)
+ * 1. The log of what residents raised gains status and remit filters.
+ * 2. "Find your panel": a postcode fetches only its outward code's small JSON file; a street
  *    or ward fetches the list of streets. Without the script the A to Z list does the job.
- * 4. Copy buttons for calendar addresses and newsletter snippets.
+ * 3. Copy buttons for calendar addresses and newsletter snippets.
  */
 (function () {
   "use strict";
-
-  function syncEmpty(list) {
-    var note = document.querySelector('[data-empty-for="' + list.id + '"]');
-    if (note) { note.hidden = list.children.length > 0; }
-  }
-
-  function moveFinishedMeetings(now) {
-    var lists = document.querySelectorAll("ul[data-upcoming]");
-    Array.prototype.forEach.call(lists, function (list) {
-      var target = list.getAttribute("data-past-into");
-      var past = target ? document.getElementById(target) : null;
-      Array.prototype.slice.call(list.children).forEach(function (card) {
-        var ends = Date.parse(card.getAttribute("data-ends") || "");
-        if (isNaN(ends) || ends > now) { return; }
-        if (past) {
-          past.insertBefore(card, past.firstChild);
-          syncEmpty(past);
-        } else {
-          list.removeChild(card);
-        }
-      });
-      syncEmpty(list);
-    });
-  }
 
   function setUpFilter() {
     var form = document.getElementById("_cp-filter");
@@ -160,7 +137,6 @@
     });
   }
 
-  moveFinishedMeetings(Date.now());
   setUpFilter();
   setUpFinder();
   setUpCopyButtons();
