@@ -28,9 +28,11 @@ def poster_title(dataset: Dataset, meeting: Meeting) -> str:
 def poster(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Iterator[Output]:
     """The poster page at ``meetings/<id>/poster/`` and its QR code to the meeting's page."""
     address = config.url(urls.meeting(meeting.id))
+    upcoming = meeting.is_upcoming(dataset.today)
     yield Output(
         urls.meeting_qr(meeting.id),
-        qr_svg(address, f"QR code: {address}"),
+        # Only an upcoming meeting's poster is printed and scanned from a wall.
+        qr_svg(address, f"QR code: {address}", for_print=upcoming),
     )
     yield page(
         urls.meeting_poster(meeting.id),
@@ -42,7 +44,7 @@ def poster(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Iterator[O
         name=dataset.meeting_name(meeting),
         panel=panel_of(dataset, meeting),
         venue=dataset.venue_by_id[meeting.venue] if meeting.venue else None,
-        upcoming=meeting.is_upcoming(dataset.today),
+        upcoming=upcoming,
         questionnaire=questionnaire(dataset, meeting),
         address=address,
         qr_size=QR_SIZE,

@@ -23,6 +23,7 @@ from generator.load import dataset
 
 _MEETINGS = dataset.load(FIXTURE_DATA, today=FIXTURE_TODAY, label="data").meetings
 UPCOMING = sorted(m.id for m in _MEETINGS if m.date >= FIXTURE_TODAY)
+PAST = sorted(m.id for m in _MEETINGS if m.date < FIXTURE_TODAY)
 A4_WIDTH_PX = 794  # 210 mm at 96 CSS px to the inch
 
 CLIPPED_JS = """() => Array.from(document.querySelectorAll('.cp-poster, .cp-poster *'))
@@ -34,6 +35,7 @@ CLIPPED_JS = """() => Array.from(document.querySelectorAll('.cp-poster, .cp-post
 
 def test_the_fixture_has_upcoming_meetings() -> None:
     assert len(UPCOMING) >= 3, UPCOMING
+    assert PAST, "no past meeting: the archive codes' fixed mask is not scanned"
     assert all(isinstance(m.date, date) for m in _MEETINGS)
 
 
@@ -93,3 +95,11 @@ def test_the_page_count_check_sees_a_second_page(open_page, light_context) -> No
     )
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
+
+
+@pytest.mark.parametrize("meeting_id", PAST[:2])
+def test_a_past_meetings_code_scans_too(meeting_id, open_page, light_context, tmp_path) -> None:
+    # Archive codes take one fixed mask instead of the best of eight (qrcode.ARCHIVE_MASK).
+    page = open_page(light_context, f"meetings/{meeting_id}/poster/index.html").page
+    qr = page.locator(".cp-poster__qr img")
+    assert _decode(qr.screenshot(), tmp_path) == f"{_site_url()}meetings/{meeting_id}/"
