@@ -24,6 +24,8 @@ import pytest
 from test_bad_inputs import FILE_CASES, parse_case
 from yaml_language_server import Diagnostic, LanguageServer
 
+from generator.models import cross_field
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "city" / "data"
 _PROBLEM = re.compile(r"data/(?P<file>[^:]+):(?P<line>\d+):\d+: (?P<message>.*)")
@@ -47,6 +49,7 @@ EDITOR_CANNOT: dict[str, str] = {
     "yes_no_on_in_text": "YAML 1.2 editors read yes/no/on as text: only YAML 1.1 tools misread it",
     "top_level_list": "a list where the file needs fields: the editor says so on its first line",
     "word_nbsp": "a no-break space inside a key: the editor reads another key, so fields go missing",
+    "field_by_meaning": "check names misnamed fields first; the editor also applies the rules between fields",
     "typo_field": "a mistyped key hides the field it meant: the editor also finds that field missing",
     # Rules about values JSON Schema cannot compute.
     "clock_change_hour": "the hour the clocks skip depends on the date: a time-zone rule",
@@ -60,14 +63,12 @@ EDITOR_CANNOT: dict[str, str] = {
     "unknown_meeting": "a reference to another file",
     "unknown_remit": "remits come from publisher.yaml, another file; and a date compared with a meeting's",
     "needs_venue_and_link": "'within 7 days' depends on the day of the build",
+    "done_without_completed": "a date 'in the future' depends on the day of the build",
 }
 """Corpus cases where editor and check disagree, by case, with why JSON Schema cannot agree."""
 
 NOT_YET: dict[str, str] = {
     # JSON Schema can say these; the schema does not yet (item 5 of issue 22 shrinks this list).
-    "cancelled_without_reason": "lands on the meeting's first line, worded by the editor",
-    "moved_without_previous": "lands on the meeting's first line, worded by the editor",
-    "done_without_completed": "lands on the action's first line; and a date in the future",
     "publisher_mistakes": "a missing field lands on the group's first line",
     "unknown_references": "panel and venue ids come from other files: a generated ids schema",
 }
@@ -144,3 +145,48 @@ def test_editor_and_check_agree_on_the_corpus(
         assert found != [], f"editor and check now agree: remove {case.stem} from the lists"
     else:
         assert found == [], "\n".join(found)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_rules_between_fields_land_on_their_field_in_checks_words(
+    server: LanguageServer, workspace: Path
+) -> None:
+    text = (
+        "meetings:\n"
+        "  - id: north-2030-03\n    panel: bank\n    date: 2030-03-05\n    start: 13:00\n"
+        "    format: online\n    venue: innholders-hall\n    status: cancelled\n"
+        "  - id: north-2030-04\n    panel: bank\n    date: 2030-04-05\n    start: 13:00\n"
+        "    format: hybrid\n    status: moved\n    status_reason: The hall flooded.\n"
+    )
+    target = workspace / "data" / "meetings.yaml"
+    target.write_text(text, encoding="utf-8")
+    try:
+        found = server.diagnostics(target)
+    finally:
+        shutil.copyfile(FIXTURE / "meetings.yaml", target)
+    assert sorted(found, key=lambda d: (d.line, d.message)) == [
+        Diagnostic(_line_of(text, "venue: innholders"), cross_field.ONLINE_HAS_NO_VENUE.message),
+        Diagnostic(
+            _line_of(text, "status: cancelled"),
+            "a cancelled meeting needs a public reason — add `status_reason:` saying why, "
+            "in a sentence",
+        ),
+        Diagnostic(
+            _line_of(text, "format: hybrid"),
+            "a hybrid meeting needs a venue — add `venue:` with the venue's id",
+        ),
+        Diagnostic(_line_of(text, "status: moved"), cross_field.MOVED_NEEDS_PREVIOUS.message),
+    ]
+
+
+def test_hover_help_renders_its_code_marks(server: LanguageServer, workspace: Path) -> None:
+    target = workspace / "data" / "meetings.yaml"
+    text = target.read_text(encoding="utf-8")
+    line = _line_of(text, "  - id: ")
+    server.diagnostics(target)  # opened, as the editor has it
+    hover = server.hover(target, line, text.splitlines()[line - 1].index("id"))
+    assert "Permanent id, e.g. `north-2024-11`." in hover
+    assert "\\`" not in hover

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.clock import LONDON
 from generator.load.rules import Checker
-from generator.models import Meeting, Panel, Venue
+from generator.models import Meeting, Panel, Venue, cross_field
 from generator.models.areas import MEETING_MINUTES
 from generator.timefmt import duration
 from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus, goes_ahead
@@ -103,15 +103,16 @@ def _check_length(m: Meeting, at: Any) -> None:
     )
 
 
+def _at_rule(at: Any, rule: cross_field.CrossFieldRule) -> None:
+    """Report a rule the editors also hold, on its field, in its words."""
+    at(rule.field, rule.what, rule.fix)
+
+
 def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -> None:
     if m.format is MeetingFormat.ONLINE and m.venue is not None:
-        at("venue", "an online meeting has a venue", "remove `venue:`, or set `format: hybrid`")
+        _at_rule(at, cross_field.ONLINE_HAS_NO_VENUE)
     if m.format is not MeetingFormat.ONLINE and m.venue is None:
-        at(
-            "format",
-            f"a {m.format.value} meeting needs a venue",
-            "add `venue:` with the venue's id",
-        )
+        _at_rule(at, cross_field.needs_venue(m.format))
     if m.venue is not None and venue_ids is not None and m.venue not in venue_ids:
         at(
             "venue",
@@ -126,11 +127,7 @@ def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -
             "use an id from data/venues.yaml, or add the venue there first",
         )
     if m.format is MeetingFormat.IN_PERSON and m.online is not None:
-        at(
-            "online",
-            "an in-person meeting has online joining details",
-            "remove `online:`, or set `format: hybrid`",
-        )
+        _at_rule(at, cross_field.IN_PERSON_HAS_NO_ONLINE)
     no_link = m.online is None or m.online.teams_url is None
     soon = today <= m.date <= today + timedelta(days=JOIN_LINK_DAYS)
     if m.format is not MeetingFormat.IN_PERSON and no_link and soon and goes_ahead(m.standing()):
@@ -144,11 +141,7 @@ def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -
 def _check_status(m: Meeting, at: Any, today: date) -> None:
     changed = m.status is not MeetingStatus.SCHEDULED
     if changed and m.status_reason is None:
-        at(
-            "status",
-            f"a {m.status.value} meeting needs a public reason",
-            "add `status_reason:` saying why, in a sentence",
-        )
+        _at_rule(at, cross_field.needs_reason(m.status))
     if not changed and m.status_reason is not None:
         at(
             "status_reason",
@@ -156,11 +149,7 @@ def _check_status(m: Meeting, at: Any, today: date) -> None:
             "remove `status_reason:`, or set the status it explains",
         )
     if m.status is MeetingStatus.MOVED and m.previous is None:
-        at(
-            "status",
-            "a moved meeting needs the date it was due before",
-            "add `previous:` with `date:` (and `start:`) of the old slot",
-        )
+        _at_rule(at, cross_field.MOVED_NEEDS_PREVIOUS)
     if m.previous is not None and m.status not in (MeetingStatus.MOVED, MeetingStatus.POSTPONED):
         at(
             "previous",

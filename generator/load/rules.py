@@ -14,7 +14,7 @@ from typing import Any
 from generator import quarters
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
-from generator.models import Action, EngagementEvent, Meeting, Metric, Panel
+from generator.models import Action, EngagementEvent, Meeting, Metric, Panel, cross_field
 from generator.models.metrics import MetricValue
 from generator.models.publisher import Publisher
 from generator.vocabulary import BUSINESS_LOG_ID, ActionStatus, MetricKind
@@ -142,18 +142,11 @@ def check_actions(
         if a.raised > c.today:
             at("raised", f"the date {a.raised} is in the future", "use the date it was raised")
         if a.status is ActionStatus.DONE and a.completed is None:
-            at(
-                "status",
-                "a done action needs the date it was completed",
-                "add `completed:` YYYY-MM-DD",
-            )
+            rule = cross_field.DONE_NEEDS_COMPLETED
+            at(rule.field, rule.what, rule.fix)
         if a.status is ActionStatus.DONE and not a.did:
-            at(
-                "status",
-                "a done action does not say what was done: residents would read "
-                "“Nothing to report yet”",
-                "add `did:` with what was done, in a sentence",
-            )
+            rule = cross_field.DONE_NEEDS_DID
+            at(rule.field, rule.what, rule.fix)
         if a.completed is not None and a.status is not ActionStatus.DONE:
             at(
                 "completed",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict
 
+from generator.models.cross_field import ACTION_RULES, editor_schema
 from generator.models.fields import LocalDate, LongText, Model, ReviewMark, Slug, Text
 from generator.vocabulary import ActionStatus
 
@@ -20,17 +21,8 @@ class Update(Model):
 class Action(Model):
     """One log entry."""
 
-    # As for meetings: the cross-field rule an editor can flag while staff type (rules.py agrees).
-    model_config = Model.model_config | ConfigDict(
-        json_schema_extra={
-            "allOf": [
-                {
-                    "if": {"properties": {"status": {"const": "done"}}, "required": ["status"]},
-                    "then": {"required": ["completed"]},
-                }
-            ]
-        }
-    )
+    # As for meetings: the cross-field rules an editor can flag while staff type (rules.py agrees).
+    model_config = Model.model_config | ConfigDict(json_schema_extra=editor_schema(*ACTION_RULES))
 
     id: Slug
     """Permanent id, e.g. `north-2024-11-cycling`. It is in the page address: never change it."""

@@ -8,6 +8,7 @@ from datetime import datetime, time
 from pydantic import ConfigDict
 
 from generator.clock import LONDON
+from generator.models.cross_field import MEETING_RULES, editor_schema
 from generator.models.fields import (
     ClockTime,
     Count,
@@ -108,33 +109,9 @@ class Record(Model):
 class Meeting(Model):
     """One meeting of a panel, or a business meeting for the whole area."""
 
-    # The cross-field rules JSON Schema can hold, so editors flag them as staff type;
-    # `check` applies the same rules (meeting_rules.py) and stays the authority.
-    model_config = Model.model_config | ConfigDict(
-        json_schema_extra={
-            "allOf": [
-                {
-                    "if": {
-                        "properties": {"status": {"const": "cancelled"}},
-                        "required": ["status"],
-                    },
-                    "then": {"required": ["status_reason"]},
-                },
-                {
-                    "if": {"properties": {"format": {"const": "online"}}, "required": ["format"]},
-                    "then": {"not": {"required": ["venue"]}},
-                },
-                {
-                    "if": {"properties": {"format": {"enum": ["in-person", "hybrid"]}}},
-                    "then": {"required": ["venue"]},
-                },
-                {
-                    "if": {"properties": {"status": {"const": "moved"}}, "required": ["status"]},
-                    "then": {"required": ["previous"]},
-                },
-            ]
-        }
-    )
+    # The cross-field rules JSON Schema can hold, so editors flag them on the field they are
+    # about with check's words; `check` applies the same rules (meeting_rules.py).
+    model_config = Model.model_config | ConfigDict(json_schema_extra=editor_schema(*MEETING_RULES))
 
     id: Slug
     """Permanent id, e.g. `north-2024-11`. It is in page and calendar addresses: never change it."""

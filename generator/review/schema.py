@@ -63,12 +63,30 @@ def schema_for(data_file: str) -> dict[str, Any]:
     """The JSON Schema of one data file, as a dict."""
     model = DATA_FILES[data_file]
     schema = model.model_json_schema(by_alias=True, schema_generator=_StaffSchema)
+    _with_markdown(schema)
     schema["$schema"] = DIALECT
     schema["$comment"] = (
         "Generated from generator/models by `python -m generator schema --write`; "
         "do not edit. The authoritative check is `python -m generator check`."
     )
     return schema
+
+
+def _with_markdown(node: Any) -> None:
+    """Give every description a ``markdownDescription`` twin, in place.
+
+    The docstrings mark field names and examples with backquotes. Editors show a plain
+    ``description`` as text, backquotes and all; VS Code's YAML extension renders
+    ``markdownDescription`` instead, so hover help shows them as code.
+    """
+    if isinstance(node, dict):
+        if isinstance(node.get("description"), str):
+            node["markdownDescription"] = node["description"]
+        for value in node.values():
+            _with_markdown(value)
+    elif isinstance(node, list):
+        for value in node:
+            _with_markdown(value)
 
 
 def render(schema: dict[str, Any]) -> bytes:
