@@ -113,6 +113,29 @@ def item_name(field: str, index: int) -> str:
     return f"the {ordinal(index + 1)} {noun}"
 
 
+AMBIGUOUS: dict[str, tuple[tuple[str, str], ...]] = {
+    word: (
+        (
+            "attendance",
+            "for how many people came, write `attendance:` with `in_person:` and "
+            "`online:` below it",
+        ),
+        (
+            "partners_present",
+            "for which partners came, write `partners_present:` with their ids from publisher.yaml",
+        ),
+    )
+    for word in ("attending", "attended", "attendees", "present")
+}
+"""Names staff use for more than one field: each field's reading, offered where it exists."""
+
+
+def meanings(name: str, fields: list[str]) -> list[str]:
+    """The readings of an ambiguous ``name`` among ``fields`` (empty when it is not ambiguous)."""
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    return [fix for field, fix in AMBIGUOUS.get(key, ()) if field in fields]
+
+
 def suggest(name: str, fields: list[str]) -> str | None:
     """The field staff meant by ``name``: by meaning first, then as a word inside a field name."""
     key = name.strip().lower().replace("-", "_").replace(" ", "_")

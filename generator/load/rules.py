@@ -166,15 +166,25 @@ def check_actions(
                 "add `status_reason:` explaining why, in a sentence",
             )
         c.remit(at, "remit", a.remit, a.owner, "owner")
-        previous = a.raised
+        previous, after = a.raised, "the date it was raised"
         for u_index, update in enumerate(a.updates):
-            if not previous <= update.date <= c.today:
+            field = f"updates.{u_index}.date"
+            if update.date > c.today:
                 at(
-                    f"updates.{u_index}.date",
-                    f"the update date {update.date} is out of order",
-                    "list updates oldest first, between the date raised and today",
+                    field,
+                    f"the update date {update.date} is in the future (today is {c.today}): "
+                    "an update says what has already happened",
+                    "use the date it happened (or today's); to say what is planned, write the "
+                    "plan in the text of today's update",
                 )
-            previous = max(previous, update.date)
+            elif update.date < previous:
+                at(
+                    field,
+                    f"the update date {update.date} is before {after} ({previous})",
+                    "list updates oldest first, each dated on or after the one above it",
+                )
+            if update.date > previous:
+                previous, after = update.date, "the update above it"
 
 
 def _names_day(note: str, day: date) -> bool:

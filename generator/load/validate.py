@@ -6,9 +6,10 @@ import difflib
 import types
 import typing
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.errors import PydanticSchemaGenerationError
 from pydantic_core import ErrorDetails
 
 from generator.load import explain
@@ -64,6 +65,107 @@ def _describe(model: type[BaseModel] | None, name: str) -> str:
     return f" ({field.description.rstrip('.')})" if field and field.description else ""
 
 
+def _node(value: Any, loc: Loc) -> Any:
+    """What the staff wrote at ``loc`` inside the loaded file (None if it is not there)."""
+    for part in loc:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def _unknown_field_fix(name: str, model: type[BaseModel] | None, entry: Any) -> str:
+    """What to write instead of the unknown field ``name`` in ``entry``, a ``model``."""
+    fields = _field_names(model) if model else []
+    meanings = explain.meanings(name, fields)
+    if meanings:
+        return "; ".join(meanings)
+    meant = explain.suggest(name, fields)
+    close = [meant] if meant else difflib.get_close_matches(name, fields, n=1)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    home = _nested_home(model, name) if model else None
+    if home:
+        group, about = home
+        if isinstance(entry, dict) and group in entry:
+            return (
+                f"`{name}:` goes under `{group}:` ({about}): move it into the `{group}:` lines, "
+                f"indented two more spaces than `{group}:`"
+            )
+        return (
+            f"`{name}:` goes under `{group}:` ({about}): write `{group}:` on its own line "
+            f"and put `{name}:` below it, indented two more spaces"
+        )
+    return f"remove it; the fields here are: {', '.join(fields)}"
+
+
+def _nested_home(model: type[BaseModel], name: str) -> tuple[str, str] | None:
+    """The one group field of ``model`` (e.g. an officer's `contact:`) that has a field ``name``."""
+    homes = [
+        (field.alias or key, (field.description or "").rstrip(".").lower())
+        for key, field in model.model_fields.items()
+        if (inner := model_at(model, (field.alias or key,))) is not None
+        and name in _field_names(inner)
+    ]
+    return homes[0] if len(homes) == 1 else None
+
+
+def _first_field_for(model: type[BaseModel], value: Any) -> str | None:
+    """The first field of ``model`` that would accept ``value``, for the message's example."""
+    if not isinstance(value, str):
+        return None
+    for name, field in model.model_fields.items():
+        try:
+            typed: Any = (
+                Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+            )
+            TypeAdapter(typed).validate_python(value)
+        except (ValidationError, PydanticSchemaGenerationError):
+            continue
+        return field.alias or name
+    return None
+
+
+def _shape_problem(loc: Loc, kind: str, value: Any, root: type[Model]) -> tuple[str, str] | None:
+    """What a field holds and how to write it, when one value stands where it needs more lines.
+
+    Staff who write `attendance: 13` know the figure, not YAML's word for a group: the
+    message names the lines that go below the field and shows one with their own value.
+    """
+    if not loc or not isinstance(loc[-1], str) or isinstance(value, list):
+        return None
+    name = loc[-1]
+    listed = kind in ("list_type", "tuple_type")
+    if isinstance(value, dict):
+        if not listed:
+            return None
+        return (
+            f"`{name}:` holds a list, not one group of lines",
+            "start each item with `- `: the first line of each entry begins `- `, lined up "
+            "under the others",
+        )
+    shown = "a single value" if value is not None else "nothing"
+    if listed:
+        example = f", e.g. `- {value}`" if value is not None else ""
+        return (
+            f"`{name}:` holds a list, not {shown}",
+            f"write `{name}:` alone on its line, then each item on a line below it starting "
+            f"`- `{example}",
+        )
+    model = model_at(root, loc)
+    if model is None:
+        return None
+    fields = _field_names(model)
+    fits = _first_field_for(model, value)
+    example = f", e.g. `{fits}: {value}`" if fits else ""
+    return (
+        f"`{name}:` holds a group of lines ({', '.join(fields)}), not {shown}",
+        f"write `{name}:` alone on its line, then each of its fields on a line below it, "
+        f"indented two more spaces{example}",
+    )
+
+
 def _problems(error: ErrorDetails, loaded: Loaded, root: type[Model]) -> Iterator[Problem]:
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
@@ -102,15 +204,12 @@ def _problems(error: ErrorDetails, loaded: Loaded, root: type[Model]) -> Iterato
     elif kind == "extra_forbidden":
         name = str(loc[-1])
         model = model_at(root, loc[:-1])
-        fields = _field_names(model) if model else []
-        meant = explain.suggest(name, fields)
-        close = [meant] if meant else difflib.get_close_matches(name, fields, n=1)
-        fix = (
-            f"did you mean `{close[0]}`?"
-            if close
-            else f"remove it; the fields here are: {', '.join(fields)}"
+        yield loaded.problem(
+            loc,
+            f"`{name}` is not a field here",
+            _unknown_field_fix(name, model, _node(loaded.value, loc[:-1])),
+            key=True,
         )
-        yield loaded.problem(loc, f"`{name}` is not a field here", fix, key=True)
     elif kind == "enum":
         yield loaded.problem(
             loc,
@@ -118,8 +217,9 @@ def _problems(error: ErrorDetails, loaded: Loaded, root: type[Model]) -> Iterato
             f"use one of: {ctx.get('expected', '')}".replace("'", ""),
         )
     elif kind in _CONTAINER:
+        shaped = _shape_problem(loc, kind, value, root)
         yield loaded.problem(
-            loc, f"expected {_CONTAINER[kind]} here", "compare with the example data"
+            loc, *(shaped or (f"expected {_CONTAINER[kind]} here", "compare with the example data"))
         )
     else:  # pragma: no cover - every field type raises STAFF_ERROR; this is the safety net
         yield loaded.problem(loc, error["msg"], "compare with the example data")

@@ -183,11 +183,20 @@ def parse_count(value: Any) -> int:
     return int(text)
 
 
-def _number(value: Any) -> Decimal:
+_DIGITS = "write digits with an optional decimal point, e.g. 72.5"
+
+
+def _number(value: Any, fix: str = _DIGITS) -> Decimal:
     text = raw_text(value, "a number")
     if not _NUMBER.fullmatch(text):
-        fail(f"`{text}` is not a number", "write digits with an optional decimal point, e.g. 72.5")
+        fail(f"`{text}` is not a number", fix)
     return Decimal(text)
+
+
+def _figure(value: Any) -> Decimal:
+    # Staff type words such as "not yet reported" where the figure will go: the page already
+    # says that for a quarter that is left out, so say so.
+    return _number(value, f"{_DIGITS}; if it is not reported yet, leave the quarter out")
 
 
 def parse_email(value: Any) -> str:
@@ -282,6 +291,14 @@ Number = Annotated[
         {"anyOf": [{"type": "number"}, {"type": "string", "pattern": f"^{_NUMBER.pattern}$"}]}
     ),
 ]
+Figure = Annotated[
+    Decimal,
+    BeforeValidator(_figure),
+    WithJsonSchema(
+        {"anyOf": [{"type": "number"}, {"type": "string", "pattern": f"^{_NUMBER.pattern}$"}]}
+    ),
+]
+"""A reported quarterly figure: a number, and a quarter not yet reported is left out."""
 Email = Annotated[
     str, BeforeValidator(parse_email), WithJsonSchema({"type": "string", "format": "email"})
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.models.fields import LongText, Model, Number, Quarter, ReviewMark, Slug, Text
+from generator.models.fields import Figure, LongText, Model, Quarter, ReviewMark, Slug, Text
 from generator.vocabulary import DerivedCount, MetricKind
 
 
@@ -11,7 +11,7 @@ class Share(Model):
 
     category: Text
     """The category as reported."""
-    value: Number
+    value: Figure
     """The figure for it."""
 
 
@@ -29,7 +29,7 @@ class MetricValue(Model):
 
     quarter: Quarter
     """The calendar quarter, e.g. `2025-Q1` for January to March 2025."""
-    value: Number | None = None
+    value: Figure | None = None
     """The figure (counts, hours, scores)."""
     breakdown: tuple[Dimension, ...] = ()
     """For breakdown metrics: the figures by dimension."""
