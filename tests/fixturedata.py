@@ -46,6 +46,9 @@ def problems_after_edit(tmp_path: Path, file: str, old: str, new: str, today: da
 
 
 def rendered(data: Path, today: date = FIXTURE_TODAY) -> dict[str, str]:
-    """Every output of ``data`` as text, by path: loaded as check does, rendered for the site."""
+    """Every output of ``data`` as text, by path: loaded as check does, rendered for the site.
+
+    Text as a reader gets it: the CSV files' byte-order mark is read as such ("utf-8-sig").
+    """
     loaded = dataset.load(data, today=today, label="data")
-    return {o.path: o.content.decode("utf-8") for o in render_all(loaded, FIXTURE_CONFIG)}
+    return {o.path: o.content.decode("utf-8-sig") for o in render_all(loaded, FIXTURE_CONFIG)}

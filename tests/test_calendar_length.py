@@ -1,12 +1,14 @@
 """A panel's usual meeting length gives calendar events a finish time, said to be approximate.
 
 Uses tests/fixtures/site/data: Hilltop sets `meeting_length: "90"` and its November meeting
-has no end time; Harbour sets no length and its May meeting has no end time either.
+has no end time; Harbour sets no length and its May meeting has no end time either, so the
+force's usual length (publisher.yaml `meeting_length`, 90 minutes unless set) applies.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import shutil
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar
@@ -23,8 +25,8 @@ CONFIG = SiteConfig(
 )
 
 
-def _event(meeting_id: str):  # type: ignore[no-untyped-def]
-    data = dataset_module.load(DATA, today=date(2025, 3, 10), label="data")
+def _event(meeting_id: str, folder: Path = DATA):  # type: ignore[no-untyped-def]
+    data = dataset_module.load(folder, today=date(2025, 3, 10), label="data")
     calendar = Calendar()
     calendar.add_component(event(data.meeting_by_id[meeting_id], data, CONFIG))
     # Through the bytes a calendar app reads, not the object we built.
@@ -41,10 +43,26 @@ def test_usual_length_sets_dtend_and_says_the_finish_is_approximate() -> None:
     )
 
 
-def test_without_a_usual_length_there_is_no_dtend_as_before() -> None:
+def test_without_a_panel_length_the_forces_usual_length_gives_an_approximate_end() -> None:
     vevent = _event("harbour-2025-05")
-    assert "DTEND" not in vevent
-    assert "The finish time has not been published." in str(vevent["DESCRIPTION"]).splitlines()
+    start, end = vevent.decoded("DTSTART"), vevent.decoded("DTEND")
+    assert end - start == timedelta(minutes=90)
+    assert (
+        "The finish time has not been published: the calendar shows the usual length of a "
+        "cluster panel meeting (1 hour 30 minutes), so the finish time is approximate."
+    ) in str(vevent["DESCRIPTION"]).splitlines()
+
+
+def test_the_forces_usual_length_is_set_in_publisher_yaml(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    publisher = data / "publisher.yaml"
+    publisher.write_text(
+        publisher.read_text(encoding="utf-8") + 'meeting_length: "120"\n', encoding="utf-8"
+    )
+    vevent = _event("harbour-2025-05", data)
+    assert vevent.decoded("DTEND") - vevent.decoded("DTSTART") == timedelta(hours=2)
+    assert "(2 hours), so the finish time is approximate." in str(vevent["DESCRIPTION"])
 
 
 def test_a_published_end_wins_over_the_usual_length() -> None:

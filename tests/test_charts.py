@@ -52,7 +52,7 @@ def test_bars_scale_to_the_largest_and_escape_labels() -> None:
     )
     root = ET.fromstring(svg)
     widths = [r.get("width") for r in root.iter(f"{SVG}rect")]
-    assert widths == ["350.0", "175.0", "0.0"]
+    assert widths == ["230.0", "115.0", "0.0"]
     assert "&lt;x&gt;" in svg and "A &lt;b&gt; &amp; c" in svg
 
 

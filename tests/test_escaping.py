@@ -78,7 +78,7 @@ def test_csv_cells_cannot_start_a_formula_in_any_locale(
         "said: People cycle fast on the pavement by the river path.",
         f"said: {quoted}",
     )
-    table = outputs(data)["data/actions.csv"].decode("utf-8")
+    table = outputs(data)["data/actions.csv"].decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(table, newline="")))
     assert cell in [row["said"] for row in rows]
     # Read as a spreadsheet in a locale that splits on semicolons: no cell is a formula.
@@ -90,7 +90,9 @@ def test_csv_cells_cannot_start_a_formula_in_any_locale(
 def test_metrics_json_keeps_every_digit_the_csv_keeps(tmp_path: Path) -> None:
     data = edited(tmp_path, "metrics.yaml", "value: 3", "value: 123456789012.123456")
     files = outputs(data)
-    rows = list(csv.DictReader(io.StringIO(files["data/metrics.csv"].decode(), newline="")))
+    rows = list(
+        csv.DictReader(io.StringIO(files["data/metrics.csv"].decode("utf-8-sig"), newline=""))
+    )
     [csv_value] = [r["value"] for r in rows if r["value"]]
     records = json.loads(files["data/metrics.json"], parse_float=Decimal)
     [json_value] = [r["value"] for r in records if r["value"] is not None]

@@ -112,7 +112,7 @@ def test_the_example_shows_the_newest_cases(built: Path) -> None:
     assert "Friday 15 August 2025, 10pm to 12:30am on Saturday 16 August" in late
     assert '"endDate": "2025-08-16T00:30:00+01:00"' in late
     assert "DTEND;TZID=Europe/London:20250816T003000" in feed("harbour-2025-08")
-    rows = (built / "data" / "meetings.csv").read_text(encoding="utf-8").splitlines()
+    rows = (built / "data" / "meetings.csv").read_text(encoding="utf-8-sig").splitlines()
     row = next(r for r in rows if r.startswith("harbour-2025-08,"))
     # end_date, then date_confirmed (added last)
     assert ",2025-08-15,22:00,00:30," in row and row.endswith(",2025-08-16,true")

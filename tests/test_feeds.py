@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -240,10 +240,14 @@ def test_event_properties() -> None:
         assert line in description.split("\n"), line
 
 
-def test_no_published_end_means_no_dtend() -> None:
+def test_no_published_end_means_the_usual_length_said_to_be_approximate() -> None:
     event = events_by_uid(build()["calendar/all.ics"])[f"hillside-2025-03@{HOST}"]
-    assert "DTEND" not in event and "DURATION" not in event
-    assert "The finish time has not been published." in str(event["DESCRIPTION"]).split("\n")
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=90)
+    assert "DURATION" not in event
+    assert (
+        "The finish time has not been published: the calendar shows the usual length of a "
+        "cluster panel meeting (1 hour 30 minutes), so the finish time is approximate."
+    ) in str(event["DESCRIPTION"]).split("\n")
     assert str(event["LOCATION"]) == "Hillside Library, 22 Sample Street"
 
 

@@ -160,3 +160,51 @@ def test_shipped_data_page_builds() -> None:
     body = render_page(shipped)
     assert body.count("not yet reported") >= 10
     assert derive.mismatches(shipped) == ()
+
+
+def test_quarters_the_data_says_nothing_about_read_not_recorded(tmp_path: Path) -> None:
+    """Before the first published meeting the counts are unknown, not zero (issue 23)."""
+    import shutil
+
+    from metricsfixture import FIXTURE, TODAY
+
+    folder = tmp_path / "metrics"
+    shutil.copytree(FIXTURE, folder)
+    metrics = folder / "metrics.yaml"
+    text = metrics.read_text(encoding="utf-8")
+    metrics.write_text(text.replace("first_quarter: 2025-Q1", "first_quarter: 2024-Q2"), "utf-8")
+    data = dataset_module.load(folder, today=TODAY, label="metrics")
+    held = [(c.quarter, c.derived) for c in derive.held_per_quarter(data)]
+    assert held == [
+        ("2024-Q2", None),
+        ("2024-Q3", None),
+        ("2024-Q4", 2),
+        ("2025-Q1", 0),
+        ("2025-Q2", 1),
+    ]
+    assert [c.derived for c in derive.logs_per_quarter(data)][:3] == [None, None, 3]
+    body = render_page(data)
+    assert '<tr><th scope="row">April to June 2024</th><td><em>not recorded</em></td>' in body, (
+        "a quarter before the meetings list reads 0"
+    )
+
+
+def test_a_meeting_with_no_record_and_no_log_entry_reads_not_recorded(tmp_path: Path) -> None:
+    import shutil
+
+    from metricsfixture import FIXTURE, TODAY
+
+    folder = tmp_path / "metrics"
+    shutil.copytree(FIXTURE, folder)
+    actions = folder / "actions.yaml"
+    kept = [
+        block
+        for block in actions.read_text(encoding="utf-8").split("\n  - ")
+        if "meeting: beta-2025-05" not in block
+    ]
+    actions.write_text("\n  - ".join(kept), encoding="utf-8")
+    data = dataset_module.load(folder, today=TODAY, label="metrics")
+    logs = {r.meeting.id: r.logs for r in derive.per_meeting(data)}
+    assert logs == {"alpha-2024-12": 2, "beta-2024-12": 1, "beta-2025-05": None}
+    assert [(c.quarter, c.derived) for c in derive.logs_per_quarter(data)][-1] == ("2025-Q2", None)
+    assert "<td>not recorded</td></tr>" in render_page(data)

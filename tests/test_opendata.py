@@ -33,7 +33,7 @@ def outputs() -> dict[str, bytes]:
 
 
 def _rows(content: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(content.decode("utf-8"), newline="")))
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
 
 
 @pytest.mark.parametrize("source", ["fixture", "shipped"])
@@ -71,7 +71,10 @@ def test_actions_csv_neutralises_text_only(outputs: dict[str, bytes]) -> None:
 
 @pytest.mark.parametrize("name", ["meetings", "topics", "actions", "engagement", "metrics"])
 def test_files_are_crlf_utf8_and_sorted_json(name: str, outputs: dict[str, bytes]) -> None:
-    text = outputs[f"data/{name}.csv"].decode("utf-8")
+    raw_csv = outputs[f"data/{name}.csv"]
+    # A byte-order mark first, so spreadsheets read the file as UTF-8 (issue 23).
+    assert raw_csv.startswith(b"\xef\xbb\xbf") and not raw_csv.startswith(b"\xef\xbb\xbf" * 2)
+    text = raw_csv.decode("utf-8-sig")
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     raw = outputs[f"data/{name}.json"]
     assert raw.endswith(b"]\n")

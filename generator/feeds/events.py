@@ -98,12 +98,10 @@ def content(meeting: Meeting, dataset: Dataset, config: SiteConfig) -> Event:
     vevent = Event()
     vevent.add("uid", uid(meeting, config))
     vevent.add("dtstart", meeting.starts_at())
-    end = meeting.ends_at() or wording.approximate_end(meeting, dataset)
-    # No published end and no usual length for the panel: leave DTEND out rather than
-    # invent one (RFC 5545 §3.6.1 then makes the event end when it starts); the
-    # DESCRIPTION says the end is not published, or that the usual length is approximate.
-    if end is not None:
-        vevent.add("dtend", end)
+    # No published end: the panel's (else the force's) usual length, which the DESCRIPTION
+    # says is approximate. Without any DTEND the event would end as it starts (RFC 5545
+    # §3.6.1) and each client invented its own end (one hour, none, 2038: issue 23).
+    vevent.add("dtend", meeting.ends_at() or wording.approximate_end(meeting, dataset))
     vevent.add("status", ICAL_STATUS[meeting.standing()])
     if meeting.standing() in (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED):
         vevent.add("transp", "TRANSPARENT")

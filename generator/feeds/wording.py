@@ -66,18 +66,24 @@ def _slot(on: date, start: time | None) -> str:
     return f"{timefmt.day(on)}, {timefmt.clock(start)}" if start else timefmt.day(on)
 
 
-def usual_length(meeting: Meeting, dataset: Dataset) -> int | None:
-    """The panel's usual meeting length in minutes, if the meeting has a panel that sets one."""
+def usual_length(meeting: Meeting, dataset: Dataset) -> int:
+    """The usual meeting length in minutes: the panel's, else the force's (publisher.yaml)."""
     panel = dataset.panel_by_id.get(meeting.panel) if meeting.panel else None
-    return panel.meeting_length if panel else None
+    if panel is not None and panel.meeting_length is not None:
+        return panel.meeting_length
+    return dataset.publisher.meeting_length
+
+
+def _panel_sets_length(meeting: Meeting, dataset: Dataset) -> bool:
+    panel = dataset.panel_by_id.get(meeting.panel) if meeting.panel else None
+    return panel is not None and panel.meeting_length is not None
 
 
 def approximate_end(meeting: Meeting, dataset: Dataset) -> datetime | None:
     """Start plus the panel's usual length, for a meeting with no published end (else None)."""
-    length = usual_length(meeting, dataset)
-    if meeting.end is not None or length is None:
+    if meeting.end is not None:
         return None
-    return meeting.starts_at() + timedelta(minutes=length)
+    return meeting.starts_at() + timedelta(minutes=usual_length(meeting, dataset))
 
 
 def _status(meeting: Meeting) -> Iterator[str]:
@@ -104,15 +110,17 @@ def _when_where(meeting: Meeting, dataset: Dataset) -> Iterator[str]:
     when = timefmt.meeting_when(meeting.date, meeting.start, meeting.end, confirmed)
     zone = f", {dataset.publisher.wording.local_time}" if confirmed else ""
     yield f"{title(meeting, dataset)}: {when}{zone}."
-    length = usual_length(meeting, dataset)
-    if meeting.end is None and length is not None:
+    if meeting.end is None:
+        whose = (
+            "this panel's meetings"
+            if _panel_sets_length(meeting, dataset)
+            else f"a {dataset.publisher.wording.panel} meeting"
+        )
         yield (
             "The finish time has not been published: the calendar shows the usual length of "
-            f"this panel's meetings ({timefmt.duration(length)}), so the finish time is "
-            "approximate."
+            f"{whose} ({timefmt.duration(usual_length(meeting, dataset))}), so the finish time "
+            "is approximate."
         )
-    elif meeting.end is None:
-        yield "The finish time has not been published."
     if meeting.format is MeetingFormat.HYBRID:
         yield "Hybrid meeting: come in person or join online."
     elif meeting.format is MeetingFormat.ONLINE:

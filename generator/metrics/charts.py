@@ -16,8 +16,9 @@ from markupsafe import Markup
 
 from generator.render import templating
 
-WIDTH = 480
-"""The drawing's width in SVG units; Material scales it down to narrow screens."""
+WIDTH = 360
+"""The drawing's width in SVG units; Material scales it down to narrow screens. A phone's 390 px
+screen has 358 px for it, so its 16-unit labels stay 16 px there (at 480 units they were 12 px)."""
 VALUE_ROOM = 130
 """Space kept to the right of the longest bar for its figure ('not yet reported' fits)."""
 ROW = 54
@@ -47,8 +48,16 @@ def _units(value: Decimal) -> str:
     return str(value.quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
-def bar_chart(chart_id: str, title: str, summary: str, bars: Sequence[Bar]) -> Markup:
+def bar_chart(
+    chart_id: str,
+    title: str,
+    summary: str,
+    bars: Sequence[Bar],
+    missing: str = "not yet reported",
+) -> Markup:
     """An accessible horizontal bar chart: ``role="img"`` named by its title and summary.
+
+    A bar whose value is None reads ``missing`` ("not recorded" for counts from the data).
 
     ``chart_id`` must be unique on the page: the title and summary ids derive from it.
     """
@@ -66,7 +75,7 @@ def bar_chart(chart_id: str, title: str, summary: str, bars: Sequence[Bar]) -> M
                 "bar_y": y + BAR_TOP,
                 "reported": bar.value is not None,
                 "width": _units(width),
-                "text": number(bar.value) if bar.value is not None else "not yet reported",
+                "text": number(bar.value) if bar.value is not None else missing,
                 "text_x": _units(width + (6 if width > 0 else 0)),
                 "text_y": y + BAR_TOP + 15,
             }

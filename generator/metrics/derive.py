@@ -86,12 +86,41 @@ def _derived_quarters(dataset: Dataset, metric: Metric | None) -> tuple[str, ...
     return quarters.span(first, quarters.last_ended(dataset.today))
 
 
+def _unrecorded(dataset: Dataset, what: DerivedCount) -> set[str]:
+    """Quarters whose count would be a zero that means "nothing recorded", not "none".
+
+    Before the first published meeting the meetings list says nothing; for logs, a quarter
+    whose held meetings have neither a published record nor a log entry says nothing either.
+    """
+    meetings = panel_meetings(dataset)
+    if not meetings:
+        return set()
+    first = quarters.parts(quarters.of(meetings[0].date))
+    metric = counted(dataset, what)
+    shown = _derived_quarters(dataset, metric)
+    before = {q for q in shown if quarters.parts(q) < first}
+    if what is not DerivedCount.LOGS:
+        return before
+    held: dict[str, list[Meeting]] = {}
+    for meeting in meetings:
+        if is_held(meeting, dataset):
+            held.setdefault(quarters.of(meeting.date), []).append(meeting)
+    silent = {
+        q
+        for q, found in held.items()
+        if all(m.record is None and not dataset.actions_by_meeting.get(m.id) for m in found)
+    }
+    return before | silent
+
+
 def _compare(dataset: Dataset, what: DerivedCount) -> tuple[Comparison, ...]:
     metric = counted(dataset, what)
     counts = per_quarter(dataset, what)
+    unrecorded = _unrecorded(dataset, what)
     entered = {v.quarter: v.value for v in metric.values} if metric is not None else {}
     return tuple(
-        Comparison(q, counts.get(q, 0), entered.get(q)) for q in _derived_quarters(dataset, metric)
+        Comparison(q, None if q in unrecorded else counts.get(q, 0), entered.get(q))
+        for q in _derived_quarters(dataset, metric)
     )
 
 
@@ -121,7 +150,7 @@ def mismatches(dataset: Dataset) -> tuple[Mismatch, ...]:
             counted_label(DerivedCount.MEETINGS_HELD, dataset.publisher.wording),
         )
         for c in held_per_quarter(dataset)
-        if c.differs and c.entered is not None
+        if c.differs and c.entered is not None and c.derived is not None
     ]
     found += [
         Mismatch(
@@ -132,7 +161,7 @@ def mismatches(dataset: Dataset) -> tuple[Mismatch, ...]:
             counted_label(DerivedCount.LOGS, dataset.publisher.wording),
         )
         for c in logs_per_quarter(dataset)
-        if c.differs and c.entered is not None
+        if c.differs and c.entered is not None and c.derived is not None
     ]
     return tuple(found)
 
@@ -149,7 +178,11 @@ def per_meeting(dataset: Dataset, panel: str | None = None) -> tuple[MeetingFigu
             MeetingFigures(
                 meeting=meeting,
                 panel_name=owner.name if owner is not None else "",
-                logs=len(dataset.actions_by_meeting.get(meeting.id, ())),
+                logs=(
+                    None
+                    if meeting.record is None and not dataset.actions_by_meeting.get(meeting.id)
+                    else len(dataset.actions_by_meeting.get(meeting.id, ()))
+                ),
                 in_person=record.in_person if record is not None else None,
                 online=record.online if record is not None else None,
             )

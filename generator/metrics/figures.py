@@ -38,13 +38,16 @@ class Comparison:
     """A derived count for one quarter beside the figure entered for the same metric."""
 
     quarter: str
-    derived: int
+    derived: int | None
+    """The count; None where the data records nothing for the quarter (read "not recorded")."""
     entered: Decimal | None
 
     @property
     def differs(self) -> bool:
-        """True when a figure was entered and it is not the derived count."""
-        return self.entered is not None and self.entered != self.derived
+        """True when a figure was entered and the data gives a different count."""
+        return (
+            self.entered is not None and self.derived is not None and self.entered != self.derived
+        )
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Mismatch:
     metric: str
     quarter: str
     entered: Decimal
-    derived: int
+    derived: int | None
     what: str
 
     def message(self) -> str:
@@ -80,7 +83,8 @@ class MeetingFigures:
 
     meeting: Meeting
     panel_name: str
-    logs: int
+    logs: int | None
+    """Log entries from the meeting; None when it has neither a record nor an entry."""
     in_person: int | None
     online: int | None
 

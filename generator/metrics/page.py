@@ -19,6 +19,9 @@ from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import href
 from generator.vocabulary import DerivedCount, MetricKind
 
+NOT_RECORDED = "not recorded"
+"""What a count from the data reads where the data records nothing (never a zero)."""
+
 TITLE = "Figures: meetings and engagement"
 
 
@@ -94,7 +97,7 @@ def _comparison_chart(
 ) -> Shown:
     if not rows:
         return Shown(f"No quarter with {unit} has ended yet.", Markup(""))
-    total = sum(row.derived for row in rows)
+    total = sum(row.derived or 0 for row in rows)
     differs = sum(1 for row in rows if row.differs)
     summary = (
         f"{total} {unit} in the {len(rows)} quarters from "
@@ -103,7 +106,8 @@ def _comparison_chart(
     if differs:
         summary += f" The reported figure differs from the meetings data in {differs} quarter(s)."
     bars = [Bar(timefmt.quarter(row.quarter), row.derived) for row in rows]
-    return Shown(summary, bar_chart(chart_id, title, summary, bars) if total else Markup(""))
+    chart = bar_chart(chart_id, title, summary, bars, missing=NOT_RECORDED)
+    return Shown(summary, chart if total else Markup(""))
 
 
 def _audience_chart(dataset: Dataset) -> Shown:

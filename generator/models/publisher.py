@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from generator.models.accessibility import AccessibilityStatement
+from generator.models.areas import Minutes
 from generator.models.fields import Email, Flag, Model, Phone, Slug, Text
 from generator.models.links import HttpsUrl
 from generator.vocabulary import DEFAULT_WORDING
@@ -122,6 +123,10 @@ class Publisher(Model):
     """Published crime figures for the whole area, offered when a panel has no link of its own."""
     wording: Wording = Wording()
     """Wording that differs between forces."""
+    meeting_length: Minutes = 90
+    """How long meetings usually last, in minutes, where a panel sets no `meeting_length` of its
+    own (90 unless set). A meeting with no published end time then ends this long after its
+    start in calendars, and its calendar entry says the finish time is approximate."""
     accessibility: AccessibilityStatement | None = None
     """The accessibility statement's contact, enforcement and testing facts (until set, the
     statement shows placeholders and the deploy refuses)."""

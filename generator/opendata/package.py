@@ -60,6 +60,14 @@ def schema(table: Table, *, keys: bool) -> dict[str, Any]:
     return described
 
 
+BOM = "\ufeff".encode()
+"""Starts every CSV file, so spreadsheets read it as UTF-8 (the encoding "utf-8-sig")."""
+WITH_BOM = (
+    "The file starts with a UTF-8 byte-order mark (encoding utf-8-sig), so spreadsheet "
+    "programs read its characters, such as en dashes, right."
+)
+
+
 def _file(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
@@ -96,11 +104,11 @@ def descriptor(tables: tuple[Table, ...], config: SiteConfig, words: Wording) ->
             {
                 "name": table.name,
                 "title": table.title,
-                "description": table.description + " " + NEUTRALISED,
+                "description": table.description + " " + NEUTRALISED + " " + WITH_BOM,
                 "path": _file(urls.download(table.name, "csv")),
                 "format": "csv",
                 "mediatype": "text/csv",
-                "encoding": "utf-8",
+                "encoding": "utf-8-sig",
                 "profile": "tabular-data-resource",
                 "schema": schema(table, keys=True),
                 "dialect": {

@@ -49,10 +49,14 @@ def json_value(value: Cell) -> Any:
 
 
 def csv_bytes(table: Table) -> bytes:
-    """The table as CSV, formula-like text neutralised."""
+    """The table as CSV, formula-like text neutralised, after a UTF-8 byte-order mark.
+
+    Without the mark, Excel and LibreOffice's default import read the file in the computer's
+    legacy code page: an en dash became "â€“" (issue 23). The datapackage says "utf-8-sig".
+    """
     text = [c.type == "string" for c in table.columns]
     rows = ([csv_text(v, text=t) for v, t in zip(row, text, strict=True)] for row in table.rows)
-    return csvsafe.write([c.name for c in table.columns], rows)
+    return package.BOM + csvsafe.write([c.name for c in table.columns], rows)
 
 
 def json_bytes(table: Table) -> bytes:
