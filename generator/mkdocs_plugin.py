@@ -8,16 +8,20 @@ sure the theme receives page titles as escaped text, never as markup.
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -26,8 +30,10 @@ from mkdocs.structure.pages import Page
 from generator.clock import BadEpoch, build_date, build_time
 from generator.engines.navigation import GUIDANCE, NAV_ORDER, PANELS_IN_NAV, out_of_nav
 from generator.load import published
-from generator.load.errors import DataError
+from generator.load.dataset import Dataset
+from generator.load.errors import DataError, Problem
 from generator.load.publish import load_with_notices
+from generator.preview import Preview, changed, fingerprint, showing_errors
 from generator.render.handwritten import UnknownPlaceholder, Wording, worded
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import SCRIPT, STYLES
@@ -76,6 +82,14 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         self.search: list[Record] = []
         self.indexing: Future[None] | None = None
         self.wording = Wording()
+        self.site: SiteConfig | None = None
+        self.preview = Preview()
+        self.kept: _Kept | None = None
+        self.data_records = 0
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """In ``mkdocs serve`` this instance lives across rebuilds: it keeps the preview's state."""
+        self.preview.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the data once (blocking advisories included), render every output."""
@@ -85,14 +99,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
                 "(the site's permanent addresses are folders such as panels/PANEL-ID/)"
             )
         self.data_path = Path(config.config_file_path or ".").parent / self.config.data_dir
-        try:
-            data, notices = load_with_notices(
-                self.data_path, today=build_date(), label=self.config.data_dir.rstrip("/")
-            )
-        except DataError as error:
-            raise PluginError(error.report("nothing was published")) from None
-        except BadEpoch as error:
-            raise PluginError(str(error)) from None
+        data, notices = self._load("nothing was published")
         try:  # `site_name: Northshire Police {{ words.panels }}` follows a renamed panel
             for key in ("site_name", "site_description"):
                 if isinstance(config[key], str):
@@ -106,18 +113,16 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             previous = published.given(self.config.previous_calendar, os.environ)
         except published.PreviousError as error:
             raise PluginError(f"{error}; nothing was published") from None
-        site = SiteConfig(
+        self.site = SiteConfig(
             site_url=_with_slash(config.site_url or "/"),
             site_name=config.site_name,
             built=build_time(),
             templates=Path(self.config.custom_templates) if self.config.custom_templates else None,
             previous=previous,
         )
-        try:
-            self.outputs = render_all(data, site)
-        except DataError as error:
-            raise PluginError(error.report("nothing was published")) from None
+        self.outputs = self._render(data, self.site, "nothing was published")
         self.search = records(data)
+        self.data_records = len(self.search)
         self.wording = data.publisher.wording
         # The theme's own templates (overrides/) read the force's words from here.
         config.extra["words"] = self.wording.model_dump()
@@ -128,6 +133,22 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         return config
+
+    def _load(self, outcome: str) -> tuple[Dataset, tuple[Problem, ...]]:
+        try:
+            return load_with_notices(
+                self.data_path, today=build_date(), label=self.config.data_dir.rstrip("/")
+            )
+        except DataError as error:
+            raise PluginError(error.report(outcome)) from None
+        except BadEpoch as error:
+            raise PluginError(str(error)) from None
+
+    def _render(self, data: Dataset, site: SiteConfig, outcome: str) -> list[Output]:
+        try:
+            return render_all(data, site)
+        except DataError as error:
+            raise PluginError(error.report(outcome)) from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add every output as an in-memory file; a hand-written file may not take its place.
@@ -215,6 +236,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         is replaced by the page, whose title comes from the data.
         """
         nav.items = sorted(_flatten(nav.items, None), key=_nav_rank)
+        if self.preview.serving:
+            self.kept = _Kept(config, files, nav)
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -224,6 +247,9 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         Pagefind runs in its own process, so the two overlap instead of following each other.
         """
         records = sorted(self.search, key=lambda r: r.url)
+        if self.preview.serving and self.kept is not None:
+            self.kept.env, self.kept.search = env, self.search[self.data_records :]
+            self.kept.indexed = records
         target = Path(config.site_dir) / FOLDER
         pool = ThreadPoolExecutor(1, thread_name_prefix="pagefind")
         self.indexing = pool.submit(write_index, records, target)
@@ -236,6 +262,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         try:
             if indexing is not None:
                 indexing.result()
+            if self.preview.serving:
+                self.preview.remember(self.outputs)
         except SearchIndexError as error:
             raise PluginError(f"cluster-panels: {error}") from None
 
@@ -244,11 +272,124 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         indexing, self.indexing = self.indexing, None
         if indexing is not None:
             indexing.exception()
+        self.preview.failure = str(error)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild the preview when staff edit the data."""
+        """Rebuild the preview when staff edit the data: only the pages and files it changes.
+
+        MkDocs would rebuild and rewrite every file; :mod:`generator.mkdocs_preview` writes
+        only those whose bytes changed, and shows a data error above the last good page.
+        """
         server.watch(str(self.data_path))
+        if not self.preview.serving:
+            return server
+        watched = [Path(config.docs_dir), Path(config.config_file_path or "mkdocs.yml")]
+        if self.config.custom_templates:
+            watched.append(Path(self.config.custom_templates))
+        watched += [Path(d) for d in config.theme.dirs if "site-packages" not in d]
+        self.preview.watched = watched
+        self.preview.seen = fingerprint(watched)
+        server.set_app(showing_errors(server.serve_request, lambda: self.preview.error))
+        server.builder = lambda: self._rebuild(builder)
         return server
+
+    def _rebuild(self, whole: Any) -> None:
+        """One preview rebuild: only the changed outputs, else MkDocs' whole build.
+
+        Never raises: an error is logged and shown above the last good pages instead, and
+        the browsers reload to show it.
+        """
+        started = time.perf_counter()
+        try:
+            written = None if self.preview.whole_build_needed() else self._changed_only()
+            if written is None:
+                self.preview.seen = fingerprint(self.preview.watched)
+                self.preview.failure = None
+                try:
+                    whole()
+                except (Abort, SystemExit) as error:
+                    raise PluginError(self.preview.failure or str(error)) from None
+            self.preview.error = None
+            what = "every file" if written is None else f"{written} changed file(s)"
+            log.info("preview updated in %.2f s: %s", time.perf_counter() - started, what)
+        except PluginError as error:
+            self.preview.error = str(error)
+            log.error("%s", error)
+
+    def _changed_only(self) -> int | None:
+        """Write only the outputs whose bytes changed; None when a whole build is needed."""
+        kept, site = self.kept, self.site
+        if kept is None or kept.env is None or site is None:
+            return None
+        data, _ = self._load("the preview shows the data as it was before")
+        outputs = self._render(data, site, "the preview shows the data as it was before")
+        changes = changed(outputs, self.preview.digests)
+        if changes is None or any(_reshapes(o, self.preview.titles, self) for o in changes):
+            return None
+        config, files = kept.config, kept.files
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        counter = _Warnings()
+        logging.getLogger("mkdocs").addHandler(counter)
+        try:
+            for output in changes:
+                file = files.get_file_from_path(output.path)
+                if file is None:
+                    return None
+                file.content_bytes = output.content
+                if file.page is None:  # a feed, a download: its bytes as they are
+                    Path(file.abs_dest_path).write_bytes(output.content)
+                    continue
+                self.titles[output.path] = output.title or ""
+                _populate_page(file.page, config, files)
+                _build_page(file.page, config, pages, kept.nav, kept.env)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(counter)
+        if counter.warnings:  # strict, as a whole build is
+            raise PluginError("\n".join(counter.warnings))
+        search = sorted([*records(data), *kept.search], key=lambda r: r.url)
+        if search != kept.indexed:
+            try:
+                write_index(search, Path(config.site_dir) / FOLDER)
+            except SearchIndexError as error:
+                raise PluginError(f"cluster-panels: {error}") from None
+            kept.indexed = search
+        self.outputs = []  # the preview keeps digests, not every page's bytes
+        self.preview.remember(outputs)
+        return len(changes)
+
+
+@dataclass
+class _Kept:
+    """The last whole build's MkDocs objects, which a preview renders changed pages with."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Any = None
+    search: list[Record] = field(default_factory=list)
+    """The hand-written pages' search records."""
+    indexed: list[Record] = field(default_factory=list)
+    """Every record in the search index as last written."""
+
+
+class _Warnings(logging.Handler):
+    """MkDocs' warnings while a preview renders changed pages (strict: each one is an error)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warnings.append(record.getMessage())
+
+
+def _reshapes(output: Output, titles: dict[str, str], plugin: ClusterPanelsPlugin) -> bool:
+    """Whether a changed output changes other pages: a new title in the navigation, guidance."""
+    if output.kind is not Kind.PAGE:
+        return False
+    if output.path.removesuffix("index.md") in GUIDANCE:  # its search record is the page's text
+        return True
+    return not plugin._out_of_nav(output.path) and titles.get(output.path) != (output.title or "")
 
 
 def _excluded_from_search(page: Page) -> bool:

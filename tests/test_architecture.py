@@ -184,9 +184,11 @@ def test_the_adapters_use_only_the_public_surface() -> None:
     public = {
         "generator.clock",
         "generator.engines.navigation",
+        "generator.load.dataset",
         "generator.load.errors",
         "generator.load.publish",
         "generator.load.published",
+        "generator.preview",
         "generator.render.handwritten",
         "generator.render.outputs",
         "generator.render.urls",
