@@ -21,6 +21,7 @@ import pytest
 from icalendar import Calendar
 
 from generator.feeds.render import render
+from generator.feeds.wording import usual_length
 from generator.load import dataset as dataset_module
 from generator.render.outputs import SiteConfig
 
@@ -161,8 +162,11 @@ def read_icalendar(raw: bytes) -> tuple[Instants, Instants]:
         uid = str(e["UID"])
         plain[uid] = (e.start.astimezone(UTC), e.end.astimezone(UTC))
         local = [e["DTSTART"], e["DTEND"] if "DTEND" in e else e["DTSTART"]]
+        # An end in the hour the clocks go back is written in UTC (one instant), with no TZID.
         start, end = (
             p.dt.replace(tzinfo=None).replace(tzinfo=zones[p.params["TZID"]]).astimezone(UTC)
+            if "TZID" in p.params
+            else p.dt.astimezone(UTC)
             for p in local
         )
         by_vtimezone[uid] = (start, end)
@@ -212,13 +216,16 @@ def _iso(text: str) -> datetime:
 
 
 def expected(loaded: dataset_module.Dataset) -> Instants:
-    return {
-        f"{m.id}@panels.example.org": (
-            expected_utc(m.date, m.start),
-            expected_utc(m.date, m.end or m.start),
-        )
-        for m in loaded.meetings
-    }
+    """Start and end of each meeting; with no published end, the usual length after the start."""
+    found: Instants = {}
+    for m in loaded.meetings:
+        start = expected_utc(m.date, m.start)
+        if m.end is None:
+            end = start + timedelta(minutes=usual_length(m, loaded))
+        else:
+            end = expected_utc(m.date + timedelta(days=m.end <= m.start), m.end)
+        found[f"{m.id}@panels.example.org"] = (start, end)
+    return found
 
 
 def assert_all_agree(out: Path, loaded: dataset_module.Dataset) -> int:

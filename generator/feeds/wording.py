@@ -7,9 +7,10 @@ text is written for reading aloud by a screen reader: short lines, no markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from generator import timefmt
+from generator.clock import LONDON
 from generator.load.dataset import Dataset
 from generator.models import Meeting
 from generator.models.meetings import OnlineJoining
@@ -83,7 +84,15 @@ def approximate_end(meeting: Meeting, dataset: Dataset) -> datetime | None:
     """Start plus the panel's usual length, for a meeting with no published end (else None)."""
     if meeting.end is not None:
         return None
-    return meeting.starts_at() + timedelta(minutes=usual_length(meeting, dataset))
+    # Elapsed minutes, not wall-clock ones: a meeting running over a clock change lasts as
+    # long as any other (aware datetime + timedelta would add to the wall clock).
+    start = meeting.starts_at().astimezone(UTC)
+    end = (start + timedelta(minutes=usual_length(meeting, dataset))).astimezone(LONDON)
+    # An end in the hour the clocks go back happens twice on the wall clock, and calendar
+    # apps pick either one: such an end is given in UTC, which means one instant.
+    if end.replace(fold=1 - end.fold).utcoffset() != end.utcoffset():
+        return end.astimezone(UTC)
+    return end
 
 
 def _status(meeting: Meeting) -> Iterator[str]:
