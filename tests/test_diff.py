@@ -143,7 +143,8 @@ Compared with HEAD\\~1.
 panel”, was “Northgate cluster panel”; description changed; now cancelled, was going ahead; \
 busy or free added — subscribers get the change
 - Southwark Bridge, Tuesday 12 March 2030 (south-2030-03): starts Tuesday 12 March 2030 1pm, \
-was Tuesday 5 March 2030 1pm; description changed; place “Example Town Hall, 12 Acacia Avenue, \
+was Tuesday 5 March 2030 1pm; ends Tuesday 12 March 2030 2:30pm, was Tuesday 5 March 2030 \
+2:30pm; description changed; place “Example Town Hall, 12 Acacia Avenue, \
 EC9Z 9ZZ”, was “100 Bishopsgate, 100 Bishopsgate” — subscribers get the change
 
 ### Pages
@@ -187,6 +188,7 @@ def test_a_change_without_revision_reaches_subscribers_in_words(repo: Path) -> N
     assert result.stdout.startswith(
         "## What this change publishes\n\nCompared with main.\n\n### Calendars\n\n"
         "- Northgate, Tuesday 16 April 2030 (north-2030-04): starts 7pm, was 6:30pm; "
+            "ends 8:30pm, was 8pm; "
         "description changed — subscribers get the change\n"
         "- Southwark Bridge, Tuesday 5 March 2030 (south-2030-03): description changed — "
         "subscribers get the change\n\n"
@@ -314,6 +316,7 @@ def test_a_rename_is_one_line_with_what_it_reaches(repo: Path) -> None:
     calendars = out.split("### Calendars\n\n", 1)[1].split("\n\n", 1)[0]
     assert calendars == (
         "- Northgate, Tuesday 16 April 2030 (north-2030-04): starts 7pm, was 6:30pm; "
+            "ends 8:30pm, was 8pm; "
         "description changed — "
         "subscribers get the change"
     )
