@@ -188,7 +188,7 @@ def test_a_change_without_revision_reaches_subscribers_in_words(repo: Path) -> N
     assert result.stdout.startswith(
         "## What this change publishes\n\nCompared with main.\n\n### Calendars\n\n"
         "- Northgate, Tuesday 16 April 2030 (north-2030-04): starts 7pm, was 6:30pm; "
-            "ends 8:30pm, was 8pm; "
+        "ends 8:30pm, was 8pm; "
         "description changed — subscribers get the change\n"
         "- Southwark Bridge, Tuesday 5 March 2030 (south-2030-03): description changed — "
         "subscribers get the change\n\n"
@@ -316,7 +316,7 @@ def test_a_rename_is_one_line_with_what_it_reaches(repo: Path) -> None:
     calendars = out.split("### Calendars\n\n", 1)[1].split("\n\n", 1)[0]
     assert calendars == (
         "- Northgate, Tuesday 16 April 2030 (north-2030-04): starts 7pm, was 6:30pm; "
-            "ends 8:30pm, was 8pm; "
+        "ends 8:30pm, was 8pm; "
         "description changed — "
         "subscribers get the change"
     )
