@@ -56,6 +56,15 @@ def parser() -> argparse.ArgumentParser:
         " their own browser)",
     )
     main.add_argument(
+        "--no-preview",
+        dest="preview",
+        action="store_false",
+        help="skip the preview's figures (edit-to-page time, memory over 50 rebuilds)",
+    )
+    main.add_argument(
+        "--preview-edits", type=int, default=50, help="rebuilds the preview is measured over"
+    )
+    main.add_argument(
         "--timeout",
         type=float,
         default=None,
@@ -105,6 +114,7 @@ def table(report: dict[str, Any]) -> str:
     )
     for r in report["results"]:
         lines.append(f"{r['scale']}: {_resident(r.get('resident'))}")
+        lines.append(f"{r['scale']}: {_preview(r.get('preview'))}")
     for key in ("growth", "growth_cpu"):
         grown = ", ".join(f"{k} {v:.2f}" for k, v in report[key].items() if v is not None) or "-"
         lines.append(f"{key} (region vs city, per meeting): {grown}")
@@ -112,6 +122,19 @@ def table(report: dict[str, Any]) -> str:
         shown = "met" if verdict else "MISSED" if verdict is False else "not measured"
         lines.append(f"goal {label}: {shown}")
     return "\n".join(lines)
+
+
+def _preview(figures: dict[str, Any] | None) -> str:
+    if not figures:
+        return "preview not measured"
+    if "error" in figures:
+        return f"preview FAILED: {figures['error'].splitlines()[0]}"
+    return (
+        f"preview edit-to-page {figures['edit_to_page_median_s']:.2f} s median, "
+        f"{figures['edit_to_page_max_s']:.2f} s slowest of {figures['edits']} edits; "
+        f"memory (tree) {figures['tree_rss_first_mb']} MiB after the first, "
+        f"{figures['tree_rss_last_mb']} MiB after the last, {figures['tree_rss_max_mb']} MiB most"
+    )
 
 
 def _resident(figures: dict[str, Any] | None) -> str:
@@ -167,6 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             steps=tuple(s.strip() for s in args.steps.split(",")),
             timeout=args.timeout,
             resident_figures=args.resident,
+            preview_figures=args.preview,
+            preview_edits=args.preview_edits,
             say=say,
         )
         for name in names

@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from bench import resident, synthetic
+from bench import preview, resident, synthetic
 from bench.measure import StepFailed, best, run
 
 REPO = Path(__file__).resolve().parents[1]
@@ -126,6 +126,8 @@ def bench_scale(
     steps: tuple[str, ...] = STEPS,
     timeout: float | None,
     resident_figures: bool = True,
+    preview_figures: bool = True,
+    preview_edits: int = preview.EDITS,
     say: Callable[[str], None],
 ) -> dict[str, Any]:
     """Every step for one scale; a failed step is reported with its error, not raised."""
@@ -234,6 +236,16 @@ def bench_scale(
             result["resident"] = resident.measure(base / "site-plugin")
         else:
             result["resident"] = {"error": "not measured: --no-resident"}
+    if "plugin" in result["steps"] and preview_figures:
+        say(f"{scale.name}: preview, {preview_edits} edits in mkdocs serve …")
+        result["preview"] = preview.measure(
+            base / "mkdocs-plugin.yml",
+            data,
+            env=env,
+            cwd=base,
+            log=base / "preview.log",
+            edits=preview_edits,
+        )
     return result
 
 

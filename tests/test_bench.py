@@ -30,7 +30,9 @@ def _bench(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_bench_runs_end_to_end_at_the_tiny_scale(tmp_path: Path) -> None:
     out = tmp_path / "results" / "bench.json"
     # Chromium's figures: tests/browser/test_bench_resident.py, in the suite's own browser.
-    done = _bench("--scales", "tiny", "--no-resident", "--out", str(out), cwd=tmp_path)
+    done = _bench(
+        "--scales", "tiny", "--no-resident", "--preview-edits", "3", "--out", str(out), cwd=tmp_path
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     assert set(report) >= {
@@ -64,6 +66,11 @@ def test_bench_runs_end_to_end_at_the_tiny_scale(tmp_path: Path) -> None:
     assert tiny["vs_generate"] > 0 and tiny["vs_generate_cpu"] > 0
     assert tiny["resident"] == {"error": "not measured: --no-resident"}
     assert "tiny: not measured: --no-resident" in done.stdout.splitlines()
+    preview = tiny["preview"]
+    assert preview["edits"] == 3, preview
+    assert 0 < preview["edit_to_page_median_s"] <= preview["edit_to_page_max_s"]
+    assert preview["tree_rss_max_mb"] >= preview["tree_rss_last_mb"] > 0
+    assert any(line.startswith("tiny: preview edit-to-page ") for line in done.stdout.splitlines())
     assert (
         set(report["growth"])
         == set(report["growth_cpu"])
