@@ -14,7 +14,11 @@ from generator.models.publisher import Wording, capital
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[\w.()'\"]+)\s*(?P<capital>\|\s*capital\s*)?\}\}")
 """``{{ words.panel }}``, ``{{ words.panels | capital }}``, ``{{ log_name }}``."""
-__all__ = ["PLACEHOLDER", "UnknownPlaceholder", "Wording", "values", "worded", "worded_page"]
+__all__ = ["PLACEHOLDER", "STAFF_NOTE", "UnknownPlaceholder", "Wording", "values", "worded", "worded_page"]
+
+STAFF_NOTE = re.compile(r'<span class="placeholder">.*?</span>', re.DOTALL)
+"""A marked placeholder in a hand-written page: a reminder for staff (``placeholders`` lists
+it and the deploy refuses it), never shown to the public."""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -36,7 +40,8 @@ def values(words: Wording) -> Mapping[str, str]:
 
 def worded(text: str, words: Wording, *, markdown: bool = True) -> str:
     """``text`` with each placeholder replaced (escaped for Markdown unless ``markdown`` is
-    false, e.g. for a front-matter title the adapter escapes for HTML itself)."""
+    false, e.g. for a front-matter title the adapter escapes for HTML itself). A page's
+    marked staff placeholders (``<span class="placeholder">``) are left out of its body."""
     known = values(words)
 
     def replace(match: re.Match[str]) -> str:
@@ -49,7 +54,7 @@ def worded(text: str, words: Wording, *, markdown: bool = True) -> str:
             value = value[:1] + capital(value[1:]) if value[:1] in "\"'" else capital(value)
         return _MARKDOWN_SPECIAL.sub(r"\\\1", value) if markdown else value
 
-    return PLACEHOLDER.sub(replace, text)
+    return PLACEHOLDER.sub(replace, STAFF_NOTE.sub("", text) if markdown else text)
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)

@@ -100,13 +100,25 @@ def _text(parts: Iterable[str | None]) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def _officers(words: Wording, panel: Panel) -> list[str]:
+    """The panel's officers as residents search for them: by name, by the role's name and by
+    its short form (``DWO``), with the role's words there even before any name is published,
+    since the panel page is where residents find who they are or whom to contact instead."""
+    heading = f"{words.ward_officers} ({words.ward_officer_short})"
+    return [heading] + [
+        f"{o.name}, {o.role or words.ward_officer} ({words.ward_officer_short})"
+        for o in panel.officers
+    ]
+
+
 def _panel(dataset: Dataset, panel: Panel) -> Record:
-    role = dataset.publisher.wording.ward_officer
-    officers = [f"{o.name}, {o.role or role}" for o in panel.officers]
+    words = dataset.publisher.wording
     return Record(
         url="/" + urls.panel(panel.id),
         title=dataset.publisher.panel_title(panel.name),
-        content=_text([panel.summary, "Wards: " + ", ".join(panel.wards), *officers]),
+        content=_text(
+            [panel.summary, "Wards: " + ", ".join(panel.wards), *_officers(words, panel)]
+        ),
         type=RecordType.PANEL,
         filters=_filters(RecordType.PANEL, panel.name, None),
     )

@@ -118,3 +118,10 @@ def test_data_comes_before_guidance(searching_page) -> None:  # type: ignore[no-
     kinds = [r["meta"].split(" · ")[0] for r in results]
     assert "Guidance" in kinds and kinds[0] != "Guidance"
     assert kinds == sorted(kinds, key=lambda kind: kind == "Guidance")
+
+
+@pytest.mark.parametrize("query", ["ward officer", "DWO", "dwo", "Alex Example"])
+def test_officers_are_found_by_role_short_form_and_name(searching_page, query) -> None:  # type: ignore[no-untyped-def]
+    results = _search(searching_page, query)
+    assert results[0]["href"].endswith("/panels/riverside/"), results[:3]
+    assert results[0]["title"] == "Riverside cluster panel"
