@@ -128,8 +128,9 @@ def test_no_dead_ends_the_general_contact_is_offered(tmp_path: Path) -> None:
         'email <a href="mailto:panels@northvale.police.example">'
     )
     panel = out["panels/harbour/index.md"]
-    assert f"To reach them until then, {offer}" in panel
-    assert f"For anything else, {offer}" in panel
+    # Offered once, in the officers' box the page opens with (no team contact either).
+    assert panel.count(f"To reach them until then, {offer}") == 1
+    assert panel.index('id="officers"') < panel.index('id="next-meeting"')
     assert (
         '<a href="https://crime.northvale.example/figures" rel="noopener">See published crime '
         "figures for the Borough of Northvale</a>" in panel

@@ -151,8 +151,9 @@ def _calendar(outputs: dict[str, Output]) -> published.Published | None:
 
 
 def _public(page: str, heading: str, text: str) -> bool:
-    """Contact details on a panel page: staff must know they are about to publish them."""
-    return page.startswith("panels/") and bool(
+    """Contact details on a panel or meeting page (both show the panel's officers): staff
+    must know they are about to publish them."""
+    return page.startswith(("panels/", "meetings/")) and bool(
         _PUBLIC_HEADINGS.search(heading) or _CONTACT.search(text)
     )
 
