@@ -14,7 +14,15 @@ from generator.models.publisher import Wording, capital
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[\w.()'\"]+)\s*(?P<capital>\|\s*capital\s*)?\}\}")
 """``{{ words.panel }}``, ``{{ words.panels | capital }}``, ``{{ log_name }}``."""
-__all__ = ["PLACEHOLDER", "STAFF_NOTE", "UnknownPlaceholder", "Wording", "values", "worded", "worded_page"]
+__all__ = [
+    "PLACEHOLDER",
+    "STAFF_NOTE",
+    "UnknownPlaceholder",
+    "Wording",
+    "values",
+    "worded",
+    "worded_page",
+]
 
 STAFF_NOTE = re.compile(r'<span class="placeholder">.*?</span>', re.DOTALL)
 """A marked placeholder in a hand-written page: a reminder for staff (``placeholders`` lists

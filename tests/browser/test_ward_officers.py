@@ -43,7 +43,10 @@ def test_officers_are_one_tap_from_home_and_on_the_first_screen(open_page, phone
 def test_a_panel_with_no_officers_offers_the_general_contact(open_page, phone_context) -> None:  # type: ignore[no-untyped-def]
     page = open_page(phone_context, "panels/hilltop/index.html").page
     text = page.locator(".cp-officers-box").inner_text()
-    assert "The names of the Hilltop cluster panel's Dedicated Ward Officers are not yet published." in text
+    assert (
+        "The names of the Hilltop cluster panel's Dedicated Ward Officers are not yet published."
+        in text
+    )
     assert "To reach them until then, contact the Northvale Police: call 01632 960000" in text
     assert "In an emergency call 999." in text
     assert _on_screen(page, ".cp-officers-box a[href='tel:01632960000']")
