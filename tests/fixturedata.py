@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -43,6 +44,18 @@ def problems_after_edit(tmp_path: Path, file: str, old: str, new: str, today: da
     with pytest.raises(DataError) as caught:
         dataset.load(data, today=today, label="data")
     return list(caught.value.lines())
+
+
+_WHERE = re.compile(r"^[^:]+\.yaml:\d+:\d+: ")
+
+
+def problems_said(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
+    """:func:`problems_after_edit` on the fixture's today, without the file:line:column that
+    the staff's editor jumps to (no test pins a position)."""
+    return [
+        _WHERE.sub("", line)
+        for line in problems_after_edit(tmp_path, file, old, new, FIXTURE_TODAY)
+    ]
 
 
 def rendered(data: Path, today: date = FIXTURE_TODAY) -> dict[str, str]:

@@ -6,19 +6,9 @@ verbatim, without the file:line:column their editor jumps to.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from fixturedata import FIXTURE_TODAY, problems_after_edit
-
-_WHERE = re.compile(r"^data/[a-z-]+\.yaml:\d+:\d+: ")
-
-
-def _said(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
-    return [
-        _WHERE.sub("", line)
-        for line in problems_after_edit(tmp_path, file, old, new, FIXTURE_TODAY)
-    ]
+from fixturedata import problems_said as _said
 
 
 def test_an_update_dated_in_the_future_says_so(tmp_path: Path) -> None:

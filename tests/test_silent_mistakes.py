@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from fixturedata import FIXTURE_TODAY, problems_after_edit
-
-_WHERE = re.compile(r"^data/[a-z-]+\.yaml:\d+:\d+: ")
-
-
-def _said(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
-    """The problems, without the file:line:column that the staff's editor jumps to."""
-    return [
-        _WHERE.sub("", line)
-        for line in problems_after_edit(tmp_path, file, old, new, FIXTURE_TODAY)
-    ]
+from fixturedata import FIXTURE_TODAY
+from fixturedata import problems_said as _said
 
 
 def test_a_partner_name_on_a_partner_that_has_one(tmp_path: Path) -> None:
