@@ -22,6 +22,9 @@ DEFAULT_WORDING = {
     "business_meeting": "business meeting for the whole area",
     "business_meetings": "business meetings for the whole area",
     "local_time": "UK time",
+    "find_panel": "Find your panel",
+    "elsewhere": "police.uk",
+    "elsewhere_url": "https://www.police.uk/",
 }
 """The wording catalogue's defaults (the words of the force this project began with): the
 only place in the package that writes them. A force replaces any of them under `wording:`

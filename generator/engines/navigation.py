@@ -15,6 +15,7 @@ from generator.render import urls
 
 NAV_ORDER = (
     urls.HOME,
+    urls.FIND_PANEL,
     urls.PANELS,
     urls.MEETINGS_LOG,
     "how-to-take-part/",

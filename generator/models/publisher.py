@@ -94,6 +94,14 @@ class Wording(Model):
     """The same, for more than one."""
     local_time: Text = DEFAULT_WORDING["local_time"]
     """How calendar descriptions name the time zone, e.g. `UK time`."""
+    find_panel: Text = DEFAULT_WORDING["find_panel"]
+    """The title of the page (and menu item) where residents find their panel from a
+    postcode, street or ward, e.g. `Find your local meeting`."""
+    elsewhere: Text = DEFAULT_WORDING["elsewhere"]
+    """The name of the national service where someone outside the area finds their own
+    neighbourhood police team, e.g. `police.uk`."""
+    elsewhere_url: HttpsUrl = DEFAULT_WORDING["elsewhere_url"]
+    """Its https:// address, linked (never fetched) when a postcode is outside the area."""
 
     def panel_title(self, name: str) -> str:
         """A panel's full name, e.g. `Bank` → `Bank` + the panel noun."""

@@ -1,8 +1,10 @@
-"""Find your panel by postcode or street, with no server.
+"""Find your panel by postcode, street or ward, with no server.
 
 The page at ``find-your-panel/`` is an A to Z of wards and streets that works without
 JavaScript. The search box (on it and on the home page) fetches one small JSON file per
 outward code, so a phone downloads a few kilobytes rather than every postcode of the force.
+Where the force has published no wards at all, the page lists the panels instead, with what
+each covers as far as the data says, and offers no search it could not do.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from generator.load.dataset import Dataset
 from generator.models import Panel
 from generator.models.areas import outward
+from generator.models.publisher import capital
 from generator.pages.context import page, sorted_by
 from generator.render import urls
 from generator.render.outputs import Kind, Output, SiteConfig
@@ -77,22 +80,39 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
+@dataclass(frozen=True)
+class Searchable:
+    """What the search box can look up, so its label promises nothing more."""
+
+    postcodes: bool
+    streets: bool
+
+
+def searchable(dataset: Dataset) -> Searchable:
+    """Whether any postcode and any street is published (wards always are, with places)."""
+    return Searchable(
+        postcodes=any(a.postcodes for p in dataset.panels for a in p.areas),
+        streets=any(a.streets for p in dataset.panels for a in p.areas),
+    )
+
+
 def lookup_files(dataset: Dataset) -> Iterator[Output]:
     """One JSON file per outward code, and one for streets and wards."""
     for code, table in postcode_tables(dataset).items():
         ids = {pid for pairs in table.values() for _, pid in pairs}
         body = {"postcodes": table, "panels": _panels_json(dataset, ids)}
         yield Output(path=urls.postcode_lookup(code), content=_json(body), kind=Kind.FILE)
-    streets = {
-        place.name.casefold(): [[ward, panel.id] for ward, panel in place.panels]
-        for place in places(dataset)
-    }
-    ids = {pid for pairs in streets.values() for _, pid in pairs}
-    yield Output(
-        path=urls.STREETS,
-        content=_json({"places": streets, "panels": _panels_json(dataset, ids)}),
-        kind=Kind.FILE,
-    )
+    found = places(dataset)
+    streets: dict[str, list[list[str]]] = {}
+    names: dict[str, str] = {}
+    for place in found:
+        key = place.name.casefold()
+        streets.setdefault(key, []).extend([ward, panel.id] for ward, panel in place.panels)
+        names[key] = place.name
+    # Every panel, so a panel's name typed into the box goes to its page.
+    ids = {panel.id for panel in dataset.panels}
+    body = {"places": streets, "names": names, "panels": _panels_json(dataset, ids)}
+    yield Output(path=urls.STREETS, content=_json(body), kind=Kind.FILE)
 
 
 def outward_codes(dataset: Dataset) -> list[str]:
@@ -102,14 +122,18 @@ def outward_codes(dataset: Dataset) -> list[str]:
 
 def finder_page(dataset: Dataset, config: SiteConfig) -> Output:
     """The page at ``find-your-panel/``."""
+    found = places(dataset)
+    covered = {panel.id for place in found for _, panel in place.panels}
     return page(
         urls.FIND_PANEL,
-        "Find your panel",
+        capital(dataset.publisher.wording.find_panel),
         "finder.html",
         dataset=dataset,
         config=config,
-        places=places(dataset),
+        places=found,
         outwards=outward_codes(dataset),
+        searchable=searchable(dataset),
+        uncovered=[p for p in dataset.panels if p.id not in covered],
     )
 
 

@@ -56,6 +56,7 @@ def home_page(dataset: Dataset, config: SiteConfig) -> Output:
         business=[m for m in dataset.upcoming() if m.panel is None][:1],
         wards=wards(dataset),
         outwards=finder.outward_codes(dataset),
+        searchable=finder.searchable(dataset),
         actions=latest_actions(dataset),
         subscribe=subscribe.links(config, urls.CALENDAR_ALL),
     )
