@@ -106,6 +106,10 @@ def test_lookup_is_split_by_outward_code_and_names_every_panel() -> None:
     assert "ZZ2 4AA" not in zz1["postcodes"]
     streets = files[urls.STREETS]["places"]
     assert streets["lantern lane"] == [["Quay Ward", "riverside"], ["Summit Ward", "hilltop"]]
+    # The names as written, for the nearest names offered after a typo; and every panel, even
+    # one with no wards published, so typing a panel's name goes to its page.
+    assert files[urls.STREETS]["names"]["lantern lane"] == "Lantern Lane"
+    assert sorted(files[urls.STREETS]["panels"]) == ["harbour", "hilltop", "riverside"]
 
 
 def test_a_z_page_lists_streets_with_their_ward_and_panel() -> None:
