@@ -114,8 +114,8 @@ def test_the_example_shows_the_newest_cases(built: Path) -> None:
     assert "DTEND;TZID=Europe/London:20250816T003000" in feed("harbour-2025-08")
     rows = (built / "data" / "meetings.csv").read_text(encoding="utf-8-sig").splitlines()
     row = next(r for r in rows if r.startswith("harbour-2025-08,"))
-    # end_date, then date_confirmed (added last)
-    assert ",2025-08-15,22:00,00:30," in row and row.endswith(",2025-08-16,true")
+    # end_date, then date_confirmed, then partners_present (added last; not recorded here)
+    assert ",2025-08-15,22:00,00:30," in row and row.endswith(",2025-08-16,true,")
 
 
 def test_the_example_can_be_deployed(capsys: pytest.CaptureFixture[str]) -> None:

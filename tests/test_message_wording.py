@@ -71,7 +71,8 @@ def test_a_figure_not_yet_reported_says_leave_the_quarter_out(tmp_path: Path) ->
 def test_attending_is_explained_not_corrected(tmp_path: Path) -> None:
     assert _said(tmp_path, "meetings.yaml", "      attendance:\n", "      attending:\n") == [
         "meetings[riverside-2024-11].record.attending: `attending` is not a field here — for "
-        "how many people came, write `attendance:` with `in_person:` and `online:` below it"
+        "how many people came, write `attendance:` with `in_person:` and `online:` below it; "
+        "for which partners came, write `partners_present:` with their ids from publisher.yaml"
     ]
 
 

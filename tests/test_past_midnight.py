@@ -88,7 +88,12 @@ def test_open_data_gives_the_end_date(tmp_path: Path) -> None:
     fields = next(r for r in package["resources"] if r["name"] == "meetings")["schema"]["fields"]
     # Added after the first release, so last: readers by column position are unaffected.
     assert [f["name"] for f in fields][6:8] == ["start", "end"]
-    assert [f["name"] for f in fields][-3:] == ["page_url", "end_date", "date_confirmed"]
+    assert [f["name"] for f in fields][-4:] == [
+        "page_url",
+        "end_date",
+        "date_confirmed",
+        "partners_present",
+    ]
 
 
 def test_gov_uk_wording_across_midnight() -> None:

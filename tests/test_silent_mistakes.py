@@ -42,7 +42,9 @@ def test_a_when_note_that_does_not_give_the_day(tmp_path: Path) -> None:
     ) == [
         "events[2024-10-college-talk].when_note: `when_note:` replaces the date on the page, and "
         "“212 phones marked, 40 people reached” does not give 3 October — remove `when_note:` (the "
-        "page then shows the date), or write in it how the source gives this same day"
+        "page then shows the date), or write in it how the source gives this same day; counts "
+        "of what the event achieved go under `outcomes:` (each with `name:`, `count:` and "
+        "`unit:`)"
     ]
 
 

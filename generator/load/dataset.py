@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from generator.clock import build_date
-from generator.load import meeting_rules, rules
+from generator.load import meeting_rules, partner_rules, rules
 from generator.load import yaml_strict as yamlstrict
 from generator.load.errors import DataError, Problem
 from generator.load.located import Loaded
@@ -179,8 +179,11 @@ def check(parsed: Parsed, today: date) -> Dataset:
                     "the coordinates are off the map",
                     "latitude is -90 to 90, longitude -180 to 180",
                 )
+    if publisher is not None:
+        partner_rules.check_partner_ids(checker, publisher)
     if meetings is not None:
         meeting_rules.check_meetings(checker, meetings, panels, venues)
+        partner_rules.check_partners_present(checker, meetings)
     if actions is not None:
         rules.check_actions(checker, actions, meetings)
     if events is not None:

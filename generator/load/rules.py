@@ -45,11 +45,16 @@ class Checker:
             return
         partner = self.publisher.partner(remit)
         if partner is None:
-            ids = ", ".join(p.id for p in self.publisher.partners)
+            ids = ", ".join(self.publisher.remits)
+            attends = any(p.id == remit and p.attends_only for p in self.publisher.partners)
             at(
                 field,
-                f"`{remit}` is not one of the partners in publisher.yaml",
-                f"use one of: {ids}",
+                f"`{remit}` is marked `attends_only: true` in publisher.yaml, so nothing is its "
+                "responsibility"
+                if attends
+                else f"`{remit}` is not one of the partners in publisher.yaml",
+                f"use one of: {ids}"
+                + ("; or remove `attends_only:` from that partner" if attends else ""),
             )
         elif partner.named_partner and named is None:
             at(
@@ -201,7 +206,17 @@ def check_engagement(c: Checker, events: Sequence[EngagementEvent]) -> None:
     for index, e in enumerate(events):
 
         def at(field: str, what: str, fix: str, *, _i: int = index) -> None:
-            c.at("engagement.yaml", ("events", _i, field), what, fix)
+            c.at("engagement.yaml", ("events", _i, *field.split(".")), what, fix)
+
+        named = [o.name.casefold() for o in e.outcomes]
+        for o_index, outcome in enumerate(e.outcomes):
+            if outcome.name.casefold() in named[:o_index]:
+                c.at(
+                    "engagement.yaml",
+                    ("events", index, "outcomes", o_index, "name"),
+                    f"the outcome “{outcome.name}” is given twice",
+                    "give each count once, or name the two counts differently",
+                )
 
         forms = [e.date is not None, e.month is not None, e.from_ is not None or e.to is not None]
         if sum(forms) != 1:
@@ -224,7 +239,8 @@ def check_engagement(c: Checker, events: Sequence[EngagementEvent]) -> None:
                 f"`when_note:` replaces the date on the page, and “{e.when_note}” does not give "
                 f"{e.date.day} {e.date:%B}",
                 "remove `when_note:` (the page then shows the date), or write in it how the "
-                "source gives this same day",
+                "source gives this same day; counts of what the event achieved go under "
+                "`outcomes:` (each with `name:`, `count:` and `unit:`)",
             )
         if "other" in (x.value for x in e.audiences) and e.audience_note is None:
             at(

@@ -26,6 +26,7 @@ from generator.metrics.figures import (
     MetricSeries,
     Mismatch,
     PanelAttendance,
+    PartnersPresent,
     QuarterValue,
     Tally,
     TimeOfDay,
@@ -47,6 +48,7 @@ __all__ = [
     "MetricSeries",
     "Mismatch",
     "PanelAttendance",
+    "PartnersPresent",
     "QuarterValue",
     "Tally",
     "TimeOfDay",
@@ -205,6 +207,25 @@ def attendance_by_panel(dataset: Dataset) -> tuple[PanelAttendance, ...]:
             PanelAttendance(panel.id, panel.name, len(figures), len(known), sum(known), average)
         )
     return tuple(rows)
+
+
+def partners_present(dataset: Dataset) -> PartnersPresent:
+    """Panel meetings held with a partner present, of those whose record says who came."""
+    held = [m for m in panel_meetings(dataset) if is_held(m, dataset)]
+    lists = [
+        m.record.partners_present
+        for m in held
+        if m.record is not None and m.record.partners_present is not None
+    ]
+    publisher = dataset.publisher
+    own = publisher.own_partner()
+    came = [{p.id for p, _ in publisher.present(ids)} for ids in lists]
+    by_partner = tuple(
+        Tally(p.id, p.name, sum(1 for ids in came if p.id in ids))
+        for p in publisher.partners
+        if p != own and not p.named_partner
+    )
+    return PartnersPresent(len(held), len(lists), sum(1 for ids in lists if ids), by_partner)
 
 
 def topics_by_remit(dataset: Dataset, panel: str | None = None) -> tuple[Tally, ...]:

@@ -123,3 +123,17 @@ class DaysToDone:
 
     median: Decimal | None
     done: int
+
+
+@dataclass(frozen=True)
+class PartnersPresent:
+    """How often partners came to the panel meetings held (derived from `partners_present:`)."""
+
+    held: int
+    """Panel meetings held."""
+    recorded: int
+    """Of those, the meetings whose record says which partners came."""
+    with_partner: int
+    """Of those, the meetings at least one partner came to."""
+    by_partner: tuple[Tally, ...]
+    """For each partner, the recorded meetings it (or one of its departments) came to."""

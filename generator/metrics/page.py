@@ -187,6 +187,7 @@ def render_page(dataset: Dataset) -> str:
         ),
         meetings=derive.per_meeting(dataset),
         panels=derive.attendance_by_panel(dataset),
+        partners=derive.partners_present(dataset),
         remits=derive.topics_by_remit(dataset),
         statuses=derive.actions_by_status(dataset),
         remit_chart=_tally_chart(

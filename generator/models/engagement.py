@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.models.fields import LocalDate, Model, Month, ReviewMark, Slug, Text
+from generator.models.fields import Count, LocalDate, Model, Month, ReviewMark, Slug, Text
 from generator.vocabulary import Audience
+
+
+class Outcome(Model):
+    """One thing an event achieved, counted, e.g. 212 phones marked."""
+
+    name: Text
+    """What was counted, e.g. `Phones marked` or `People reached`."""
+    count: Count
+    """How many, a whole number, e.g. 212."""
+    unit: Text
+    """What one of them is, e.g. `phones` or `people`."""
 
 
 class EngagementEvent(Model):
@@ -29,6 +40,9 @@ class EngagementEvent(Model):
     """Who it was for: residents, workers, visitors, other."""
     audience_note: Text | None = None
     """Who `other` means, e.g. `students`."""
+    outcomes: tuple[Outcome, ...] = ()
+    """What the event achieved, counted: each with `name:`, `count:` and `unit:`, e.g. phones
+    marked or people reached. Leave out what was not counted."""
     reviewed_personal_data: ReviewMark | None = None
     """Only after checking that text flagged as personal data is fine to publish: the line the
     message gives (`pd-` and ten letters and digits). It covers the text as it was checked."""

@@ -178,6 +178,8 @@ def _quarter(value: Any) -> str:
 def parse_count(value: Any) -> int:
     """A whole number of at most nine digits."""
     text = raw_text(value, "a number")
+    if text.startswith("-") and _COUNT.fullmatch(text[1:]):
+        fail(f"`{text}` is below zero", "a count is 0 or more: write digits only, e.g. 12")
     if not _COUNT.fullmatch(text):
         fail(f"`{text}` is not a whole number", "write digits only, e.g. 12")
     return int(text)
@@ -240,6 +242,11 @@ LongText = Annotated[
 ]
 """Public text that may run over several lines."""
 Slug = Annotated[str, BeforeValidator(_slug), _pattern(_SLUG.pattern, maxLength=60)]
+IdRef = Annotated[
+    str, BeforeValidator(lambda v: raw_text(v, "an id")), _pattern(_SLUG.pattern, maxLength=60)
+]
+"""An id defined in another file. Staff sometimes type the name it stands for instead, so the
+cross-file rule checks it and can say which id to write (the editor's schema keeps the shape)."""
 Flag = Annotated[
     bool,
     BeforeValidator(_flag),

@@ -12,6 +12,7 @@ from generator.models.cross_field import MEETING_RULES, editor_schema
 from generator.models.fields import (
     ClockTime,
     Count,
+    IdRef,
     LocalDate,
     LongText,
     Model,
@@ -100,6 +101,10 @@ class Record(Model):
 
     attendance: Attendance | None = None
     """How many attended."""
+    partners_present: tuple[IdRef, ...] | None = None
+    """Which partners came besides the force: ids from publisher.yaml (a partner, or one of its
+    departments), e.g. `[british-transport-police]`; `[]` when none came. Leave it out when
+    it is not known."""
     topics: tuple[Topic, ...] = ()
     """The topics residents raised."""
     documents: tuple[Document, ...] = ()

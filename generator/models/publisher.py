@@ -6,7 +6,7 @@ here (data/publisher.yaml), so the code and templates name no force at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from generator.models.accessibility import AccessibilityStatement
@@ -38,8 +38,17 @@ class Area(Model):
     """The town or city of postal addresses, e.g. `Northtown`. Leave out if venues differ."""
 
 
+class Department(Model):
+    """A department or team of a partner, named in its own right when it attends a meeting."""
+
+    id: Slug
+    """Permanent id that `partners_present:` in meetings.yaml uses, e.g. `environment`."""
+    name: Text
+    """Its name as residents read it after the partner's, e.g. `Environment`."""
+
+
 class Partner(Model):
-    """An organisation a topic or an action can be assigned to (a remit)."""
+    """An organisation a topic or an action can be assigned to (a remit), or that attends."""
 
     id: Slug
     """Permanent id that `remit:` in meetings.yaml and actions.yaml uses, e.g. `county-council`."""
@@ -49,6 +58,12 @@ class Partner(Model):
     """true for a police force (the publishing force, transport police)."""
     named_partner: Flag = False
     """true for the catch-all 'another partner': topics name it (`partner:`), actions (`owner:`)."""
+    attends_only: Flag = False
+    """true for a partner that attends meetings but is never a topic's or an action's remit,
+    e.g. community safety officers."""
+    departments: tuple[Department, ...] = ()
+    """Its departments or teams that attend meetings in their own name, each with its own id,
+    e.g. a council's `Environment` department."""
 
 
 class GeneralContact(Model):
@@ -141,12 +156,39 @@ class Publisher(Model):
 
     @property
     def remits(self) -> Mapping[str, str]:
-        """Partner id → the name residents see, in the configured order."""
-        return MappingProxyType({p.id: p.name for p in self.partners})
+        """Partner id → the name residents see, in the configured order (attending-only ones
+        are never a remit)."""
+        return MappingProxyType({p.id: p.name for p in self.partners if not p.attends_only})
 
     def partner(self, remit: str) -> Partner | None:
-        """The configured partner with this id, if any."""
-        return next((p for p in self.partners if p.id == remit), None)
+        """The configured partner with this id that can be a remit, if any."""
+        return next((p for p in self.partners if p.id == remit and not p.attends_only), None)
+
+    @property
+    def attendees(self) -> Mapping[str, str]:
+        """Every id `partners_present:` may name (partners and their departments) → how it
+        reads, e.g. `Northshire County Council (Environment)`, in the configured order."""
+        named: dict[str, str] = {}
+        for p in self.partners:
+            if p.named_partner:  # "another partner" names no one: add the partner instead
+                continue
+            named[p.id] = p.name
+            named.update((d.id, f"{p.name} ({d.name})") for d in p.departments)
+        return MappingProxyType(named)
+
+    def own_partner(self) -> Partner | None:
+        """The publishing force as a partner (the police partner with the force's name): it runs
+        every meeting, so it is never listed as present."""
+        return next((p for p in self.partners if p.police and p.name == self.force.name), None)
+
+    def present(self, ids: Sequence[str]) -> tuple[tuple[Partner, tuple[Department, ...]], ...]:
+        """The partners ``ids`` name, in the configured order, each with its named departments."""
+        found = []
+        for p in self.partners:
+            departments = tuple(d for d in p.departments if d.id in ids)
+            if p.id in ids or departments:
+                found.append((p, departments))
+        return tuple(found)
 
     def panel_title(self, name: str) -> str:
         """A panel's full name as residents read it: its name, then the panel noun."""

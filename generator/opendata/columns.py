@@ -152,6 +152,32 @@ MEETING_COLUMNS = (
         "false for a postponed meeting whose new date is still to be confirmed.",
         required=True,
     ),
+    _c(
+        "partners_present",
+        "integer",
+        "Number of partners (or their departments) that came besides the force, listed in the "
+        "meeting_partners table; 0 when none came, empty when not recorded.",
+        minimum=0,
+    ),
+)
+PARTNER_COLUMNS = (
+    _c("meeting", "string", "Id of the meeting the partner came to.", required=True, pattern=ID),
+    _c("partner", "string", "Id of the partner organisation.", required=True, pattern=ID),
+    _c("partner_name", "string", "Name of the partner organisation.", required=True),
+    _c(
+        "department",
+        "string",
+        "Id of the partner's department or team that came; empty when the record names the "
+        "partner as a whole.",
+        pattern=ID,
+    ),
+    _c("department_name", "string", "Name of that department or team."),
+)
+OUTCOME_COLUMNS = (
+    _c("event", "string", "Id of the engagement event.", required=True, pattern=ID),
+    _c("outcome", "string", "What was counted, e.g. Phones marked.", required=True),
+    _c("count", "integer", "How many.", required=True, minimum=0),
+    _c("unit", "string", "What one of them is, e.g. phones or people.", required=True),
 )
 TOPIC_COLUMNS = (
     _c(

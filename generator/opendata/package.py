@@ -125,9 +125,9 @@ def descriptor(tables: tuple[Table, ...], config: SiteConfig, words: Wording) ->
         "profile": "data-package",
         "name": "cluster-panels",
         "title": f"{config.site_name}: open data",
-        "description": "Meetings, topics, "
+        "description": "Meetings and the partners present at them, topics, "
         + words.log_phrase("'")
-        + " actions, engagement events and "
+        + " actions, engagement events and what they achieved, and "
         "reported measures published on the site. " + NEUTRALISED,
         "homepage": config.url(urls.DATA),
         "resources": resources,

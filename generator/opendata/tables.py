@@ -13,12 +13,15 @@ from decimal import Decimal
 from generator.load import counts
 from generator.load.dataset import Dataset
 from generator.metrics import derive
+from generator.models import Meeting
 from generator.opendata.columns import (
     ACTION_COLUMNS,
     EVENT_COLUMNS,
     MEETING_COLUMNS,
     METRIC_COLUMNS,
     NOT_REPORTED,
+    OUTCOME_COLUMNS,
+    PARTNER_COLUMNS,
     REPORTED,
     TOPIC_COLUMNS,
     Column,
@@ -77,9 +80,34 @@ def _meeting_rows(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Cell, ...
                 config.url(urls.meeting(m.id)),
                 m.end_date(),
                 m.date_confirmed(),
+                _present_count(m),
             )
         )
     return tuple(rows)
+
+
+def _present_count(m: Meeting) -> int | None:
+    present = m.record.partners_present if m.record is not None else None
+    return None if present is None else len(present)
+
+
+def _partner_rows(dataset: Dataset) -> tuple[tuple[Cell, ...], ...]:
+    rows: list[tuple[Cell, ...]] = []
+    for m in sorted(dataset.meetings, key=lambda m: m.id):
+        present = m.record.partners_present if m.record is not None else None
+        for partner, departments in dataset.publisher.present(present or ()):
+            if partner.id in (present or ()):
+                rows.append((m.id, partner.id, partner.name, None, None))
+            rows.extend((m.id, partner.id, partner.name, d.id, d.name) for d in departments)
+    return tuple(rows)
+
+
+def _outcome_rows(dataset: Dataset) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(
+        (e.id, o.name, o.count, o.unit)
+        for e in sorted(dataset.events, key=lambda e: e.id)
+        for o in e.outcomes
+    )
 
 
 def _topic_rows(dataset: Dataset) -> tuple[tuple[Cell, ...], ...]:
@@ -171,6 +199,16 @@ def tables(dataset: Dataset, config: SiteConfig) -> tuple[Table, ...]:
             ("id",),
         ),
         Table(
+            "meeting_partners",
+            "Partners present at meetings",
+            "Which partners (and which of their departments) came to each meeting, besides the "
+            "force, where the meeting's record says so.",
+            PARTNER_COLUMNS,
+            _partner_rows(dataset),
+            (),
+            to_meetings,
+        ),
+        Table(
             "topics",
             "Topics raised",
             "Topics residents raised at meetings, with whose remit they are.",
@@ -195,6 +233,16 @@ def tables(dataset: Dataset, config: SiteConfig) -> tuple[Table, ...]:
             EVENT_COLUMNS,
             _event_rows(dataset),
             ("id",),
+        ),
+        Table(
+            "engagement_outcomes",
+            "Engagement outcomes",
+            "What each engagement event achieved, counted (for example phones marked or people "
+            "reached), where it was counted.",
+            OUTCOME_COLUMNS,
+            _outcome_rows(dataset),
+            (),
+            (("event", "engagement", "id"),),
         ),
         Table(
             "metrics",

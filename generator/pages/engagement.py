@@ -42,6 +42,7 @@ def engagement_page(dataset: Dataset, config: SiteConfig) -> Output:
         dataset=dataset,
         config=config,
         rows=rows,
+        counted=any(event.outcomes for event in dataset.events),
     )
 
 
