@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from fixturedata import FIXTURE_TODAY, fixture_copy, problems_after_edit, rendered
+from fixturedata import FIXTURE_TODAY, fixture_copy, problems_located, rendered
 
 REPO = Path(__file__).resolve().parent.parent
 CITY_DATA = REPO / "tests" / "fixtures" / "city" / "data"
@@ -73,7 +73,7 @@ def test_the_city_statement_shows_every_fact_not_given_as_a_marked_placeholder()
 
 
 def test_a_fact_is_validated_unless_it_is_a_marked_placeholder(tmp_path: Path) -> None:
-    problems = problems_after_edit(
+    problems = problems_located(
         tmp_path,
         "publisher.yaml",
         '  email: access@northvale.police.example\n  phone: "01632 960001"\n  reply_days: 10\n',
@@ -82,18 +82,18 @@ def test_a_fact_is_validated_unless_it_is_a_marked_placeholder(tmp_path: Path) -
         TODAY,
     )
     assert problems == [
-        "data/publisher.yaml:28:10: accessibility.email: `access at northvale` is not an email "
+        "data/publisher.yaml at `access at northvale`: accessibility.email: `access at northvale` is not an email "
         "address — write it like name@example.police.uk",
-        "data/publisher.yaml:30:15: accessibility.reply_days: `soon` is not a whole number — "
+        "data/publisher.yaml at `soon`: accessibility.reply_days: `soon` is not a whole number — "
         "write digits only, e.g. 12",
     ]
 
 
 def test_a_compliance_status_is_one_of_three(tmp_path: Path) -> None:
-    problems = problems_after_edit(
+    problems = problems_located(
         tmp_path, "publisher.yaml", "compliance: partially", "compliance: mostly", TODAY
     )
     assert problems == [
-        "data/publisher.yaml:32:15: accessibility.compliance: `mostly` is not a compliance "
+        "data/publisher.yaml at `mostly`: accessibility.compliance: `mostly` is not a compliance "
         "status — write fully, partially or not"
     ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from extremes import EPOCHS, FIXTURE_DATA, extreme_data
-from fixturedata import problems_after_edit
+from fixturedata import problems_located
 from sitebuild import mkdocs_build
 
 from generator.clock import BadEpoch, build_date, build_time
@@ -21,7 +21,7 @@ TODAY = date(2025, 3, 10)
 
 
 def problems(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
-    return problems_after_edit(tmp_path, file, old, new, TODAY)
+    return problems_located(tmp_path, file, old, new, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -31,42 +31,42 @@ def problems(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
             "meetings.yaml",
             "date: 2024-11-06",
             "date: 0024-11-06",
-            "data/meetings.yaml:5:11: meetings[riverside-2024-11].date: `0024-11-06` is not a "
+            "data/meetings.yaml at `0024-11-06`: meetings[riverside-2024-11].date: `0024-11-06` is not a "
             "date from 2000 to 2099 — check the year: write it like 2024-11-06",
         ),
         (
             "meetings.yaml",
             "date: 2024-11-06",
             "date: 0001-01-01",
-            "data/meetings.yaml:5:11: meetings[riverside-2024-11].date: `0001-01-01` is not a "
+            "data/meetings.yaml at `0001-01-01`: meetings[riverside-2024-11].date: `0001-01-01` is not a "
             "date from 2000 to 2099 — check the year: write it like 2024-11-06",
         ),
         (
             "meetings.yaml",
             "date: 2024-11-06",
             "date: 9999-12-31",
-            "data/meetings.yaml:5:11: meetings[riverside-2024-11].date: `9999-12-31` is not a "
+            "data/meetings.yaml at `9999-12-31`: meetings[riverside-2024-11].date: `9999-12-31` is not a "
             "date from 2000 to 2099 — check the year: write it like 2024-11-06",
         ),
         (
             "metrics.yaml",
             "    first_quarter: 2025-Q1\n",
             "    first_quarter: 0000-Q1\n",
-            "data/metrics.yaml:7:20: metrics[a].first_quarter: `0000-Q1` is not a quarter "
+            "data/metrics.yaml at `0000-Q1`: metrics[a].first_quarter: `0000-Q1` is not a quarter "
             "from 2000 to 2099 — check the year: write it like 2025-Q1",
         ),
         (
             "engagement.yaml",
             "month: 2024-10",
             "month: 0000-09",
-            "data/engagement.yaml:9:12: events[2024-10-safety-month].month: `0000-09` is not a "
+            "data/engagement.yaml at `0000-09`: events[2024-10-safety-month].month: `0000-09` is not a "
             "month from 2000 to 2099 — check the year: write it like 2024-10",
         ),
         (
             "actions.yaml",
             "completed: 2024-12-18",
             "completed: 2100-01-01",
-            "data/actions.yaml:16:16: actions[riverside-2024-11-cycling].completed: `2100-01-01` "
+            "data/actions.yaml at `2100-01-01`: actions[riverside-2024-11-cycling].completed: `2100-01-01` "
             "is not a date from 2000 to 2099 — check the year: write it like 2024-11-06",
         ),
     ],
