@@ -1,4 +1,5 @@
-"""Search as residents use it, over the fixture's data: stemming, dates, order and loading.
+"""Search as residents use it on a 390 px phone, over the fixture's data: stemming, dates,
+order and loading (what opening search fetches before anything is typed).
 
 One browser context for the module, so the search's WebAssembly is compiled once.
 """
@@ -12,12 +13,16 @@ from pagechecks import foreign_requests
 from generator.search.pagefind import write_index
 from generator.search.records import Record, RecordType
 
-DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+OPENING_BUDGET = 60 * 1024
+"""What opening search may fetch before anything is typed (response bodies, as served)."""
 
 
 @pytest.fixture(scope="module")
 def search_context(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, reduced_motion="reduce"
+    )
     yield context
     context.close()
 
@@ -125,3 +130,23 @@ def test_officers_are_found_by_role_short_form_and_name(searching_page, query) -
     results = _search(searching_page, query)
     assert results[0]["href"].endswith("/panels/riverside/"), results[:3]
     assert results[0]["title"] == "Riverside cluster panel"
+
+
+def test_opening_search_fetches_at_most_60_kb_and_the_first_query_finds(search_page) -> None:  # type: ignore[no-untyped-def]
+    """The engine's script comes with opening; its WebAssembly and index with the first key."""
+    bodies: dict[str, int] = {}
+
+    def finished(request) -> None:  # type: ignore[no-untyped-def]
+        if "/pagefind/" in request.url:
+            bodies[request.url.split("/pagefind/")[1]] = len(request.response().body())
+
+    search_page.on("requestfinished", finished)
+    search_page.click("[data-cp-search-open]")
+    search_page.wait_for_load_state("networkidle")
+    search_page.wait_for_timeout(300)  # anything started late by the script is still counted
+    opened = dict(bodies)
+    assert opened, "opening search fetched nothing: the engine's script should start loading"
+    assert sum(opened.values()) <= OPENING_BUDGET, opened
+    assert not [name for name in opened if name.startswith("wasm.")], opened
+    results = _search(search_page, "Harbour")
+    assert [r for r in results if r["href"].endswith("/panels/harbour/")], results

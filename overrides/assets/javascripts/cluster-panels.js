@@ -1,9 +1,9 @@
 /*
  * The site's search (overrides/partials/site-search.html), a small progressive enhancement.
  *
- * Nothing is fetched for search until someone opens it: then Pagefind's script loads, and each
- * query fetches only the index fragments it needs (the index is built from the data by the
- * generator: generator/search/). Results from the data (meetings, panels, "you said, we did")
+ * Nothing is fetched for search until someone opens it: then Pagefind's script loads, its
+ * engine with the first keystroke, and each query fetches only the index fragments it needs
+ * (the index is built from the data by the generator: generator/search/). Results from the data (meetings, panels, "you said, we did")
  * come before guidance pages (their "type" meta). A panel's log is one
  * result whose entries are its sub-results: each entry found is shown as an item of its own,
  * linked to its anchor, with its date from the log's "dates" meta (generator/search/pagefind.py).
@@ -22,13 +22,27 @@
   var status = dialog.querySelector("[role=status]");
   var list = dialog.querySelector("ol");
   var script = new URL(dialog.getAttribute("data-pagefind"), document.baseURI);
+  var module = null;
   var engine = null;
   var latest = 0;
   var timer = 0;
 
+  // Opening search fetches Pagefind's script alone (about 46 KB, 13 KB compressed); its
+  // WebAssembly, worker and index metadata (about 114 KB more) wait for the first keystroke,
+  // so a resident who opens search and closes it again has spent little.
+  function loadScript() {
+    if (!module) {
+      module = import(script.href);
+      module.catch(function () {
+        module = null;
+      });
+    }
+    return module;
+  }
+
   function load() {
     if (!engine) {
-      engine = import(script.href).then(function (pagefind) {
+      engine = loadScript().then(function (pagefind) {
         return pagefind
           .options({ baseUrl: new URL("../", script).pathname, excerptLength: 24 })
           .then(function () {
@@ -51,7 +65,7 @@
       dialog.showModal();
     }
     input.focus();
-    load();
+    loadScript().catch(function () {}); // a failed load is reported by search()
   }
 
   // The excerpt marks the words found with <mark>; everything else in it is shown as text.
