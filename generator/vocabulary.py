@@ -161,11 +161,25 @@ AUDIENCES = {
     Audience.VISITORS: "Visitors",
     Audience.OTHER: "Others",
 }
+VENUES_TITLE = "Venues and access"
+"""The title of the page of every venue and its access facts (and of its search record)."""
+ACCESS = {
+    "step_free": "Step-free access",
+    "hearing_loop": "Hearing loop",
+    "accessible_toilet": "Accessible toilet",
+    "interpreter_on_request": "BSL or other interpreter",
+}
+"""A venue's access facts as the venue pages head them, by the field of ``Access``."""
+ACCESS_ALSO = {
+    "step_free": "wheelchair access",
+}
+"""Other words residents search a fact by, indexed beside its heading (search only)."""
 LABELS = {
     "formats": FORMATS,
     "statuses": STATUSES,
     "action_statuses": ACTION_STATUSES,
     "audiences": AUDIENCES,
+    "access": ACCESS,
 }
 """Every label table, as templates see them (``labels.statuses[m.status]``).
 

@@ -135,3 +135,21 @@ def test_results_are_shown_as_text_never_markup() -> None:
     text = script.read_text(encoding="utf-8")
     assert "innerHTML" not in text and "insertAdjacentHTML" not in text
     assert f'var GUIDANCE = "{RecordType.GUIDANCE.value}"' in text
+
+
+def test_a_venue_is_found_by_the_access_it_has_not_the_access_it_lacks(dataset) -> None:  # type: ignore[no-untyped-def]
+    venues = next(r for r in records(dataset) if r.type is RecordType.VENUE)
+    sections = {s.anchor: s for s in venues.sections}
+    quay, summit = sections["venue-quay-hall"], sections["venue-summit-library"]
+    assert venues.url == "/venues/" and quay.title == "Quay Hall"
+    for words in ("Step-free access (wheelchair access)", "Hearing loop", "Accessible toilet"):
+        assert words in quay.content.split("\n")
+    assert "Step-free" not in summit.content and "wheelchair" not in summit.content
+
+
+def test_a_panels_title_is_indexed_as_its_heading(dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_index(records(dataset), tmp_path / "pagefind")
+    panel = fragments(tmp_path / "pagefind")["/panels/hilltop/"]
+    assert panel["content"].startswith("Hilltop cluster panel. ")
+    meeting = fragments(tmp_path / "pagefind")["/meetings/hilltop-2025-02/"]
+    assert meeting["meta"]["day"] == "2025-02-12"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator import vocabulary
 from generator.load.dataset import Dataset
 from generator.models import Meeting
 from generator.pages.context import page
@@ -20,7 +21,7 @@ def venues_page(dataset: Dataset, config: SiteConfig) -> Output:
     venues = sorted(dataset.venues, key=lambda v: (v.name.casefold(), v.id))
     return page(
         urls.VENUES,
-        "Venues and access",
+        vocabulary.VENUES_TITLE,
         "venues.html",
         dataset=dataset,
         config=config,

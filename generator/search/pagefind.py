@@ -83,12 +83,22 @@ def _replies(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
         yield payload
 
 
+TITLE_WEIGHT = 10
+"""Pagefind's weight (its highest) for the words of a record's title that is indexed as a
+heading (:attr:`Record.titled`): a panel's own page then outranks the pages that carry its name
+only in their titles (its meetings, its log), whose title words count as Pagefind's metadata."""
+
+
 def _add(index_id: int, record: Record) -> dict[str, Any]:
-    if record.sections:
+    if record.sections or record.titled:
         return _add_page(index_id, record)
     meta = {"title": record.title, "type": record.shown_type}
     if record.date:
         meta["date"] = record.date
+    if record.sort:
+        # In the result's own fragment (not the metadata every search loads): the page script
+        # orders the meetings it shows by it.
+        meta["day"] = record.sort
     return {
         "type": "AddRecord",
         "index_id": index_id,
@@ -97,14 +107,16 @@ def _add(index_id: int, record: Record) -> dict[str, Any]:
         "language": "en",
         "meta": meta,
         "filters": record.filters,
-        # No sort keys: the page does not sort by date, and at the largest scale they were a
-        # quarter of the metadata every resident downloads when search opens (125 of 444 KB).
+        # No sort keys: the page orders the meetings it shows by their ``day`` meta instead, and
+        # at the largest scale sort keys were a quarter of the metadata every resident
+        # downloads when search starts (125 of 444 KB).
         "sort": {},
     }
 
 
 def _add_page(index_id: int, record: Record) -> dict[str, Any]:
-    """A record with sections, as HTML: Pagefind makes a sub-result of each heading with an id.
+    """A record with sections or a titled one, as HTML: Pagefind makes a sub-result of each
+    heading with an id, and weighs a heading's words as its ``data-pagefind-weight`` says.
 
     Records have no sections in Pagefind's record API, so this one is written as the smallest
     page Pagefind reads: filters and meta in an ignored block, then each section as a heading
@@ -115,10 +127,14 @@ def _add_page(index_id: int, record: Record) -> dict[str, Any]:
     dates = json.dumps({s.anchor: s.date for s in record.sections}, ensure_ascii=False)
     about = [f'<span data-pagefind-meta="title">{esc(record.title)}</span>']
     about.append(f'<span data-pagefind-meta="type">{esc(record.shown_type)}</span>')
-    about.append(f'<span data-pagefind-meta="dates">{esc(dates)}</span>')
+    if record.sections:
+        about.append(f'<span data-pagefind-meta="dates">{esc(dates)}</span>')
     for name, values in record.filters.items():
         about += [f'<span data-pagefind-filter="{esc(name)}">{esc(v)}</span>' for v in values]
     body = [f"<div data-pagefind-ignore>{''.join(about)}</div>"]
+    if record.titled:
+        body.append(f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{esc(record.title)}</h1>')
+        body += [f"<p>{esc(line)}</p>" for line in record.content.split("\n") if line]
     for section in record.sections:
         body.append(f'<h2 id="{esc(section.anchor)}">{esc(section.title)}</h2>')
         body += [f"<p>{esc(line)}</p>" for line in section.content.split("\n")]

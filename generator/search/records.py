@@ -1,4 +1,4 @@
-"""What residents can search for: one record per meeting, panel and log page, built from the data.
+"""What residents can search for: one record per meeting, panel and log page, and the venues page.
 
 Pure functions of the frozen dataset, like the renderers: no HTML is parsed and each piece of
 staff text is indexed once, on the record residents should land on (an entry's text on its log
@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 
 from generator import timefmt, vocabulary
 from generator.load.dataset import Dataset
-from generator.models import Action, Meeting, Panel
+from generator.models import Action, Meeting, Panel, Venue
 from generator.models.publisher import Wording
 from generator.render import urls
 
@@ -30,6 +30,8 @@ class RecordType(StrEnum):
 
     MEETING = "Meeting"
     PANEL = "Panel"
+    VENUE = "Venue"
+    """The venues page, each venue a section found by its address and access facts."""
     ENTRY = "Log"
     """A log page; residents see the log's name from the wording catalogue instead."""
     GUIDANCE = "Guidance"
@@ -43,7 +45,7 @@ class Section:
     title: str
     content: str
     date: str
-    """GOV.UK date shown beside the result."""
+    """GOV.UK date shown beside the result; empty for none (a venue)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class Record:
     """What residents see as its type, when not the type's own value (the log's name)."""
     sections: tuple[Section, ...] = ()
     """Parts shown as results of their own (a log page's entries); ``content`` then stays empty."""
+    titled: bool = False
+    """Whether the title is indexed as the record's heading, weighted above any text (a panel's
+    page: first for the panel's name); other titles count as Pagefind's metadata."""
 
     @property
     def shown_type(self) -> str:
@@ -73,7 +78,7 @@ class Record:
 
 
 def records(dataset: Dataset) -> list[Record]:
-    """Every meeting, panel and log page (entries as its sections) as records, in a stable order."""
+    """Every meeting, panel, log page (entries as sections) and the venues page, in URL order."""
     found = [_panel(dataset, p) for p in dataset.panels]
     found += [_meeting(dataset, m) for m in dataset.meetings]
     by_page: dict[str | None, list[Action]] = {}
@@ -81,6 +86,8 @@ def records(dataset: Dataset) -> list[Record]:
         meeting = dataset.meeting_by_id.get(action.meeting)
         by_page.setdefault(meeting.panel if meeting else None, []).append(action)
     found += [_log(dataset, panel_id, actions) for panel_id, actions in by_page.items()]
+    if dataset.venues:
+        found.append(_venues(dataset))
     return sorted(found, key=lambda r: r.url)
 
 
@@ -121,6 +128,7 @@ def _panel(dataset: Dataset, panel: Panel) -> Record:
         ),
         type=RecordType.PANEL,
         filters=_filters(RecordType.PANEL, panel.name, None),
+        titled=True,
     )
 
 
@@ -172,6 +180,44 @@ def _log(dataset: Dataset, panel_id: str | None, actions: list[Action]) -> Recor
         type=RecordType.ENTRY,
         filters={"type": [dataset.publisher.log_title()], "panel": [name], "year": years},
         sections=tuple(_entry(a, dataset.publisher.wording) for a in actions),
+    )
+
+
+def _venues(dataset: Dataset) -> Record:
+    return Record(
+        url="/" + urls.VENUES,
+        title=vocabulary.VENUES_TITLE,
+        content="",
+        type=RecordType.VENUE,
+        filters={"type": [RecordType.VENUE.value]},
+        sections=tuple(_venue(v) for v in sorted(dataset.venues, key=lambda v: v.id)),
+    )
+
+
+def _venue(venue: Venue) -> Section:
+    """A venue found by its name, address and the access it has: only the facts that hold are
+    indexed, so "hearing loop" finds the venues with one, not those without (or not known)."""
+    access = venue.access
+    facts = [
+        f"{label} ({vocabulary.ACCESS_ALSO[name]})" if name in vocabulary.ACCESS_ALSO else label
+        for name, label in vocabulary.ACCESS.items()
+        if getattr(access, name) is True
+    ]
+    return Section(
+        anchor=f"venue-{venue.id}",
+        title=venue.name,
+        content=_text(
+            [
+                *venue.address.lines,
+                venue.address.postcode,
+                *facts,
+                access.step_free_note if access.step_free else None,
+                access.how_to_request,
+                *access.nearest_stations,
+                access.getting_in,
+            ]
+        ),
+        date="",
     )
 
 

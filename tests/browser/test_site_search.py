@@ -1,10 +1,12 @@
 """Search as residents use it on a 390 px phone, over the fixture's data: stemming, dates,
-order and loading (what opening search fetches before anything is typed).
+ranking (a panel first for its name, meetings by date, venues by access words) and loading.
 
 One browser context for the module, so the search's WebAssembly is compiled once.
 """
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 import sitebuild
@@ -119,7 +121,9 @@ def test_a_meetings_date_finds_the_meeting(searching_page) -> None:  # type: ign
 
 
 def test_data_comes_before_guidance(searching_page) -> None:  # type: ignore[no-untyped-def]
-    results = _search(searching_page, "panel")
+    # Finds the venue with step-free access and the accessibility statement (fewer than ten
+    # results from the data, so guidance is shown too).
+    results = _search(searching_page, "access")
     kinds = [r["meta"].split(" · ")[0] for r in results]
     assert "Guidance" in kinds and kinds[0] != "Guidance"
     assert kinds == sorted(kinds, key=lambda kind: kind == "Guidance")
@@ -150,3 +154,56 @@ def test_opening_search_fetches_at_most_60_kb_and_the_first_query_finds(search_p
     assert not [name for name in opened if name.startswith("wasm.")], opened
     results = _search(search_page, "Harbour")
     assert [r for r in results if r["href"].endswith("/panels/harbour/")], results
+
+
+@pytest.mark.parametrize(
+    ("query", "panel"),
+    [
+        ("Hilltop", "hilltop"),
+        ("hilltop", "hilltop"),
+        ("Riverside", "riverside"),
+        ("Harbour", "harbour"),
+    ],
+)
+def test_a_panels_own_page_is_first_for_its_name(searching_page, query, panel) -> None:  # type: ignore[no-untyped-def]
+    results = _search(searching_page, query)
+    assert results[0]["href"].endswith(f"/panels/{panel}/"), results[:3]
+    assert results[0]["meta"] == "Panel"
+
+
+@pytest.mark.parametrize("query", ["step-free", "hearing loop", "wheelchair", "toilet"])
+def test_access_words_find_the_venue_that_has_it(searching_page, query) -> None:  # type: ignore[no-untyped-def]
+    """Only Quay Hall has these; Summit Library has no step-free route and is not offered."""
+    results = _search(searching_page, query)
+    assert results[0]["href"].endswith("/venues/#venue-quay-hall"), results[:3]
+    assert results[0]["title"] == "Quay Hall" and results[0]["meta"] == "Venue"
+    assert not [r for r in results if r["href"].endswith("#venue-summit-library")]
+
+
+def _meeting_dates(results: list[dict[str, str]]) -> list[str]:
+    return [r["meta"].split(" · ")[1] for r in results if r["meta"].startswith("Meeting · ")]
+
+
+def test_meetings_come_latest_first_once_all_have_passed(searching_page) -> None:  # type: ignore[no-untyped-def]
+    assert _meeting_dates(_search(searching_page, "Hilltop")) == [
+        "Wednesday 23 April 2025",
+        "Wednesday 12 February 2025",
+        "Wednesday 20 November 2024",
+    ]
+
+
+def test_meetings_to_come_are_soonest_first_then_the_past_latest_first(
+    search_context, site_server
+) -> None:  # type: ignore[no-untyped-def]
+    page = search_context.new_page()
+    page.clock.set_fixed_time(datetime.datetime(2025, 1, 10, 12, tzinfo=datetime.UTC))
+    page.goto(site_server.url("index.html"))
+    page.wait_for_load_state("networkidle")
+    found = _search(page, "Hilltop")
+    page.close()
+    assert found[0]["href"].endswith("/panels/hilltop/"), found[:3]
+    assert _meeting_dates(found) == [
+        "Wednesday 12 February 2025",
+        "Wednesday 23 April 2025",
+        "Wednesday 20 November 2024",
+    ]

@@ -3,7 +3,8 @@
  *
  * Nothing is fetched for search until someone opens it: then Pagefind's script loads, its
  * engine with the first keystroke, and each query fetches only the index fragments it needs
- * (the index is built from the data by the generator: generator/search/). Results from the data (meetings, panels, "you said, we did")
+ * (the index is built from the data by the generator: generator/search/). Results from the data
+ * (meetings, panels, venues, "you said, we did")
  * come before guidance pages (their "type" meta). A panel's log is one
  * result whose entries are its sub-results: each entry found is shown as an item of its own,
  * linked to its anchor, with its date from the log's "dates" meta (generator/search/pagefind.py).
@@ -44,7 +45,13 @@
     if (!engine) {
       engine = loadScript().then(function (pagefind) {
         return pagefind
-          .options({ baseUrl: new URL("../", script).pathname, excerptLength: 24 })
+          .options({
+            baseUrl: new URL("../", script).pathname,
+            excerptLength: 24,
+            // Only the title's words rank as metadata: a log's "dates" hold its entries' ids,
+            // which start with the panel's id, and outranked the panel's own page for its name.
+            ranking: { metaWeights: { dates: 0, day: 0, type: 0 } },
+          })
           .then(function () {
             return pagefind.init();
           })
@@ -121,11 +128,38 @@
     });
   }
 
+  // Meetings in date order, in the places the engine ranked meetings: those to come soonest
+  // first, then those past, latest first. Every meeting found holds every word searched for,
+  // so the order among them is the date's; panels, logs and venues keep their rank.
+  function byDate(shown) {
+    var now = new Date(); // the resident's own calendar day, as yyyy-mm-dd
+    var today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+      .map(function (n) {
+        return String(n).padStart(2, "0");
+      })
+      .join("-");
+    var meetings = shown.filter(function (data) {
+      return data.meta.day;
+    });
+    meetings.sort(function (a, b) {
+      var aFuture = a.meta.day >= today;
+      var bFuture = b.meta.day >= today;
+      if (aFuture !== bFuture) {
+        return aFuture ? -1 : 1;
+      }
+      var order = a.meta.day < b.meta.day ? -1 : a.meta.day > b.meta.day ? 1 : 0;
+      return aFuture ? order : -order;
+    });
+    return shown.map(function (data) {
+      return data.meta.day ? meetings.shift() : data;
+    });
+  }
+
   // Fetch results' fragments a few at a time, in rank order, until SHOWN items from the data
   // are found; guidance found on the way is kept aside and shown after them.
   function collect(results, from, shown, guidance) {
     if (shown.length >= SHOWN || from >= results.length) {
-      return Promise.resolve(shown.concat(guidance).slice(0, SHOWN));
+      return Promise.resolve(byDate(shown).concat(guidance).slice(0, SHOWN));
     }
     return Promise.all(
       results.slice(from, from + BATCH).map(function (r) {
