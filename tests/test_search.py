@@ -153,3 +153,14 @@ def test_a_panels_title_is_indexed_as_its_heading(dataset, tmp_path: Path) -> No
     assert panel["content"].startswith("Hilltop cluster panel. ")
     meeting = fragments(tmp_path / "pagefind")["/meetings/hilltop-2025-02/"]
     assert meeting["meta"]["day"] == "2025-02-12"
+
+
+def test_access_words_lead_to_the_venues_page_even_when_no_venue_is_known_to_have_it(
+    tmp_path: Path,
+) -> None:
+    """Where no venue has a fact confirmed, the page saying so (and whom to ask) is found."""
+    venues = [r for r in records(load(FIXTURE_DATA, today=TODAY)) if r.type is RecordType.VENUE]
+    write_index(venues, tmp_path / "pagefind")
+    page = fragments(tmp_path / "pagefind")["/venues/"]
+    for words in ("Step-free access", "wheelchair", "Hearing loop", "Accessible toilet"):
+        assert words in page["content"]

@@ -134,7 +134,7 @@ def _add_page(index_id: int, record: Record) -> dict[str, Any]:
     body = [f"<div data-pagefind-ignore>{''.join(about)}</div>"]
     if record.titled:
         body.append(f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{esc(record.title)}</h1>')
-        body += [f"<p>{esc(line)}</p>" for line in record.content.split("\n") if line]
+    body += [f"<p>{esc(line)}</p>" for line in record.content.split("\n") if line]
     for section in record.sections:
         body.append(f'<h2 id="{esc(section.anchor)}">{esc(section.title)}</h2>')
         body += [f"<p>{esc(line)}</p>" for line in section.content.split("\n")]

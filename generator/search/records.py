@@ -66,7 +66,8 @@ class Record:
     label: str | None = None
     """What residents see as its type, when not the type's own value (the log's name)."""
     sections: tuple[Section, ...] = ()
-    """Parts shown as results of their own (a log page's entries); ``content`` then stays empty."""
+    """Parts shown as results of their own (a log page's entries); ``content`` is then the text
+    before the first of them (found as the page itself), if any."""
     titled: bool = False
     """Whether the title is indexed as the record's heading, weighted above any text (a panel's
     page: first for the panel's name); other titles count as Pagefind's metadata."""
@@ -184,25 +185,29 @@ def _log(dataset: Dataset, panel_id: str | None, actions: list[Action]) -> Recor
 
 
 def _venues(dataset: Dataset) -> Record:
+    """The venues page: each venue a section; the page itself found by every access fact's name,
+    so a fact no venue is known to have (not yet confirmed) still leads to the page that says so
+    and whom to ask."""
     return Record(
         url="/" + urls.VENUES,
         title=vocabulary.VENUES_TITLE,
-        content="",
+        content=_text(_access_names(vocabulary.ACCESS)),
         type=RecordType.VENUE,
         filters={"type": [RecordType.VENUE.value]},
         sections=tuple(_venue(v) for v in sorted(dataset.venues, key=lambda v: v.id)),
     )
 
 
+def _access_names(labels: dict[str, str]) -> list[str]:
+    also = vocabulary.ACCESS_ALSO
+    return [f"{label} ({also[name]})" if name in also else label for name, label in labels.items()]
+
+
 def _venue(venue: Venue) -> Section:
     """A venue found by its name, address and the access it has: only the facts that hold are
     indexed, so "hearing loop" finds the venues with one, not those without (or not known)."""
     access = venue.access
-    facts = [
-        f"{label} ({vocabulary.ACCESS_ALSO[name]})" if name in vocabulary.ACCESS_ALSO else label
-        for name, label in vocabulary.ACCESS.items()
-        if getattr(access, name) is True
-    ]
+    facts = _access_names({k: v for k, v in vocabulary.ACCESS.items() if getattr(access, k)})
     return Section(
         anchor=f"venue-{venue.id}",
         title=venue.name,
