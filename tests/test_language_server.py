@@ -24,7 +24,9 @@ import pytest
 from test_bad_inputs import FILE_CASES, parse_case
 from yaml_language_server import Diagnostic, LanguageServer
 
+from generator.cli.main import main
 from generator.models import cross_field
+from generator.review import current_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "city" / "data"
@@ -60,7 +62,6 @@ EDITOR_CANNOT: dict[str, str] = {
     "reserved_panel_id": "the reserved id is a rule about the site's addresses",
     "non_https_links": "links are checked character by character in code",
     "teams_path_tricks": "a Teams link's path is decoded and resolved in code",
-    "unknown_meeting": "a reference to another file",
     "unknown_remit": "remits come from publisher.yaml, another file; and a date compared with a meeting's",
     "needs_venue_and_link": "'within 7 days' depends on the day of the build",
     "done_without_completed": "a date 'in the future' depends on the day of the build",
@@ -70,15 +71,13 @@ EDITOR_CANNOT: dict[str, str] = {
 NOT_YET: dict[str, str] = {
     # JSON Schema can say these; the schema does not yet (item 5 of issue 22 shrinks this list).
     "publisher_mistakes": "a missing field lands on the group's first line",
-    "unknown_references": "panel and venue ids come from other files: a generated ids schema",
 }
 """Cases the schema could agree on and does not yet, with where it falls short."""
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _checkout(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     """A copy of the repository's editor setup with the fixture data as its data/ folder."""
-    folder = tmp_path_factory.mktemp("workspace")
+    folder = tmp_path_factory.mktemp(name)
     (folder / ".vscode").mkdir()
     shutil.copyfile(ROOT / ".vscode" / "settings.json", folder / ".vscode" / "settings.json")
     shutil.copytree(ROOT / "schemas", folder / "schemas")
@@ -87,8 +86,31 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The checkout after `./run check`: with the schemas that know the data's ids."""
+    folder = _checkout(tmp_path_factory, "workspace")
+    code = main(["check", "--data", str(folder / "data"), "--editor-schemas", str(folder)])
+    assert code == 0
+    return folder
+
+
+@pytest.fixture(scope="module")
 def server(workspace: Path) -> Iterator[LanguageServer]:
-    with LanguageServer(workspace) as running:
+    """The editor with the workspace file `./run check` wrote opened (VS Code offers it)."""
+    with LanguageServer(workspace, workspace / current_schema.WORKSPACE) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def fresh_clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A checkout nothing has run in (or github.dev): only committed files."""
+    return _checkout(tmp_path_factory, "fresh")
+
+
+@pytest.fixture(scope="module")
+def fresh_server(fresh_clone: Path) -> Iterator[LanguageServer]:
+    """The editor on the folder itself, with the committed .vscode/settings.json."""
+    with LanguageServer(fresh_clone) as running:
         yield running
 
 
@@ -190,3 +212,59 @@ def test_hover_help_renders_its_code_marks(server: LanguageServer, workspace: Pa
     hover = server.hover(target, line, text.splitlines()[line - 1].index("id"))
     assert "Permanent id, e.g. `north-2024-11`." in hover
     assert "\\`" not in hover
+
+
+UNKNOWN_IDS = (
+    "meetings:\n"
+    "  - id: bank-2030-03\n    panel: bnak\n    date: 2030-03-05\n    start: 13:00\n"
+    "    format: in-person\n    venue: innholders\n    status: moved\n"
+    "    status_reason: The hall flooded.\n"
+    "    previous:\n      date: 2030-03-04\n      venue: guildhal\n"
+    "  - id: bank-2024-12\n    panel: bank\n    date: 2024-12-05\n    start: 13:00\n"
+    "    format: online\n    record:\n      topics:\n"
+    "        - topic: Cycling on pavements\n          remit: county-council\n"
+)
+
+
+def test_unknown_ids_are_flagged_on_their_line_in_checks_words(
+    server: LanguageServer, workspace: Path
+) -> None:
+    target = workspace / "data" / "meetings.yaml"
+    target.write_text(UNKNOWN_IDS, encoding="utf-8")
+    try:
+        found = server.diagnostics(target)
+    finally:
+        shutil.copyfile(FIXTURE / "meetings.yaml", target)
+    venue = (
+        "there is no venue with this id — use an id from data/venues.yaml, "
+        "or add the venue there first"
+    )
+    assert sorted(found, key=lambda d: d.line) == [
+        Diagnostic(
+            _line_of(UNKNOWN_IDS, "panel: bnak"),
+            "there is no panel with this id — use one of the ids in data/clusters.yaml: "
+            "bank, barbican, fenchurch, fleet, liverpool-street, monument",
+        ),
+        Diagnostic(_line_of(UNKNOWN_IDS, "venue: innholders"), venue),
+        Diagnostic(_line_of(UNKNOWN_IDS, "venue: guildhal"), venue),
+        Diagnostic(
+            _line_of(UNKNOWN_IDS, "remit: county"),
+            "this id is not one of the partners in publisher.yaml — use one of: "
+            "city-of-london-police, city-of-london-corporation, british-transport-police, "
+            "other-partner",
+        ),
+    ]
+
+
+def test_a_fresh_clone_checks_with_the_committed_schemas(
+    fresh_server: LanguageServer, fresh_clone: Path
+) -> None:
+    # Nothing wrote the schemas with the data's ids yet: the committed ones still check
+    # every file (no "Problems loading reference"); only the unknown ids go unflagged.
+    assert not (fresh_clone / current_schema.FOLDER).exists()
+    for name in sorted(p.name for p in FIXTURE.glob("*.yaml")):
+        assert fresh_server.diagnostics(fresh_clone / "data" / name) == [], name
+    target = fresh_clone / "data" / "meetings.yaml"
+    target.write_text(UNKNOWN_IDS.replace("format: in-person", "format: in person"), "utf-8")
+    found = fresh_server.diagnostics(target)
+    assert [d.line for d in found] == [_line_of(UNKNOWN_IDS, "format: in-person")]

@@ -94,9 +94,10 @@ def test_editor_reads_yaml_1_2() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(DATA_FILES))
-def test_every_data_file_names_its_schema(name: str) -> None:
-    first = (DATA / name).read_text().splitlines()[0]
-    assert first == f"# yaml-language-server: $schema=../schemas/{schema.schema_name(name)}"
+def test_no_data_file_names_its_own_schema(name: str) -> None:
+    # A `# yaml-language-server: $schema=` line overrides every mapping, so the editor would
+    # never see the schema with the data's current ids that `./run check` writes.
+    assert "yaml-language-server:" not in (DATA / name).read_text()
 
 
 def test_vscode_maps_every_schema_and_recommends_the_yaml_extension() -> None:

@@ -30,9 +30,17 @@ class Diagnostic:
     message: str
 
 
-def settings_for(workspace: Path) -> dict[str, Any]:
-    """The ``yaml.*`` workspace settings, with schema paths made absolute as VS Code does."""
-    settings = json.loads((workspace / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+def settings_for(workspace: Path, file: Path | None = None) -> dict[str, Any]:
+    """The ``yaml.*`` settings, with schema paths made absolute as VS Code does.
+
+    From ``.vscode/settings.json`` (the folder opened, as github.dev does), or from a
+    ``.code-workspace`` file's ``settings`` (the workspace opened from that file).
+    """
+    if file is None:
+        file = workspace / ".vscode" / "settings.json"
+    settings = json.loads(file.read_text(encoding="utf-8"))
+    if file.suffix == ".code-workspace":
+        settings = settings["settings"]
     schemas = {
         (workspace / path).resolve().as_uri(): globs
         for path, globs in settings["yaml.schemas"].items()
@@ -49,9 +57,9 @@ def settings_for(workspace: Path) -> dict[str, Any]:
 class LanguageServer:
     """One running server for one workspace folder; use as a context manager."""
 
-    def __init__(self, workspace: Path) -> None:
+    def __init__(self, workspace: Path, settings: Path | None = None) -> None:
         self.workspace = workspace
-        self.settings = settings_for(workspace)
+        self.settings = settings_for(workspace, settings)
         self._process = subprocess.Popen(
             ["node", str(node_module(SERVER)), "--stdio"],
             stdin=subprocess.PIPE,

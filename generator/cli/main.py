@@ -24,6 +24,7 @@ from generator.load.errors import DataError
 from generator.load.publish import load_publishable
 from generator.render.handwritten import UnknownPlaceholder, worded
 from generator.render.outputs import Kind, Output, SiteConfig
+from generator.review import current_schema
 from generator.search.pagefind import FOLDER, write_index
 from generator.search.records import Record, page_record, records
 from generator.site import render_all
@@ -41,6 +42,8 @@ def _check(args: argparse.Namespace) -> int:
             print("\n".join(github_annotations(error.lines(), "error", "Data check")))
         return 1
     seconds = time.perf_counter() - started
+    if args.editor_schemas is not None:
+        current_schema.write(args.editor_schemas, data)
     print(
         f"OK: {len(data.panels)} panels, {len(data.venues)} venues, "
         f"{len(data.meetings)} meetings, "
@@ -148,6 +151,15 @@ def parser() -> argparse.ArgumentParser:
         "as file:line:column: where: what — fix, and exits 1 if any.",
     )
     common(check)
+    check.add_argument(
+        "--editor-schemas",
+        type=Path,
+        default=None,
+        metavar="CHECKOUT",
+        help="when the data is valid, also write the editor's schemas with its current ids "
+        f"into CHECKOUT/{current_schema.FOLDER.as_posix()} and the workspace file "
+        f"CHECKOUT/{current_schema.WORKSPACE} that maps them (both git-ignored)",
+    )
     check.set_defaults(run=_check)
     build = commands.add_parser(
         "build",

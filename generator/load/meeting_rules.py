@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.clock import LONDON
 from generator.load.rules import Checker
-from generator.models import Meeting, Panel, Venue, cross_field
+from generator.models import Meeting, Panel, Venue, cross_field, references
 from generator.models.areas import MEETING_MINUTES
 from generator.timefmt import duration
 from generator.vocabulary import MeetingFormat, MeetingKind, MeetingStatus, goes_ahead
@@ -56,11 +56,7 @@ def check_meetings(
         if m.kind is MeetingKind.BUSINESS and m.panel is not None:
             at("panel", "a business meeting belongs to no panel", "remove `panel:`")
         if m.panel is not None and panel_ids is not None and m.panel not in panel_ids:
-            at(
-                "panel",
-                f"there is no panel with the id `{m.panel}`",
-                f"use one of the ids in data/clusters.yaml: {', '.join(sorted(panel_ids))}",
-            )
+            at("panel", *references.PANEL.words(m.panel, sorted(panel_ids)))
         for field, on in (("start", m.date), ("end", m.end_date())):
             value = getattr(m, field)
             why = clock_change_problem(on, value) if value and on else None
@@ -114,18 +110,10 @@ def _check_place(m: Meeting, at: Any, venue_ids: set[str] | None, today: date) -
     if m.format is not MeetingFormat.ONLINE and m.venue is None:
         _at_rule(at, cross_field.needs_venue(m.format))
     if m.venue is not None and venue_ids is not None and m.venue not in venue_ids:
-        at(
-            "venue",
-            f"there is no venue with the id `{m.venue}`",
-            "use an id from data/venues.yaml, or add the venue there first",
-        )
+        at("venue", *references.VENUE.words(m.venue, sorted(venue_ids)))
     old = m.previous.venue if m.previous is not None else None
     if old is not None and venue_ids is not None and old not in venue_ids:
-        at(
-            "previous.venue",
-            f"there is no venue with the id `{old}`",
-            "use an id from data/venues.yaml, or add the venue there first",
-        )
+        at("previous.venue", *references.VENUE.words(old, sorted(venue_ids)))
     if m.format is MeetingFormat.IN_PERSON and m.online is not None:
         _at_rule(at, cross_field.IN_PERSON_HAS_NO_ONLINE)
     no_link = m.online is None or m.online.teams_url is None

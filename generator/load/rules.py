@@ -14,7 +14,15 @@ from typing import Any
 from generator import quarters
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
-from generator.models import Action, EngagementEvent, Meeting, Metric, Panel, cross_field
+from generator.models import (
+    Action,
+    EngagementEvent,
+    Meeting,
+    Metric,
+    Panel,
+    cross_field,
+    references,
+)
 from generator.models.metrics import MetricValue
 from generator.models.publisher import Publisher
 from generator.vocabulary import BUSINESS_LOG_ID, ActionStatus, MetricKind
@@ -45,17 +53,17 @@ class Checker:
             return
         partner = self.publisher.partner(remit)
         if partner is None:
-            ids = ", ".join(self.publisher.remits)
             attends = any(p.id == remit and p.attends_only for p in self.publisher.partners)
-            at(
-                field,
-                f"`{remit}` is marked `attends_only: true` in publisher.yaml, so nothing is its "
-                "responsibility"
-                if attends
-                else f"`{remit}` is not one of the partners in publisher.yaml",
-                f"use one of: {ids}"
-                + ("; or remove `attends_only:` from that partner" if attends else ""),
-            )
+            if attends:
+                at(
+                    field,
+                    f"`{remit}` is marked `attends_only: true` in publisher.yaml, so nothing is "
+                    "its responsibility",
+                    f"use one of: {', '.join(self.publisher.remits)}; or remove `attends_only:` "
+                    "from that partner",
+                )
+            else:
+                at(field, *references.PARTNER.words(remit, self.publisher.remits))
         elif partner.named_partner and named is None:
             at(
                 field,
@@ -133,11 +141,7 @@ def check_actions(
 
         meeting = by_id.get(a.meeting) if by_id is not None else None
         if by_id is not None and meeting is None:
-            at(
-                "meeting",
-                f"there is no meeting with the id `{a.meeting}`",
-                "use the id of a meeting in data/meetings.yaml",
-            )
+            at("meeting", *references.MEETING.words(a.meeting, ()))
         if meeting is not None and a.raised < meeting.date:
             at(
                 "raised",
