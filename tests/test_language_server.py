@@ -70,7 +70,6 @@ EDITOR_CANNOT: dict[str, str] = {
 
 NOT_YET: dict[str, str] = {
     # JSON Schema can say these; the schema does not yet (item 5 of issue 22 shrinks this list).
-    "publisher_mistakes": "a missing field lands on the group's first line",
 }
 """Cases the schema could agree on and does not yet, with where it falls short."""
 
@@ -268,3 +267,24 @@ def test_a_fresh_clone_checks_with_the_committed_schemas(
     target.write_text(UNKNOWN_IDS.replace("format: in-person", "format: in person"), "utf-8")
     found = fresh_server.diagnostics(target)
     assert [d.line for d in found] == [_line_of(UNKNOWN_IDS, "format: in-person")]
+
+
+def test_a_missing_field_is_marked_on_its_group_in_checks_words(
+    server: LanguageServer, workspace: Path
+) -> None:
+    target = workspace / "data" / "clusters.yaml"
+    text = "clusters:\n  - id: bank\n    wards: []\n"
+    target.write_text(text, encoding="utf-8")
+    try:
+        found = server.diagnostics(target)
+    finally:
+        shutil.copyfile(FIXTURE / "clusters.yaml", target)
+    assert (
+        Diagnostic(
+            _line_of(text, "- id: bank"),
+            "`name` is missing (The panel's display name, e.g. `North`. Change it freely: "
+            "addresses use the id) — add a `name:` line",
+        )
+        in found
+    )
+    assert not [d for d in found if d.message.startswith("Missing property")]

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 from generator.load import explain
 from generator.load.errors import DataError, Loc, Problem
 from generator.load.located import Loaded
+from generator.models import references
 from generator.models.fields import STAFF_ERROR, Model
 
 _CONTAINER = {
@@ -58,11 +59,11 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _describe(model: type[BaseModel] | None, name: str) -> str:
+def _describe(model: type[BaseModel] | None, name: str) -> str | None:
     if model is None:
-        return ""
+        return None
     field = model.model_fields.get(name.rstrip("_")) or model.model_fields.get(f"{name}_")
-    return f" ({field.description.rstrip('.')})" if field and field.description else ""
+    return field.description if field else None
 
 
 def _node(value: Any, loc: Loc) -> Any:
@@ -187,18 +188,16 @@ def _problems(error: ErrorDetails, loaded: Loaded, root: type[Model]) -> Iterato
         yield loaded.problem(loc, str(ctx["what"]), str(ctx["fix"]))
     elif kind == "missing":
         parent, name = loc[:-1], str(loc[-1])
-        text = _describe(model_at(root, parent), name)
-        problem = loaded.problem(parent, f"`{name}` is missing{text}", f"add a `{name}:` line")
+        what, fix = references.missing_field(name, _describe(model_at(root, parent), name))
+        # A group under a key (`area:`) is marked on that key, where editors mark it too;
+        # a list entry on its first line.
+        on_key = bool(parent) and isinstance(parent[-1], str)
+        problem = loaded.problem(parent, what, fix, key=on_key)
         yield (
             problem
             if parent
             else Problem(
-                loaded.file,
-                problem.line,
-                problem.column,
-                "",
-                f"the file has no `{name}:` list",
-                f"start the file with `{name}:`",
+                loaded.file, problem.line, problem.column, "", *references.missing_list(name)
             )
         )
     elif kind == "extra_forbidden":

@@ -1,4 +1,4 @@
-"""What `check` and the editor say about an id that names nothing, worded once.
+"""What `check` and the editor say about a missing field or an id that names nothing, worded once.
 
 The load rules (generator/load/meeting_rules.py, rules.py) name the id they could not find;
 the editor schemas that ``./run check`` writes with the data's current ids
@@ -52,3 +52,14 @@ PARTNER = Reference(
     "this id is not one of the partners in publisher.yaml",
     "use one of: {ids}",
 )
+
+
+def missing_field(name: str, description: str | None) -> tuple[str, str]:
+    """``(what, fix)`` for a required field left out; ``description`` is its hover text."""
+    text = f" ({description.rstrip('.')})" if description else ""
+    return f"`{name}` is missing{text}", f"add a `{name}:` line"
+
+
+def missing_list(name: str) -> tuple[str, str]:
+    """``(what, fix)`` for a file without its top-level field."""
+    return f"the file has no `{name}:` list", f"start the file with `{name}:`"
