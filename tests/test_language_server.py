@@ -46,7 +46,9 @@ EDITOR_CANNOT: dict[str, str] = {
     "syntax_error": "the editor's parser words it, and checks the half-read entry too",
     "unclosed_brace": "the editor's parser reports the end of the group, not where it opens",
     "unclosed_bracket": "the editor's parser reports the end of the list, not where it opens",
-    "tab_indent": "the editor's parser reports every tab-indented line",
+    "tab_indent": "the editor's YAML parser marks every tab-indented line in its own words "
+    "('Tabs are not allowed as indentation'), then checks the entry as it misread it; "
+    "a schema can neither reword nor silence the parser (settings.json makes Tab type spaces)",
     "unquoted_time_in_text": "YAML 1.2 editors read 18:30 as text: only YAML 1.1 tools misread it",
     "yes_no_on_in_text": "YAML 1.2 editors read yes/no/on as text: only YAML 1.1 tools misread it",
     "top_level_list": "a list where the file needs fields: the editor says so on its first line",
@@ -59,7 +61,6 @@ EDITOR_CANNOT: dict[str, str] = {
     "duplicate_ids": "ids unique across a list: JSON Schema has uniqueItems for whole items only",
     "end_before_start": "comparing two times is not something JSON Schema can express",
     "impossible_date": "the days in each month (and leap years) are beyond a pattern's reach",
-    "reserved_panel_id": "the reserved id is a rule about the site's addresses",
     "non_https_links": "links are checked character by character in code",
     "teams_path_tricks": "a Teams link's path is decoded and resolved in code",
     "unknown_remit": "remits come from publisher.yaml, another file; and a date compared with a meeting's",

@@ -105,8 +105,8 @@ def check_panels(c: Checker, panels: Sequence[Panel]) -> None:
             c.at(
                 "clusters.yaml",
                 ("clusters", index, "id"),
-                f"the id `{panel.id}` is kept for the business meetings' log",
-                "choose another id for this panel",
+                cross_field.RESERVED_PANEL_ID.what,
+                cross_field.RESERVED_PANEL_ID.fix,
             )
         seen: set[str] = set()
         for a_index, area in enumerate(panel.areas):

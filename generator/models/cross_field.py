@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.vocabulary import ActionStatus, MeetingFormat, MeetingStatus
+from generator.vocabulary import BUSINESS_LOG_ID, ActionStatus, MeetingFormat, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -128,3 +128,12 @@ DONE_NEEDS_DID = CrossFieldRule(
     "add `did:` with what was done, in a sentence",
 )
 ACTION_RULES = (DONE_NEEDS_COMPLETED, DONE_NEEDS_DID)
+
+# Not between two fields, but the same shape: a `not` schema would make the editor say only
+# "Matches a schema that is not allowed.", while a rule lands on the field in check's words.
+RESERVED_PANEL_ID = CrossFieldRule(
+    "id",
+    _is("id", BUSINESS_LOG_ID),
+    f"the id `{BUSINESS_LOG_ID}` is kept for the business meetings' log",
+    "choose another id for this panel",
+)

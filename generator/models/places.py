@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pydantic import ConfigDict
+
+from generator.models import cross_field
 from generator.models.areas import Minutes, WardArea
 from generator.models.fields import (
     Email,
@@ -58,6 +61,10 @@ class Officer(Model):
 
 class Panel(Model):
     """One panel: a group of wards that meets together."""
+
+    model_config = Model.model_config | ConfigDict(
+        json_schema_extra=cross_field.editor_schema(cross_field.RESERVED_PANEL_ID)
+    )
 
     id: Slug
     """Permanent id. It appears in page and calendar addresses: never change it once published."""
