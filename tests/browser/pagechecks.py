@@ -180,6 +180,21 @@ PAST_TARGET_JS = (
     " & Node.DOCUMENT_POSITION_FOLLOWING) || t.contains(document.activeElement); }"
 )
 
+AT_TARGET_JS = (
+    "id => { const t = document.getElementById(id); return !t.hasAttribute('tabindex')"
+    " || t === document.activeElement || t.contains(document.activeElement); }"
+)
+"""Whether a target that can take focus (``tabindex``) took it: a heading only moves the
+browser's starting point for the next Tab."""
+STOPS_AFTER_JS = (
+    "id => { const t = document.getElementById(id);"
+    " return [...document.querySelectorAll("
+    "'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex=\"-1\"])')]"
+    ".some(e => e !== t && !e.hidden && e.getClientRects().length > 0"
+    " && (t.contains(e) || t.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)); }"
+)
+"""Whether a visible Tab stop follows the skip link's target (a table-only page may have none)."""
+
 
 def tab_stop_problems(page, *, from_content: bool = False) -> list[str]:
     """From a freshly loaded page: the skip link is the first stop, and every stop is visible.
@@ -224,6 +239,10 @@ def skip_link_problems(page, *, focused: bool = False) -> list[str]:
     if not focused:
         page.focus(".md-skip")
     page.keyboard.press("Enter")
+    if not page.evaluate(AT_TARGET_JS, target[1:]):
+        return ["the skip link did not move the keyboard to the content"]
+    if not page.evaluate(STOPS_AFTER_JS, target[1:]):
+        return []  # nothing to Tab to after the content: focus rightly leaves the page
     page.keyboard.press("Tab")
     inside = page.evaluate(PAST_TARGET_JS, target[1:])
     return [] if inside else ["Tab after the skip link did not go on from the content"]
