@@ -6,28 +6,38 @@ package.json, installed by ``npm ci``) with the system Chromium and its default 
 (emulated mid-range phone, simulated slow 4G) on one page of each type residents use: home,
 panel, meeting, a panel's log, metrics and find-your-panel. ``--built DATE`` builds as on that
 day (SOURCE_DATE_EPOCH): with a date before the data's meetings, the browser's clock is after
-them, so the panel page is one "whose meetings have passed since the build" (issue 23). Prints
-per page: performance score, requests on load, total bytes gzipped, and the goals of issue 13
-(≤ 75 KB gzipped, ≤ 8 requests, performance ≥ 95). Figures only: nothing here passes or fails.
+them, so the panel page is one "whose meetings have passed since the build" (issue 23).
+
+Each page is measured ``--runs`` times (default 3, in rounds, so a burst of load from other
+work on the machine hits different pages) and the median run is reported, as Lighthouse's
+own guidance on variability advises: on a busy machine one run's total blocking time can
+swing by hundreds of milliseconds. Prints per page: the median performance score with the
+lowest and highest, requests on load, total bytes gzipped, FCP, LCP, CLS and TBT of the
+median run, and the goals of issue 13 (≤ 75 KB gzipped, ≤ 8 requests, performance ≥ 95);
+then the CPU seconds used (build, and Lighthouse with Chromium) and the load average.
+Figures only: nothing here passes or fails.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import functools
 import gzip
 import http.server
 import json
 import os
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -72,16 +82,31 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         """Quiet."""
 
 
+def plugins(data: Path) -> list[Any]:
+    """mkdocs.yml's plugins, with the generator's pointed at ``data`` (an inherited list is
+    replaced whole, so it is copied rather than retyped: the measured site is the published
+    one, e.g. without Material's search plugin, which the site does not use)."""
+    listed = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    entries = [entry if isinstance(entry, dict) else {entry: {}} for entry in listed]
+    for entry in entries:
+        if "cluster-panels" in entry:
+            entry["cluster-panels"] = dict(
+                entry["cluster-panels"] or {}, data_dir=str(data.resolve())
+            )
+    return entries
+
+
 def build(data: Path, site: Path, built: str | None = None) -> None:
     """``mkdocs build --strict`` with mkdocs.yml's settings and the data in ``data``."""
     config = site.parent / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-        f"docs_dir: {REPO / 'docs'}\n"
-        f"theme:\n  custom_dir: {REPO / 'overrides'}\n"
-        f"plugins:\n  - search\n  - cluster-panels:\n      data_dir: {data.resolve()}\n",
-        encoding="utf-8",
-    )
+    settings = {
+        "INHERIT": str(REPO / "mkdocs.yml"),
+        "docs_dir": str(REPO / "docs"),
+        "theme": {"custom_dir": str(REPO / "overrides")},
+        "plugins": plugins(data),
+    }
+    # JSON is YAML, and needs no quoting rules for paths.
+    config.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if built:
         day = datetime.date.fromisoformat(built)
@@ -156,6 +181,46 @@ def figures(report: dict[str, Any]) -> dict[str, float]:
     }
 
 
+def median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The run with the median performance score (ties: the median TBT among them), with the
+    lowest and highest score of all runs beside it."""
+    ordered = sorted(runs, key=lambda f: (f["performance"], -f["tbt_ms"]))
+    chosen = dict(ordered[(len(ordered) - 1) // 2])
+    chosen["perf_min"] = min(f["performance"] for f in runs)
+    chosen["perf_max"] = max(f["performance"] for f in runs)
+    chosen["perf_median"] = statistics.median(f["performance"] for f in runs)
+    return chosen
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds (user + system) of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def report_table(results: dict[str, dict[str, float]]) -> None:
+    """Print one line per page and whether the goals are met (by the median runs)."""
+    head = f"{'page':<34} {'perf':>4} {'min-max':>7} {'requests':>8} {'KB gzip':>7}"
+    print(head + f" {'FCP ms':>6} {'LCP ms':>6} {'CLS':>5} {'TBT ms':>6}")
+    for page, f in results.items():
+        spread = f"{f['perf_min']:.0f}-{f['perf_max']:.0f}"
+        print(
+            f"{page:<34} {f['perf_median']:>4.0f} {spread:>7} {f['requests']:>8.0f}"
+            f" {f['kb']:>7.1f} {f['fcp_ms']:>6.0f} {f['lcp_ms']:>6.0f} {f['cls']:>5.3f}"
+            f" {f['tbt_ms']:>6.0f}"
+        )
+    checks: dict[str, Callable[[dict[str, float]], bool]] = {
+        f"performance ≥ {GOALS['performance']} (median run)": lambda f: (
+            f["perf_median"] >= GOALS["performance"]
+        ),
+        f"≤ {GOALS['kb']:.0f} KB gzipped": lambda f: f["kb"] <= GOALS["kb"],
+        f"≤ {GOALS['requests']} requests": lambda f: f["requests"] <= GOALS["requests"],
+    }
+    for goal, check in checks.items():
+        missed = [page for page, f in results.items() if not check(f)]
+        print(f"goal {goal}: {'met' if not missed else 'NOT met on ' + ', '.join(missed)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Build, serve, measure, print."""
     parser = argparse.ArgumentParser(prog="python -m bench.lighthouse", description=__doc__)
@@ -166,46 +231,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--built", help="build as on this day (YYYY-MM-DD), e.g. before the data's meetings"
     )
+    parser.add_argument("--runs", type=int, default=3, help="runs per page (default 3)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: run `npm ci` (it is pinned in package.json)")
         return 1
+    load_start = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="cluster-panels-lighthouse-") as tmp:
         site = Path(tmp) / "site"
         build(args.data, site, args.built)
+        build_cpu = _cpu_seconds()
         handler = type("Handler", (_Handler,), {"root": str(site)})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         origin = f"http://127.0.0.1:{server.server_address[1]}{BASE}"
-        results = {}
-        for page in pick_pages(site, args.panel, args.meeting):
-            report = lighthouse(origin + page, Path(tmp) / "report.json")
-            results[page or "(home)"] = figures(report)
+        pages = pick_pages(site, args.panel, args.meeting)
+        runs: dict[str, list[dict[str, float]]] = {page or "(home)": [] for page in pages}
+        for _ in range(max(1, args.runs)):
+            for page in pages:
+                report = lighthouse(origin + page, Path(tmp) / "report.json")
+                runs[page or "(home)"].append(figures(report))
         server.shutdown()
-    head = f"{'page':<40} {'perf':>4} {'requests':>8} {'KB gzip':>8} {'FCP ms':>7} {'LCP ms':>7}"
-    print(head + f" {'CLS':>6} {'TBT ms':>6}")
-    for page, f in results.items():
-        print(
-            f"{page:<40} {f['performance']:>4} {f['requests']:>8} {f['kb']:>8.1f}"
-            f" {f['fcp_ms']:>7.0f} {f['lcp_ms']:>7.0f} {f['cls']:>6.3f} {f['tbt_ms']:>6.0f}"
-        )
-    met = functools.reduce(
-        lambda ok, f: (
-            ok
-            and f["kb"] <= GOALS["kb"]
-            and f["requests"] <= GOALS["requests"]
-            and f["performance"] >= GOALS["performance"]
-        ),
-        results.values(),
-        True,
-    )
+    results = {page: median_run(measured) for page, measured in runs.items()}
+    report_table(results)
     print(
-        f"goals: ≤ {GOALS['kb']:.0f} KB gzipped, ≤ {GOALS['requests']} requests, "
-        f"performance ≥ {GOALS['performance']}: {'met' if met else 'NOT met'}"
+        f"CPU seconds: build {build_cpu:.1f}, Lighthouse and Chromium "
+        f"{_cpu_seconds() - build_cpu:.1f} ({len(pages)} pages × {max(1, args.runs)} runs); "
+        f"load average at start {load_start[0]:.2f}, at end {os.getloadavg()[0]:.2f}"
     )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        everything = {"median": results, "runs": runs}
+        args.json.write_text(json.dumps(everything, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
