@@ -35,7 +35,7 @@ from generator.load.errors import DataError, Problem
 from generator.load.publish import load_with_notices
 from generator.preview import Preview, changed, fingerprint, showing_errors
 from generator.render.handwritten import UnknownPlaceholder, Wording, worded
-from generator.render.outputs import Kind, Output, SiteConfig
+from generator.render.outputs import Kind, Output, Share, SiteConfig
 from generator.render.urls import SCRIPT, STYLES
 from generator.search.pagefind import FOLDER, SearchIndexError, write_index
 from generator.search.records import Record, page_record, records
@@ -76,6 +76,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
     def __init__(self) -> None:
         self.outputs: list[Output] = []
         self.titles: dict[str, str] = {}
+        self.shares: dict[str, Share] = {}
         self.bodies: dict[str, str] = {}
         self.data_path = Path(".")
         self.panels_in_nav = True
@@ -128,6 +129,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         config.extra["words"] = self.wording.model_dump()
         self.panels_in_nav = len(data.panels) <= self.config.panels_in_nav
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
+        self.shares = {o.share.page: o.share for o in self.outputs if o.share is not None}
         if STYLES not in config.extra_css:
             config.extra_css.append(STYLES)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
@@ -227,6 +229,14 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             self.search.append(page_record("/" + page.url, page.title or "", body))
         page.present_anchor_ids = {html.unescape(a) for a in _ANCHOR.findall(body)}
         return body.strip()  # as Python-Markdown returns it
+
+    def on_page_context(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        """Hand overrides/main.html the page's sharing tags (plain text: it escapes them)."""
+        found = self.shares.get(page.file.src_uri)
+        context["cluster_panels_share"] = found.as_json() if found else None
+        return context
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Show each page under its own title, not its folder's name, and residents' pages first.

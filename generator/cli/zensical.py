@@ -64,6 +64,7 @@ def project(site: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
         p["url"]: {
             "title": html.escape(name if p["url"] == "" else f"{p['title']} - {name}"),
             "description": html.escape(p["description"] or about),
+            "share": {k: html.escape(v) for k, v in (p.get("share") or {}).items()} or None,
         }
         for p in site["pages"]
     }

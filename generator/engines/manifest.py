@@ -31,6 +31,8 @@ class Page:
     description: str | None
     in_nav: bool
     generated: bool
+    share: Mapping[str, str] | None = None
+    """The page's sharing tags (title, description, url, image, image_alt), plain text."""
 
     def as_json(self) -> dict[str, object]:
         """The page as JSON-ready data."""
@@ -41,6 +43,7 @@ class Page:
             "description": self.description,
             "in_nav": self.in_nav,
             "generated": self.generated,
+            "share": dict(self.share) if self.share else None,
         }
 
 
@@ -63,6 +66,8 @@ def pages(
         )
         for d in docs
     ]
+    outputs = list(outputs)
+    shares = {o.share.page: o.share.as_json() for o in outputs if o.share is not None}
     generated = [
         Page(
             source=o.path,
@@ -71,6 +76,7 @@ def pages(
             description=None,
             in_nav=not out_of_nav(o.path, panels_listed),
             generated=True,
+            share=shares.get(o.path),
         )
         for o in outputs
         if o.kind is Kind.PAGE

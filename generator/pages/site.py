@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator.load.dataset import Dataset
 from generator.pages import (
     accessibility,
+    cards,
     engagement,
     finder,
     home,
@@ -19,7 +20,19 @@ from generator.pages import (
 )
 from generator.render.outputs import Output, SiteConfig
 
-MODULES = (home, finder, panels, meetings, posters, log, engagement, venues, accessibility, static)
+MODULES = (
+    home,
+    finder,
+    panels,
+    meetings,
+    posters,
+    cards,
+    log,
+    engagement,
+    venues,
+    accessibility,
+    static,
+)
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:

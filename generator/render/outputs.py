@@ -59,6 +59,35 @@ class SiteConfig:
 
 
 @dataclass(frozen=True)
+class Share:
+    """What a link to a page shows when pasted on a social network (Open Graph, Twitter card).
+
+    Plain text: each engine's adapter escapes it into the page's head.
+    """
+
+    page: str
+    """The source path of the page it describes, e.g. ``meetings/bank-2024-11/index.md``."""
+    url: str
+    """The page's absolute permanent address."""
+    title: str
+    description: str
+    image: str
+    """The card image's absolute address."""
+    image_alt: str
+    """The image's words, for those who cannot see it."""
+
+    def as_json(self) -> dict[str, str]:
+        """The share as JSON-ready data (for the engine-neutral manifest)."""
+        return {
+            "url": self.url,
+            "title": self.title,
+            "description": self.description,
+            "image": self.image,
+            "image_alt": self.image_alt,
+        }
+
+
+@dataclass(frozen=True)
 class Output:
     """One generated file."""
 
@@ -68,6 +97,8 @@ class Output:
     kind: Kind = Kind.FILE
     title: str | None = None
     """For pages: the plain-text title the engine shows (escaped by the adapter, never trusted)."""
+    share: Share | None = None
+    """For a sharing card's image: the page it is shown for, and that page's sharing tags."""
 
 
 Renderer = Callable[[Dataset, SiteConfig], Iterable[Output]]

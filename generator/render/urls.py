@@ -56,6 +56,16 @@ def meeting_qr(meeting_id: str) -> str:
     return f"{meeting_poster(meeting_id)}qr-code.svg"
 
 
+def meeting_card(meeting_id: str) -> str:
+    """A meeting's sharing-card image (PNG), shown where a link to its page is pasted."""
+    return f"{meeting(meeting_id)}card.png"
+
+
+def panel_card(panel_id: str) -> str:
+    """A panel's sharing-card image (PNG): ``panels/<id>/card.png``."""
+    return f"{panel(panel_id)}card.png"
+
+
 def panel_log(panel_id: str | None) -> str:
     """A panel's log, e.g. ``you-said-we-did/bank/``.
 

@@ -86,6 +86,22 @@ def test_every_page_has_the_title_and_description_mkdocs_gives_it(
         assert _head(_read(zensical_site, page)) == _head(_read(built_site, page)), page
 
 
+def _sharing(text: str) -> list[str]:
+    return re.findall(r'<meta (?:property="og:|name="twitter:)[^>]*>', text)
+
+
+def test_every_page_has_the_sharing_card_tags_mkdocs_gives_it(
+    zensical_site: sitebuild.BuiltSite, built_site: sitebuild.BuiltSite
+) -> None:
+    cards = 0
+    for page in built_site.pages:
+        tags = _sharing(_read(built_site, page))
+        assert _sharing(_read(zensical_site, page)) == tags, page
+        cards += bool(tags)
+    assert cards >= 10  # every meeting and panel page of the fixture
+    assert (zensical_site.site_dir / "panels" / "hilltop" / "card.png").is_file()
+
+
 # Zensical adds an empty skip-link target at the top of the article, and highlights code
 # blocks (the staff guide's YAML examples) where Material leaves them plain.
 _SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>'
@@ -170,6 +186,7 @@ def test_staff_text_reaches_zensicals_pages_escaped_once(tmp_path: Path) -> None
         assert main([*command, "--out", str(tmp_path / "site")]) == 0
     page = (tmp_path / "site" / "panels" / "riverside" / "index.html").read_text("utf-8")
     assert "<title>River&lt;b&gt;side &amp; Co cluster panel - " in page
+    assert '<meta property="og:title" content="River&lt;b&gt;side &amp; Co cluster panel">' in page
     for path in (tmp_path / "site").rglob("*.html"):
         written = path.read_text(encoding="utf-8")
         # The newsletter's HTML is shown as its source, so there the escaped name is escaped again.

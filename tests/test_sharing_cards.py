@@ -1,0 +1,122 @@
+"""Sharing cards: every meeting and panel page's Open Graph and Twitter card tags, and its image.
+
+Read from the real ``mkdocs build --strict`` of the fixture (its HTML head parsed with the
+standard library's parser); the image is a 1200 x 630 PNG at the address the tags give,
+the same bytes in two builds; staff text reaches the tags escaped exactly once.
+"""
+
+from __future__ import annotations
+
+import struct
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import sitebuild
+from fixturedata import FIXTURE_DATA, FIXTURE_TODAY, fixture_copy
+
+from generator.load import dataset
+from generator.outreach.cards import HEIGHT, WIDTH, card_png, card_svg, wrap
+from generator.pages import cards
+from generator.render import urls
+from generator.render.outputs import SiteConfig
+
+_DATA = dataset.load(FIXTURE_DATA, today=FIXTURE_TODAY, label="data")
+PAGES = [urls.meeting(m.id) for m in _DATA.meetings] + [urls.panel(p.id) for p in _DATA.panels]
+
+
+class _Head(HTMLParser):
+    """The ``<meta property|name=... content=...>`` tags of a page, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        key = found.get("property") or found.get("name")
+        if tag == "meta" and key and found.get("content") is not None:
+            self.tags[key] = found["content"] or ""
+
+
+def head_tags(page_html: str) -> dict[str, str]:
+    """A page's meta tags by property or name (values unescaped, as a crawler reads them)."""
+    parser = _Head()
+    parser.feed(page_html)
+    return parser.tags
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """A PNG's width and height, from its header (it must be a PNG)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_the_fixture_has_meetings_and_panels() -> None:
+    assert len(_DATA.meetings) >= 5 and len(_DATA.panels) >= 3
+
+
+def test_every_meeting_and_panel_page_has_a_sharing_card(built_site: sitebuild.BuiltSite) -> None:
+    for path in PAGES:
+        page = (built_site.site_dir / path / "index.html").read_text(encoding="utf-8")
+        tags = head_tags(page)
+        assert tags["twitter:card"] == "summary_large_image", path
+        assert tags["og:url"] == sitebuild.SITE_URL + path, path
+        assert tags["og:image"] == sitebuild.SITE_URL + path + "card.png", path
+        assert tags["twitter:image"] == tags["og:image"], path
+        assert tags["og:title"] and tags["og:description"], path
+        assert tags["og:site_name"] == sitebuild.SITE_NAME
+        image = built_site.site_dir / path / "card.png"
+        assert png_size(image.read_bytes()) == (WIDTH, HEIGHT), path
+
+
+def test_a_meeting_card_says_its_day_time_and_place(built_site: sitebuild.BuiltSite) -> None:
+    meeting = next(m for m in _DATA.meetings if m.venue and m.date_confirmed() and m.end)
+    page = built_site.site_dir / urls.meeting(meeting.id) / "index.html"
+    tags = head_tags(page.read_text(encoding="utf-8"))
+    venue = _DATA.venue_by_id[meeting.venue].name
+    assert cards.place(_DATA, meeting).startswith(venue)
+    day = f"{meeting.date:%A} {meeting.date.day} {meeting.date:%B %Y}"  # GOV.UK style
+    assert tags["og:description"].startswith(day), tags["og:description"]
+    assert venue in tags["og:description"]
+    assert tags["og:title"] == f"{_DATA.meeting_name(meeting)}: {day}"
+
+
+def test_other_pages_have_no_card(built_site: sitebuild.BuiltSite) -> None:
+    tags = head_tags((built_site.site_dir / "index.html").read_text(encoding="utf-8"))
+    assert "og:image" not in tags and "twitter:card" not in tags
+
+
+def test_card_images_are_the_same_bytes_in_two_builds(built_site: sitebuild.BuiltSite) -> None:
+    # The shared site was built by MkDocs; this is a second, separate render in this process.
+    config = SiteConfig(sitebuild.SITE_URL, sitebuild.SITE_NAME, datetime(2025, 3, 10, tzinfo=UTC))
+    again = dataset.load(FIXTURE_DATA, today=FIXTURE_TODAY, label="data")
+    rendered = {o.path: o.content for o in cards.render(again, config)}
+    assert sorted(rendered) == sorted(p + "card.png" for p in PAGES)
+    for path, content in rendered.items():
+        assert (built_site.site_dir / path).read_bytes() == content, path
+
+
+def test_a_long_name_wraps_and_is_cut_with_an_ellipsis() -> None:
+    lines = wrap("Riverside " * 20, 58, True, 2)
+    assert len(lines) == 2 and lines[-1].endswith("…")
+    assert wrap("Harbour", 58, True, 2) == ["Harbour"]
+
+
+def test_staff_text_is_escaped_in_the_svg() -> None:
+    svg = card_svg('A & "B"', [cards.Line("River<b>side & Co", 58, bold=True)])
+    assert "River&lt;b&gt;side &amp; Co" in svg and "<b>" not in svg
+    assert png_size(card_png(svg)) == (WIDTH, HEIGHT)
+
+
+def test_staff_text_reaches_the_tags_escaped_once(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    clusters = data / "clusters.yaml"
+    text = clusters.read_text(encoding="utf-8")
+    clusters.write_text(text.replace("name: Riverside", 'name: "River<b>side & Co"', 1), "utf-8")
+    site = sitebuild.mkdocs_build(tmp_path, data, sitebuild.FIXTURE_EPOCH)
+    page = (site / "panels" / "riverside" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="River&lt;b&gt;side &amp; Co ' in page
+    assert head_tags(page)["og:title"].startswith("River<b>side & Co ")
