@@ -117,7 +117,12 @@ class _Markup(HTMLParser):
         self.script_type = dict(attrs).get("type") or "" if self.in_script else ""
         if tag == "img" and dict(attrs).get("src") == "x":
             self.found.append("<img src=x>")
+        # A sharing card's words are text a network shows, not an address it opens.
+        text_tag = tag == "meta" and (dict(attrs).get("property") or dict(attrs).get("name") or "")
+        worded = text_tag and text_tag.endswith(("title", "description", "image:alt"))
         for name, value in attrs:
+            if worded and name == "content":
+                continue
             if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
                 self.found.append(f"<{tag} {name}={value!r}>")
 

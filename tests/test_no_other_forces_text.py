@@ -45,12 +45,13 @@ def _visible(path: str, content: bytes) -> str:
 
 
 def site_text(data: Path) -> dict[str, str]:
-    """Each output's visible text, stylesheets and scripts left out (they are the package's)."""
+    """Each output's visible text, stylesheets and scripts left out (they are the package's),
+    and the sharing cards' images (binary: their words are the page's sharing tags')."""
     loaded = dataset.load(data, today=TODAY)
     return {
         o.path: _visible(o.path, o.content)
         for o in render_all(loaded, CONFIG)
-        if not o.path.endswith((".css", ".js"))
+        if not o.path.endswith((".css", ".js", ".png"))
     }
 
 

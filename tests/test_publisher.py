@@ -66,7 +66,11 @@ def test_json_ld_organiser_and_locality(tmp_path: Path) -> None:
         publisher.replace("  locality: Northvale\n", ""), encoding="utf-8"
     )
     loaded = dataset_module.load(data, today=FIXTURE_TODAY, label="data")
-    out = {o.path: o.content.decode() for o in render_all(loaded, FIXTURE_CONFIG)}
+    out = {
+        o.path: o.content.decode()
+        for o in render_all(loaded, FIXTURE_CONFIG)
+        if not o.path.endswith(".png")
+    }
     localities = {
         m.venue: _jsonld(out[f"meetings/{m.id}/index.md"])["location"]
         for m in loaded.meetings
