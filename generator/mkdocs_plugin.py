@@ -129,7 +129,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         config.extra["words"] = self.wording.model_dump()
         self.panels_in_nav = len(data.panels) <= self.config.panels_in_nav
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
-        self.shares = {o.share.page: o.share for o in self.outputs if o.share is not None}
+        self.shares = {s.page: s for o in self.outputs for s in o.shares}
         if STYLES not in config.extra_css:
             config.extra_css.append(STYLES)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:

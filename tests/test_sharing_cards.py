@@ -16,13 +16,17 @@ import sitebuild
 from fixturedata import FIXTURE_DATA, FIXTURE_TODAY, fixture_copy
 
 from generator.load import dataset
-from generator.outreach.cards import HEIGHT, WIDTH, card_png, card_svg, wrap
+from generator.outreach.cards import HEIGHT, WIDTH, card_png, wrap
 from generator.pages import cards
 from generator.render import urls
 from generator.render.outputs import SiteConfig
 
 _DATA = dataset.load(FIXTURE_DATA, today=FIXTURE_TODAY, label="data")
 PAGES = [urls.meeting(m.id) for m in _DATA.meetings] + [urls.panel(p.id) for p in _DATA.panels]
+OWN_CARD = [
+    urls.meeting(m.id) for m in _DATA.meetings if m.is_upcoming(FIXTURE_TODAY) or m.panel is None
+] + [urls.panel(p.id) for p in _DATA.panels]
+"""Pages whose words get their own image: upcoming meetings, business meetings, panels."""
 
 
 class _Head(HTMLParser):
@@ -56,6 +60,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_the_fixture_has_meetings_and_panels() -> None:
     assert len(_DATA.meetings) >= 5 and len(_DATA.panels) >= 3
+    assert _DATA.upcoming() and any(m.panel for m in _DATA.past())
 
 
 def test_every_meeting_and_panel_page_has_a_sharing_card(built_site: sitebuild.BuiltSite) -> None:
@@ -64,12 +69,25 @@ def test_every_meeting_and_panel_page_has_a_sharing_card(built_site: sitebuild.B
         tags = head_tags(page)
         assert tags["twitter:card"] == "summary_large_image", path
         assert tags["og:url"] == sitebuild.SITE_URL + path, path
-        assert tags["og:image"] == sitebuild.SITE_URL + path + "card.png", path
         assert tags["twitter:image"] == tags["og:image"], path
         assert tags["og:title"] and tags["og:description"], path
         assert tags["og:site_name"] == sitebuild.SITE_NAME
-        image = built_site.site_dir / path / "card.png"
-        assert png_size(image.read_bytes()) == (WIDTH, HEIGHT), path
+        image = tags["og:image"].removeprefix(sitebuild.SITE_URL)
+        assert png_size((built_site.site_dir / image).read_bytes()) == (WIDTH, HEIGHT), path
+        if path in OWN_CARD:
+            assert image == path + "card.png", path
+
+
+def test_a_past_meeting_is_shared_with_its_panels_card(built_site: sitebuild.BuiltSite) -> None:
+    meeting = next(m for m in _DATA.past() if m.panel)
+    page = built_site.site_dir / urls.meeting(meeting.id) / "index.html"
+    tags = head_tags(page.read_text(encoding="utf-8"))
+    panel_page = built_site.site_dir / urls.panel(meeting.panel or "") / "index.html"
+    panel_tags = head_tags(panel_page.read_text(encoding="utf-8"))
+    assert tags["og:image"] == sitebuild.SITE_URL + urls.panel_card(meeting.panel or "")
+    assert tags["og:image:alt"] == panel_tags["og:image:alt"]
+    assert tags["og:url"] == sitebuild.SITE_URL + urls.meeting(meeting.id)
+    assert not (built_site.site_dir / urls.meeting_card(meeting.id)).exists()
 
 
 def test_a_meeting_card_says_its_day_time_and_place(built_site: sitebuild.BuiltSite) -> None:
@@ -94,7 +112,7 @@ def test_card_images_are_the_same_bytes_in_two_builds(built_site: sitebuild.Buil
     config = SiteConfig(sitebuild.SITE_URL, sitebuild.SITE_NAME, datetime(2025, 3, 10, tzinfo=UTC))
     again = dataset.load(FIXTURE_DATA, today=FIXTURE_TODAY, label="data")
     rendered = {o.path: o.content for o in cards.render(again, config)}
-    assert sorted(rendered) == sorted(p + "card.png" for p in PAGES)
+    assert sorted(rendered) == sorted(p + "card.png" for p in OWN_CARD)
     for path, content in rendered.items():
         assert (built_site.site_dir / path).read_bytes() == content, path
 
@@ -105,10 +123,14 @@ def test_a_long_name_wraps_and_is_cut_with_an_ellipsis() -> None:
     assert wrap("Harbour", 58, True, 2) == ["Harbour"]
 
 
-def test_staff_text_is_escaped_in_the_svg() -> None:
-    svg = card_svg('A & "B"', [cards.Line("River<b>side & Co", 58, bold=True)])
-    assert "River&lt;b&gt;side &amp; Co" in svg and "<b>" not in svg
-    assert png_size(card_png(svg)) == (WIDTH, HEIGHT)
+def test_a_card_is_a_small_greyscale_png_and_its_words_change_it() -> None:
+    lines = [cards.Line("River<b>side & Co", 58, bold=True), cards.Line("6pm to 7:30pm", 46)]
+    png = card_png('A & "B"', lines)
+    assert png_size(png) == (WIDTH, HEIGHT)
+    assert png[24:26] == bytes([4, 3])  # 4 bits a pixel, palette: 16 grey levels
+    assert png == card_png('A & "B"', lines)
+    assert png != card_png('A & "B"', lines[:1])
+    assert len(png) < 40_000
 
 
 def test_staff_text_reaches_the_tags_escaped_once(tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ def pages(
         for d in docs
     ]
     outputs = list(outputs)
-    shares = {o.share.page: o.share.as_json() for o in outputs if o.share is not None}
+    shares = {s.page: s.as_json() for o in outputs for s in o.shares}
     generated = [
         Page(
             source=o.path,

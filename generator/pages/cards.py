@@ -1,19 +1,24 @@
 """A sharing card for every meeting and panel page: its image, and the tags that show it.
 
-Every meeting has one, past ones too (a published address never goes away). The image
-sits beside its page (``meetings/<id>/card.png``, ``panels/<id>/card.png``); the Output
-carries the page's :class:`~generator.render.outputs.Share`, which each engine's adapter
-writes into that page's head as Open Graph and Twitter card tags.
+An image is drawn only where its words differ: one per panel (its name and next meeting)
+and one per upcoming meeting, beside its page (``panels/<id>/card.png``,
+``meetings/<id>/card.png``). A past meeting is shared with its panel's card: what a
+resident needs from a pasted link to it is where the panel meets next, and the ~100 past
+meetings of a city would otherwise cost most of the build's time budget. (A past business
+meeting, which has no panel, keeps its own.) Each image's
+Output carries the :class:`~generator.render.outputs.Share` of every page it is shown for,
+which each engine's adapter writes into that page's head as Open Graph and Twitter tags.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from generator import timefmt, vocabulary
 from generator.load.dataset import Dataset
 from generator.models import Meeting, Panel
-from generator.outreach.cards import Line, card_png, card_svg
+from generator.outreach.cards import Line, card_png
 from generator.pages.context import meeting_title, when_line
 from generator.render import urls
 from generator.render.outputs import Output, Share, SiteConfig
@@ -22,7 +27,7 @@ from generator.render.outputs import Output, Share, SiteConfig
 def place(dataset: Dataset, meeting: Meeting) -> str:
     """Where the meeting is: its venue (and room), else that it is online only."""
     if not meeting.venue:
-        return "Online only"
+        return vocabulary.FORMATS[vocabulary.MeetingFormat.ONLINE]
     venue = dataset.venue_by_id[meeting.venue].name
     return f"{venue}, {meeting.room}" if meeting.room else venue
 
@@ -70,12 +75,26 @@ def meeting_card(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Outp
     )
     description = f"{status}{when_line(meeting)}. {place(dataset, meeting)}."
     path = urls.meeting_card(meeting.id)
-    return Output(
-        path,
-        card_png(card_svg(band, lines)),
-        share=share(
-            config, urls.meeting(meeting.id), path, meeting_title(dataset, meeting), description
+    page = share(
+        config, urls.meeting(meeting.id), path, meeting_title(dataset, meeting), description
+    )
+    return Output(path, card_png(band, lines), shares=(page,))
+
+
+def past_meeting_share(
+    dataset: Dataset, config: SiteConfig, meeting: Meeting, panel_share: Share
+) -> Share:
+    """A past meeting's sharing tags: its own words, shown with its panel's card."""
+    description = f"{when_line(meeting)}. {place(dataset, meeting)}."
+    return replace(
+        share(
+            config,
+            urls.meeting(meeting.id),
+            urls.panel_card(meeting.panel or ""),
+            meeting_title(dataset, meeting),
+            description,
         ),
+        image_alt=panel_share.image_alt,
     )
 
 
@@ -92,16 +111,20 @@ def panel_card(dataset: Dataset, config: SiteConfig, panel: Panel) -> Output:
     else:
         description = f"{title}: {dataset.publisher.force.name}."
     path = urls.panel_card(panel.id)
+    own = share(config, urls.panel(panel.id), path, title, description)
+    past = tuple(past_meeting_share(dataset, config, m, own) for m in dataset.past(panel.id))
     return Output(
-        path,
-        card_png(card_svg(dataset.publisher.force.name, lines)),
-        share=share(config, urls.panel(panel.id), path, title, description),
+        path, card_png(dataset.publisher.force.name, lines), shares=(own, *reversed(past))
     )
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
-    """Every meeting's and panel's sharing card."""
+    """Each upcoming meeting's card, then each panel's (also shown for its past meetings).
+
+    A past business meeting has no panel whose card could stand for it: it keeps its own.
+    """
     for meeting in dataset.meetings:
-        yield meeting_card(dataset, config, meeting)
+        if meeting.panel is None or meeting.is_upcoming(dataset.today):
+            yield meeting_card(dataset, config, meeting)
     for panel in dataset.panels:
         yield panel_card(dataset, config, panel)

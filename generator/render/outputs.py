@@ -97,8 +97,8 @@ class Output:
     kind: Kind = Kind.FILE
     title: str | None = None
     """For pages: the plain-text title the engine shows (escaped by the adapter, never trusted)."""
-    share: Share | None = None
-    """For a sharing card's image: the page it is shown for, and that page's sharing tags."""
+    shares: tuple[Share, ...] = ()
+    """For a sharing card's image: the pages it is shown for, with their sharing tags."""
 
 
 Renderer = Callable[[Dataset, SiteConfig], Iterable[Output]]
