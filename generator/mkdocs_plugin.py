@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 from generator.clock import BadEpoch, build_date, build_time
 from generator.engines.navigation import GUIDANCE, NAV_ORDER, PANELS_IN_NAV, out_of_nav
-from generator.load import published
+from generator.load import published, published_changes
 from generator.load.dataset import Dataset
 from generator.load.errors import DataError, Problem
 from generator.load.publish import load_with_notices
@@ -63,6 +63,11 @@ class ClusterPanelsConfig(base.Config):
 
     The deploy fetches it and passes it as ``$CLUSTER_PANELS_PREVIOUS_CALENDAR`` instead;
     empty for a preview."""
+    previous_changes = c.Type(str, default="")
+    """The feed of what changed (changes.atom) as last published, which the new feed adds to.
+
+    The deploy fetches it and passes it as ``$CLUSTER_PANELS_PREVIOUS_CHANGES`` instead;
+    empty for a preview (the feed then starts empty)."""
     panels_in_nav = c.Type(int, default=PANELS_IN_NAV)
     """Most panels listed in the side navigation; above it, panels are reached from their index.
 
@@ -112,7 +117,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             log.info("data warning: %s", problem)
         try:
             previous = published.given(self.config.previous_calendar, os.environ)
-        except published.PreviousError as error:
+            before = published_changes.given(self.config.previous_changes, os.environ)
+        except (published.PreviousError, published_changes.PreviousChangesError) as error:
             raise PluginError(f"{error}; nothing was published") from None
         self.site = SiteConfig(
             site_url=_with_slash(config.site_url or "/"),
@@ -120,6 +126,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             built=build_time(),
             templates=Path(self.config.custom_templates) if self.config.custom_templates else None,
             previous=previous,
+            previous_changes=before,
         )
         self.outputs = self._render(data, self.site, "nothing was published")
         self.search = records(data)

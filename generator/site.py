@@ -12,7 +12,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
-from generator.feeds import events
+from generator.feeds import changes, events
 from generator.feeds import render as feeds
 from generator.load.dataset import Dataset
 from generator.load.origins import render_failure
@@ -22,10 +22,17 @@ from generator.pages import site as pages
 from generator.render import templating
 from generator.render.outputs import Output, Renderer, SiteConfig
 
-RENDERERS: tuple[Renderer, ...] = (feeds.render, metrics.render, opendata.render, pages.render)
+RENDERERS: tuple[Renderer, ...] = (
+    feeds.render,
+    changes.render,
+    metrics.render,
+    opendata.render,
+    pages.render,
+)
 """Every renderer, in the order their outputs are produced."""
 _TASKS: tuple[Renderer, ...] = (
     feeds.render,
+    changes.render,
     metrics.render,
     opendata.render,
     *(module.render for module in pages.MODULES),

@@ -19,7 +19,7 @@ from generator.clock import BadEpoch, build_time
 from generator.engines.handwritten import HandWritten, clash, files, read_docs
 from generator.engines.manifest import MANIFEST, manifest, pages
 from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV
-from generator.load import published
+from generator.load import published, published_changes
 from generator.load.errors import DataError
 from generator.load.publish import load_publishable
 from generator.render.handwritten import UnknownPlaceholder, worded
@@ -67,9 +67,12 @@ def _build(args: argparse.Namespace) -> int:
             worded(args.site_description, words, markdown=False) if args.site_description else None
         )
         previous = published.given(args.previous_calendar, os.environ)
-        config = SiteConfig(args.site_url, name, build_time(), args.custom_templates, previous)
+        before = published_changes.given(args.previous_changes, os.environ)
+        config = SiteConfig(
+            args.site_url, name, build_time(), args.custom_templates, previous, before
+        )
         outputs = render_all(data, config)
-    except published.PreviousError as error:
+    except (published.PreviousError, published_changes.PreviousChangesError) as error:
         print(f"error: {error}; {args.out} was left as it was.", file=sys.stderr)
         return 1
     except DataError as error:
@@ -216,6 +219,14 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="the all-meetings feed as last published: each calendar entry that changed "
         f"gets a higher change number (default: ${published.ENVIRONMENT}, else none)",
+    )
+    build.add_argument(
+        "--previous-changes",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the feed of what changed (changes.atom) as last published, which the new feed "
+        f"adds to (default: ${published_changes.ENVIRONMENT}, else it starts empty)",
     )
     build.set_defaults(run=_build)
     staff_commands.add(commands, common)

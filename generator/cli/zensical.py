@@ -213,4 +213,11 @@ def add(
         metavar="FILE",
         help="as for build: the all-meetings feed as last published (default: the build's)",
     )
+    found.add_argument(
+        "--previous-changes",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="as for build: the feed of what changed as last published (default: the build's)",
+    )
     found.set_defaults(run=lambda args: run(args, build))

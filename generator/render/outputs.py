@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.load.dataset import Dataset
 from generator.load.published import Published, Revision
+from generator.load.published_changes import PreviousChanges
 from generator.models import Meeting
 
 
@@ -44,6 +45,9 @@ class SiteConfig:
     None when there is none to compare with (a preview, a site never published): then
     the numbers are those typed in old data, else 0.
     """
+    previous_changes: PreviousChanges | None = None
+    """The feed of what changed as last published (its entries and seen keys), which the
+    new feed adds to; None when there is none (then the feed starts empty)."""
     revisions: Mapping[str, Revision] | None = None
     """Each meeting's derived change number and date, by id: set by ``render_all`` from
     :attr:`previous`, so pages, downloads and feeds all say the same."""
