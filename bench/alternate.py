@@ -48,6 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     options.add_argument("--scale", default="city", choices=sorted(synthetic.SCALES))
     options.add_argument("--repeat", type=int, default=3, help="builds of each (default 3)")
     options.add_argument("--work", type=Path, default=Path("bench-results/alternate"))
+    options.add_argument(
+        "--with-previous",
+        action="store_true",
+        help="build as the deploy does, against a previously published calendar and changes "
+        "feed (the base's generated ones; a base without the feed ignores it)",
+    )
     args = options.parse_args(argv)
     work = args.work.resolve()
     data = work / "data"
@@ -60,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         env["PYTHONPATH"] = str(repo)  # each side imports its own generator package
         envs[name] = env
         commands[name] = prepare(repo, data, work / name, env)
+    if args.with_previous:
+        for env in envs.values():
+            env["CLUSTER_PANELS_PREVIOUS_CALENDAR"] = str(work / "base/generated/calendar/all.ics")
+            changes = work / "this/generated/changes.atom"
+            env["CLUSTER_PANELS_PREVIOUS_CHANGES"] = str(changes)
     cpu: dict[str, list[float]] = {name: [] for name in sides}
     print(f"{'run':>4} {'side':<5} {'load1':>6} {'cpu_s':>7} {'wall_s':>7}")
     for turn in range(args.repeat):

@@ -163,3 +163,18 @@ def test_a_previous_feed_that_is_not_one_is_refused(tmp_path: Path) -> None:
         "published changes.atom again; site was left as it was.\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_staff_text_reaches_the_feed_as_text(first: dict[str, bytes]) -> None:
+    said = 'Bikes <script>alert("x")</script> & scooters on the ]]> path'
+    actions = tuple(
+        a.model_copy(update={"said": said}) if a.id == "hilltop-2024-11-parking" else a
+        for a in NOW.actions
+    )
+    body = _after(first, replace(NOW, actions=actions))
+    assert b"<script>" not in body
+    feed = feedparser.parse(body)
+    assert not feed.bozo, feed.get("bozo_exception")
+    entry = next(e for e in feed.entries if e.title.startswith("New entry:"))
+    assert entry.summary_detail.type == "text/plain"
+    assert entry.summary == said
