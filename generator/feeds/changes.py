@@ -27,7 +27,7 @@ from generator import timefmt
 from generator.feeds import events, revisions
 from generator.load.dataset import Dataset
 from generator.load.published import PublishedEvent
-from generator.load.published_changes import ATOM, STATE, Change
+from generator.load.published_changes import ATOM, STATE, Change, pack
 from generator.models import Action, Meeting
 from generator.models.publisher import capital
 from generator.render import urls
@@ -182,7 +182,7 @@ def atom(dataset: Dataset, config: SiteConfig) -> bytes:
         f'  <link rel="alternate" type="text/html" href={quoteattr(config.site_url)}/>',
         f"  <author><name>{escape(dataset.publisher.force.name)}</name></author>",
         *_entries(entries, feed_url),
-        f"  <cp:seen>{' '.join(sorted(known))}</cp:seen>",
+        f"  <cp:seen>{pack(known)}</cp:seen>",
         "</feed>",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
