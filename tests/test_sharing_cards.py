@@ -15,7 +15,7 @@ from pathlib import Path
 import sitebuild
 from fixturedata import FIXTURE_DATA, FIXTURE_TODAY, fixture_copy
 
-from generator.load import dataset
+from generator.load import dataset, published_changes
 from generator.outreach.cards import HEIGHT, WIDTH, card_png, wrap
 from generator.pages import cards
 from generator.render import urls
@@ -142,3 +142,16 @@ def test_staff_text_reaches_the_tags_escaped_once(tmp_path: Path) -> None:
     page = (site / "panels" / "riverside" / "index.html").read_text(encoding="utf-8")
     assert '<meta property="og:title" content="River&lt;b&gt;side &amp; Co ' in page
     assert head_tags(page)["og:title"].startswith("River<b>side & Co ")
+
+
+def test_a_card_once_published_stays_when_its_meeting_is_past() -> None:
+    meeting = next(m for m in _DATA.past() if m.panel)
+    at = datetime(2025, 3, 10, tzinfo=UTC)
+    seen = frozenset({f"card/{meeting.id}"})
+    before = published_changes.PreviousChanges(entries=(), seen=seen)
+    config = SiteConfig(sitebuild.SITE_URL, sitebuild.SITE_NAME, at, previous_changes=before)
+    made = {o.path: o for o in cards.render(_DATA, config)}
+    own = made[urls.meeting_card(meeting.id)]
+    assert [s.image for s in own.shares] == [sitebuild.SITE_URL + urls.meeting_card(meeting.id)]
+    panel_shares = made[urls.panel_card(meeting.panel or "")].shares
+    assert urls.page_source(urls.meeting(meeting.id)) not in [s.page for s in panel_shares]

@@ -20,6 +20,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from generator.load.dataset import Dataset
+from generator.render.outputs import SiteConfig
+
 WIDTH = 1200
 HEIGHT = 630
 """Open Graph's recommended large image (1.91:1), which every network shows uncropped."""
@@ -43,6 +46,26 @@ COMPRESS_LEVEL = 1
 _EM_PER_CHAR = {False: 0.6, True: 0.68}
 _TO_GREYS = [(v * (GREYS - 1) + 127) // 255 for v in range(256)]
 _PALETTE = [level * 255 // (GREYS - 1) for level in range(GREYS) for _ in range(3)]
+
+
+CARD_KEY = "card/"
+"""Prefix of the key the feed of what changed keeps for each meeting card it has published."""
+
+
+def own_cards(dataset: Dataset, config: SiteConfig) -> frozenset[str]:
+    """The ids of the meetings with a card of their own (the others share their panel's).
+
+    Every upcoming meeting and every business meeting (no panel card could stand for it),
+    and every meeting whose card was published before, so its address never breaks: the
+    previously published feed of what changed keeps those as ``card/<id>`` among the keys
+    it has seen.
+    """
+    before = config.previous_changes.seen if config.previous_changes is not None else frozenset()
+    return frozenset(
+        m.id
+        for m in dataset.meetings
+        if m.panel is None or m.is_upcoming(dataset.today) or CARD_KEY + m.id in before
+    )
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ and one per upcoming meeting, beside its page (``panels/<id>/card.png``,
 ``meetings/<id>/card.png``). A past meeting is shared with its panel's card: what a
 resident needs from a pasted link to it is where the panel meets next, and the ~100 past
 meetings of a city would otherwise cost most of the build's time budget. (A past business
-meeting, which has no panel, keeps its own.) Each image's
+meeting, which has no panel, keeps its own, and so does a meeting whose card was published
+while it was upcoming: the feed of what changed remembers those, see
+:func:`~generator.outreach.cards.own_cards`.) Each image's
 Output carries the :class:`~generator.render.outputs.Share` of every page it is shown for,
 which each engine's adapter writes into that page's head as Open Graph and Twitter tags.
 """
@@ -18,7 +20,7 @@ from dataclasses import replace
 from generator import timefmt, vocabulary
 from generator.load.dataset import Dataset
 from generator.models import Meeting, Panel
-from generator.outreach.cards import Line, card_png
+from generator.outreach.cards import Line, card_png, own_cards
 from generator.pages.context import meeting_title, when_line
 from generator.render import urls
 from generator.render.outputs import Output, Share, SiteConfig
@@ -98,8 +100,11 @@ def past_meeting_share(
     )
 
 
-def panel_card(dataset: Dataset, config: SiteConfig, panel: Panel) -> Output:
-    """A panel's card: its name, then its next meeting's day, time and place when there is one."""
+def panel_card(
+    dataset: Dataset, config: SiteConfig, panel: Panel, own_card: frozenset[str]
+) -> Output:
+    """A panel's card: its name, then its next meeting's day, time and place when there is one;
+    shown also for its past meetings without a card of their own (not in ``own_card``)."""
     title = dataset.publisher.panel_title(panel.name)
     lines = [Line(title, 58, bold=True, most_lines=2)]
     upcoming = dataset.upcoming(panel.id)
@@ -112,7 +117,11 @@ def panel_card(dataset: Dataset, config: SiteConfig, panel: Panel) -> Output:
         description = f"{title}: {dataset.publisher.force.name}."
     path = urls.panel_card(panel.id)
     own = share(config, urls.panel(panel.id), path, title, description)
-    past = tuple(past_meeting_share(dataset, config, m, own) for m in dataset.past(panel.id))
+    past = tuple(
+        past_meeting_share(dataset, config, m, own)
+        for m in dataset.past(panel.id)
+        if m.id not in own_card
+    )
     return Output(
         path, card_png(dataset.publisher.force.name, lines), shares=(own, *reversed(past))
     )
@@ -121,10 +130,11 @@ def panel_card(dataset: Dataset, config: SiteConfig, panel: Panel) -> Output:
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
     """Each upcoming meeting's card, then each panel's (also shown for its past meetings).
 
-    A past business meeting has no panel whose card could stand for it: it keeps its own.
+    Which meetings have their own: :func:`~generator.outreach.cards.own_cards`.
     """
+    own_card = own_cards(dataset, config)
     for meeting in dataset.meetings:
-        if meeting.panel is None or meeting.is_upcoming(dataset.today):
+        if meeting.id in own_card:
             yield meeting_card(dataset, config, meeting)
     for panel in dataset.panels:
-        yield panel_card(dataset, config, panel)
+        yield panel_card(dataset, config, panel, own_card)
