@@ -151,7 +151,10 @@ def test_a_card_once_published_stays_when_its_meeting_is_past() -> None:
     before = published_changes.PreviousChanges(entries=(), seen=seen)
     config = SiteConfig(sitebuild.SITE_URL, sitebuild.SITE_NAME, at, previous_changes=before)
     made = {o.path: o for o in cards.render(_DATA, config)}
-    own = made[urls.meeting_card(meeting.id)]
-    assert [s.image for s in own.shares] == [sitebuild.SITE_URL + urls.meeting_card(meeting.id)]
-    panel_shares = made[urls.panel_card(meeting.panel or "")].shares
-    assert urls.page_source(urls.meeting(meeting.id)) not in [s.page for s in panel_shares]
+    panel_card = made[urls.panel_card(meeting.panel or "")]
+    assert made[urls.meeting_card(meeting.id)].content == panel_card.content
+    shared = {s.page: s.image for s in panel_card.shares}
+    page = urls.page_source(urls.meeting(meeting.id))
+    assert shared[page] == sitebuild.SITE_URL + urls.panel_card(meeting.panel or "")
+    fresh = SiteConfig(sitebuild.SITE_URL, sitebuild.SITE_NAME, at)
+    assert urls.meeting_card(meeting.id) not in {o.path for o in cards.render(_DATA, fresh)}

@@ -30,7 +30,7 @@ from generator.load.published import PublishedEvent
 from generator.load.published_changes import ATOM, STATE, Change, pack
 from generator.models import Action, Meeting
 from generator.models.publisher import capital
-from generator.outreach.cards import CARD_KEY, own_cards
+from generator.outreach.cards import CARD_KEY, drawn_cards
 from generator.render import urls
 from generator.render.outputs import Output, SiteConfig
 from generator.review import calendar_words
@@ -57,11 +57,11 @@ def _short(text: str) -> str:
     return text if len(text) <= _SUMMARY_CHARACTERS else text[: _SUMMARY_CHARACTERS - 1] + "…"
 
 
-def seen(dataset: Dataset, config: SiteConfig) -> frozenset[str]:
+def seen(dataset: Dataset) -> frozenset[str]:
     """The keys of what the site publishes now: records, log entries (and done), quarters,
     and the meetings' own sharing cards (whose addresses must stay)."""
     keys = {f"record/{m.id}" for m in dataset.meetings if m.record is not None}
-    keys |= {CARD_KEY + meeting_id for meeting_id in own_cards(dataset, config)}
+    keys |= {CARD_KEY + meeting_id for meeting_id in drawn_cards(dataset)}
     for action in dataset.actions:
         keys.add(f"log/{action.id}/added")
         if action.completed is not None:
@@ -153,7 +153,7 @@ def changes(dataset: Dataset, config: SiteConfig) -> tuple[tuple[Change, ...], f
     """The feed's entries, newest first, and the keys it has seen."""
     at = config.built.astimezone(UTC).replace(microsecond=0)
     previous = config.previous_changes
-    now = seen(dataset, config)
+    now = seen(dataset)
     if previous is None:
         found = list(calendar_changes(dataset, config, at))
         return tuple(sorted(found, key=_newest_first))[:MOST_ENTRIES], now

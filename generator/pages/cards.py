@@ -5,9 +5,9 @@ and one per upcoming meeting, beside its page (``panels/<id>/card.png``,
 ``meetings/<id>/card.png``). A past meeting is shared with its panel's card: what a
 resident needs from a pasted link to it is where the panel meets next, and the ~100 past
 meetings of a city would otherwise cost most of the build's time budget. (A past business
-meeting, which has no panel, keeps its own, and so does a meeting whose card was published
-while it was upcoming: the feed of what changed remembers those, see
-:func:`~generator.outreach.cards.own_cards`.) Each image's
+meeting, which has no panel, keeps its own. A meeting whose card was published while it
+was upcoming keeps that address, with its panel's card's bytes: see
+:func:`~generator.outreach.cards.kept_cards`.) Each image's
 Output carries the :class:`~generator.render.outputs.Share` of every page it is shown for,
 which each engine's adapter writes into that page's head as Open Graph and Twitter tags.
 """
@@ -20,7 +20,7 @@ from dataclasses import replace
 from generator import timefmt, vocabulary
 from generator.load.dataset import Dataset
 from generator.models import Meeting, Panel
-from generator.outreach.cards import Line, card_png, own_cards
+from generator.outreach.cards import Line, card_png, drawn_cards, kept_cards
 from generator.pages.context import meeting_title, when_line
 from generator.render import urls
 from generator.render.outputs import Output, Share, SiteConfig
@@ -100,11 +100,9 @@ def past_meeting_share(
     )
 
 
-def panel_card(
-    dataset: Dataset, config: SiteConfig, panel: Panel, own_card: frozenset[str]
-) -> Output:
+def panel_card(dataset: Dataset, config: SiteConfig, panel: Panel, drawn: frozenset[str]) -> Output:
     """A panel's card: its name, then its next meeting's day, time and place when there is one;
-    shown also for its past meetings without a card of their own (not in ``own_card``)."""
+    shown also for its past meetings (those not in ``drawn``)."""
     title = dataset.publisher.panel_title(panel.name)
     lines = [Line(title, 58, bold=True, most_lines=2)]
     upcoming = dataset.upcoming(panel.id)
@@ -120,7 +118,7 @@ def panel_card(
     past = tuple(
         past_meeting_share(dataset, config, m, own)
         for m in dataset.past(panel.id)
-        if m.id not in own_card
+        if m.id not in drawn
     )
     return Output(
         path, card_png(dataset.publisher.force.name, lines), shares=(own, *reversed(past))
@@ -128,13 +126,16 @@ def panel_card(
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
-    """Each upcoming meeting's card, then each panel's (also shown for its past meetings).
-
-    Which meetings have their own: :func:`~generator.outreach.cards.own_cards`.
-    """
-    own_card = own_cards(dataset, config)
+    """Each upcoming (or business) meeting's card, then each panel's (also shown for its past
+    meetings), and the panel's bytes again at each kept past meeting card's address."""
+    drawn = drawn_cards(dataset)
     for meeting in dataset.meetings:
-        if meeting.id in own_card:
+        if meeting.id in drawn:
             yield meeting_card(dataset, config, meeting)
+    kept = kept_cards(dataset, config)
     for panel in dataset.panels:
-        yield panel_card(dataset, config, panel, own_card)
+        card = panel_card(dataset, config, panel, drawn)
+        yield card
+        for meeting in dataset.meetings_by_panel.get(panel.id, ()):
+            if meeting.id in kept:
+                yield Output(urls.meeting_card(meeting.id), card.content)
