@@ -91,6 +91,9 @@ def calendar_changes(dataset: Dataset, config: SiteConfig, at: datetime) -> Iter
             summary = f"{_when(meeting)}."
             yield Change(f"meeting/{meeting.id}/new", f"New: {title}", summary, link, at)
             continue
+        derived = config.revisions.get(meeting.id) if config.revisions is not None else None
+        if derived is not None and derived.sequence == old.sequence:
+            continue  # unchanged for subscribers: no need to render its entry again
         shown = revisions.shown(events.content(meeting, dataset, config))
         new = PublishedEvent(old.uid, old.sequence, None, shown)
         changed = [n for n in new.changed_properties(old) if n in MOVES]
