@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 from collections.abc import Sequence
@@ -51,8 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options.add_argument(
         "--with-previous",
         action="store_true",
-        help="build as the deploy does, against a previously published calendar and changes "
-        "feed (the base's generated ones; a base without the feed ignores it)",
+        help="build as the deploy does, against the calendar and changes feed a first build "
+        "published (the base's calendar, this side's feed; a base without the feed ignores it)",
     )
     args = options.parse_args(argv)
     work = args.work.resolve()
@@ -67,10 +68,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         envs[name] = env
         commands[name] = prepare(repo, data, work / name, env)
     if args.with_previous:
+        # What the deploy fetches: the calendar and feed a real build of each side published.
+        for name, repo in sides.items():
+            run(commands[name], env=envs[name], cwd=repo, log=work / name / "published.log")
+        calendar = work / "published-calendar.ics"
+        feed = work / "published-changes.atom"
+        shutil.copyfile(work / "base/site/calendar/all.ics", calendar)
+        shutil.copyfile(work / "this/site/changes.atom", feed)
         for env in envs.values():
-            env["CLUSTER_PANELS_PREVIOUS_CALENDAR"] = str(work / "base/generated/calendar/all.ics")
-            changes = work / "this/generated/changes.atom"
-            env["CLUSTER_PANELS_PREVIOUS_CHANGES"] = str(changes)
+            env["CLUSTER_PANELS_PREVIOUS_CALENDAR"] = str(calendar)
+            env["CLUSTER_PANELS_PREVIOUS_CHANGES"] = str(feed)
     cpu: dict[str, list[float]] = {name: [] for name in sides}
     print(f"{'run':>4} {'side':<5} {'load1':>6} {'cpu_s':>7} {'wall_s':>7}")
     for turn in range(args.repeat):
