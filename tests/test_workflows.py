@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import subprocess
+import threading
 from datetime import UTC, datetime
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -218,3 +221,41 @@ def test_deploy_builds_with_the_engine_the_repository_variable_names() -> None:
     # The variable reaches the shell as an environment value, never pasted into the script.
     assert build["run"] == './run build --engine "$ENGINE"'
     assert build["env"] == {"ENGINE": "${{ vars.SITE_ENGINE || 'mkdocs' }}"}
+
+
+def run_changes_fetch_step(tmp_path: Path, site: str) -> tuple[int, str, str]:
+    """The deploy's fetch of the published feed of what changed, from ``site``."""
+    steps = workflow(DEPLOY)["jobs"]["build"]["steps"]
+    script: str = next(s["run"] for s in steps if "published-changes.atom" in s.get("run", ""))
+    lines = script.splitlines()
+    assert lines[0].startswith("site=$(sed -n 's/^site_url: *//p' mkdocs.yml")
+    script = "\n".join([f"site={site}", *lines[1:]])
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    env = {"PATH": os.environ["PATH"], "RUNNER_TEMP": str(tmp_path)}
+    env["GITHUB_ENV"] = str(tmp_path / "github-env")
+    done = subprocess.run(["bash", "-e", "-c", script], capture_output=True, text=True, env=env)
+    written = (tmp_path / "github-env").read_text() if (tmp_path / "github-env").exists() else ""
+    return done.returncode, done.stdout, written
+
+
+def test_the_deploy_adds_to_the_published_changes_feed_or_starts_it(tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    (served / "with").mkdir(parents=True)
+    (served / "with" / "changes.atom").write_text("<feed/>\n", encoding="utf-8")
+    (served / "without").mkdir()
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(served))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        code, out, written = run_changes_fetch_step(tmp_path / "a", f"{base}/with/")
+        assert code == 0
+        assert written == f"CLUSTER_PANELS_PREVIOUS_CHANGES={tmp_path}/a/published-changes.atom\n"
+        code, out, written = run_changes_fetch_step(tmp_path / "b", f"{base}/without/")
+        assert (code, written) == (0, "")
+        assert out == "No feed of what changed published yet: it starts empty.\n"
+    finally:
+        server.shutdown()
+    code, out, written = run_changes_fetch_step(tmp_path / "c", f"{base}/with/")  # no server
+    assert code == 1 and written == ""
+    assert "Stopped so that the feed of what changed is not reset." in out
