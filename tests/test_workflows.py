@@ -256,6 +256,7 @@ def test_the_deploy_adds_to_the_published_changes_feed_or_starts_it(tmp_path: Pa
         assert out == "No feed of what changed published yet: it starts empty.\n"
     finally:
         server.shutdown()
+        server.server_close()
     code, out, written = run_changes_fetch_step(tmp_path / "c", f"{base}/with/")  # no server
     assert code == 1 and written == ""
     assert "Stopped so that the feed of what changed is not reset." in out
