@@ -133,7 +133,10 @@ def _preview(figures: dict[str, Any] | None) -> str:
         f"preview edit-to-page {figures['edit_to_page_median_s']:.2f} s median, "
         f"{figures['edit_to_page_max_s']:.2f} s slowest of {figures['edits']} edits; "
         f"memory (tree) {figures['tree_rss_first_mb']} MiB after the first, "
-        f"{figures['tree_rss_last_mb']} MiB after the last, {figures['tree_rss_max_mb']} MiB most"
+        f"{figures['tree_rss_last_mb']} MiB after the last, {figures['tree_rss_max_mb']} MiB most; "
+        f"{figures['cpu_per_edit_s']:.2f} CPU s per edit; load average "
+        f"{' / '.join(f'{x:.2f}' for x in figures['load_before'])} before the edits, "
+        f"{' / '.join(f'{x:.2f}' for x in figures['load_after'])} after"
     )
 
 

@@ -8,6 +8,7 @@ resident memory once the page shows it.
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import statistics
@@ -110,6 +111,7 @@ def _edits(
     url = base + _mount(lines) + f"meetings/{meeting}/"
     times: list[float] = []
     memory: list[float] = []
+    cpu_before, load_before = _cpu_s(process.pid), os.getloadavg()
     for number in range(1, edits + 1):
         text = f"Preview edit {number}"
         edited = original[: span[0]] + f"    room: {text}\n" + original[span[1] :]
@@ -119,6 +121,7 @@ def _edits(
             return {"error": f"edit {number} never reached {url}:\n" + "".join(lines[-15:])}
         times.append(time.perf_counter() - written)
         memory.append(tree_rss(process.pid) / 2**20)
+    cpu = _cpu_s(process.pid) - cpu_before
     return {
         "first_build_s": round(first_build, 2),
         "edits": edits,
@@ -127,7 +130,20 @@ def _edits(
         "tree_rss_first_mb": round(memory[0]),
         "tree_rss_last_mb": round(memory[-1]),
         "tree_rss_max_mb": round(max(memory)),
+        "cpu_per_edit_s": round(cpu / edits, 3),
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in os.getloadavg()],
     }
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds ``pid`` and its finished children (Pagefind) have used, 0 if /proc cannot say."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    # After the name: state is field 3, utime/stime/cutime/cstime are fields 14-17 (proc(5)).
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def _mount(lines: list[str]) -> str:

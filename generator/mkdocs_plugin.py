@@ -29,8 +29,9 @@ from mkdocs.structure.pages import Page
 
 from generator.clock import BadEpoch, build_date, build_time
 from generator.engines.navigation import GUIDANCE, NAV_ORDER, PANELS_IN_NAV, out_of_nav
+from generator.incremental import LATER, Renders
 from generator.load import published, published_changes
-from generator.load.dataset import Dataset
+from generator.load.dataset import Dataset, FileCache
 from generator.load.errors import DataError, Problem
 from generator.load.publish import load_with_notices
 from generator.preview import Preview, changed, fingerprint, showing_errors
@@ -39,8 +40,10 @@ from generator.render.outputs import Kind, Output, Share, SiteConfig
 from generator.render.urls import SCRIPT, STYLES
 from generator.search.pagefind import FOLDER, SearchIndexError, write_index
 from generator.search.records import Record, page_record, records
-from generator.site import render_all
 
+POLL_S = 0.1
+"""How often a preview looks at the data folder for edits, in seconds."""
+_KEPT = "the preview shows the data as it was before"
 log = get_plugin_logger("cluster-panels")
 """MkDocs' logger for plugins: shows in `mkdocs build` and `mkdocs serve` as `[cluster-panels]`."""
 
@@ -92,6 +95,12 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         self.preview = Preview()
         self.kept: _Kept | None = None
         self.data_records = 0
+        self.renders = Renders()
+        self.later: Future[None] | None = None
+        """The last edit's downloads and search index, written in the background."""
+        self.background = ThreadPoolExecutor(1, thread_name_prefix="preview")
+        self.files_read: FileCache = {}
+        """The preview's parsed data files: an edit reads only the file it changed."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """In ``mkdocs serve`` this instance lives across rebuilds: it keeps the preview's state."""
@@ -128,7 +137,9 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             previous=previous,
             previous_changes=before,
         )
-        self.outputs = self._render(data, self.site, "nothing was published")
+        self.outputs = self._render(data, self.site, "nothing was published")[0]
+        if self.preview.serving:
+            self.renders.prime(data, self.site)
         self.search = records(data)
         self.data_records = len(self.search)
         self.wording = data.publisher.wording
@@ -146,16 +157,26 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
     def _load(self, outcome: str) -> tuple[Dataset, tuple[Problem, ...]]:
         try:
             return load_with_notices(
-                self.data_path, today=build_date(), label=self.config.data_dir.rstrip("/")
+                self.data_path,
+                today=build_date(),
+                label=self.config.data_dir.rstrip("/"),
+                cache=self.files_read if self.preview.serving else None,
             )
         except DataError as error:
             raise PluginError(error.report(outcome)) from None
         except BadEpoch as error:
             raise PluginError(str(error)) from None
 
-    def _render(self, data: Dataset, site: SiteConfig, outcome: str) -> list[Output]:
+    def _render(
+        self, data: Dataset, site: SiteConfig, outcome: str, *, whole: bool = True
+    ) -> tuple[list[Output], bool]:
+        """Every output (``whole``), or in a preview's rebuild those the edit may change.
+
+        With True when every output is there.
+        """
         try:
-            return render_all(data, site)
+            outputs, found = self.renders.render(data, site, whole=whole)
+            return outputs, found is None
         except DataError as error:
             raise PluginError(error.report(outcome)) from None
 
@@ -297,9 +318,14 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         MkDocs would rebuild and rewrite every file; :mod:`generator.mkdocs_preview` writes
         only those whose bytes changed, and shows a data error above the last good page.
         """
-        server.watch(str(self.data_path))
         if not self.preview.serving:
+            server.watch(str(self.data_path))
             return server
+        # Looking at a folder of a few data files costs little: look every 0.1 s, not 0.5 s.
+        observer = server.observer
+        if hasattr(observer, "_timeout"):
+            observer._timeout = POLL_S
+        server.watch(str(self.data_path))
         watched = [Path(config.docs_dir), Path(config.config_file_path or "mkdocs.yml")]
         if self.config.custom_templates:
             watched.append(Path(self.config.custom_templates))
@@ -316,6 +342,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         Never raises: an error is logged and shown above the last good pages instead, and
         the browsers reload to show it.
         """
+        self._wait()
         started = time.perf_counter()
         try:
             written = None if self.preview.whole_build_needed() else self._changed_only()
@@ -327,22 +354,45 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
                 except (Abort, SystemExit) as error:
                     raise PluginError(self.preview.failure or str(error)) from None
             self.preview.error = None
-            what = "every file" if written is None else f"{written} changed file(s)"
+            what = "every file" if written is None else written
             log.info("preview updated in %.2f s: %s", time.perf_counter() - started, what)
         except PluginError as error:
             self.preview.error = str(error)
+            self.renders.forget()  # pages may be half written: the next edit renders them all
             log.error("%s", error)
 
-    def _changed_only(self) -> int | None:
-        """Write only the outputs whose bytes changed; None when a whole build is needed."""
+    def _changed_only(self) -> str | None:
+        """Write only the outputs whose bytes changed (what it did, for the log); None when a
+        whole build is needed.
+
+        When the edit touched only some records, the whole-site downloads and the search
+        index follow in the background, after the browsers have reloaded the edited pages.
+        """
         kept, site = self.kept, self.site
         if kept is None or kept.env is None or site is None:
             return None
-        data, _ = self._load("the preview shows the data as it was before")
-        outputs = self._render(data, site, "the preview shows the data as it was before")
-        changes = changed(outputs, self.preview.digests)
-        if changes is None or any(_reshapes(o, self.preview.titles, self) for o in changes):
+        data, _ = self._load(_KEPT)
+        try:
+            outputs, found = self.renders.render(data, site, later=LATER)
+        except DataError as error:
+            raise PluginError(error.report(_KEPT)) from None
+        changes = changed(outputs, self.preview.digests, partial=found is not None)
+        if changes is None or not self._write(kept, changes):
             return None
+        self.outputs = []  # the preview keeps digests, not every page's bytes
+        if found is None:
+            self._index(kept, data)
+            return f"{len(changes)} changed file(s) of every output rendered again"
+        self.later = self.background.submit(self._later, kept, data, site)
+        return (
+            f"{len(changes)} changed file(s) of {len(outputs)} output(s) rendered again "
+            "(the downloads and search index follow)"
+        )
+
+    def _write(self, kept: _Kept, changes: list[Output]) -> bool:
+        """Write ``changes`` (pages in the theme's frame); False when a whole build is needed."""
+        if any(_reshapes(o, self.preview.titles, self) for o in changes):
+            return False
         config, files = kept.config, kept.files
         pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         counter = _Warnings()
@@ -351,7 +401,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             for output in changes:
                 file = files.get_file_from_path(output.path)
                 if file is None:
-                    return None
+                    return False
                 file.content_bytes = output.content
                 if file.page is None:  # a feed, a download: its bytes as they are
                     Path(file.abs_dest_path).write_bytes(output.content)
@@ -363,16 +413,45 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             logging.getLogger("mkdocs").removeHandler(counter)
         if counter.warnings:  # strict, as a whole build is
             raise PluginError("\n".join(counter.warnings))
+        self.preview.remember(changes, partial=True)
+        return True
+
+    def _index(self, kept: _Kept, data: Dataset) -> None:
+        """Write the search index again if its records changed."""
         search = sorted([*records(data), *kept.search], key=lambda r: r.url)
         if search != kept.indexed:
             try:
-                write_index(search, Path(config.site_dir) / FOLDER)
+                write_index(search, Path(kept.config.site_dir) / FOLDER)
             except SearchIndexError as error:
                 raise PluginError(f"cluster-panels: {error}") from None
             kept.indexed = search
-        self.outputs = []  # the preview keeps digests, not every page's bytes
-        self.preview.remember(outputs)
-        return len(changes)
+
+    def _later(self, kept: _Kept, data: Dataset, site: SiteConfig) -> None:
+        """The downloads and search index of an edit whose pages are written (in the background)."""
+        started = time.perf_counter()
+        try:
+            try:
+                outputs = self.renders.render_later(data, site, LATER)
+            except DataError as error:
+                raise PluginError(error.report(_KEPT)) from None
+            changes = changed(outputs, self.preview.digests, partial=True)
+            if changes is None or not self._write(kept, changes):
+                self.preview.digests.clear()  # the next rebuild is a whole build
+            self._index(kept, data)
+            log.info(
+                "preview downloads and search index updated in %.2f s",
+                time.perf_counter() - started,
+            )
+        except PluginError as error:
+            self.preview.error = str(error)
+            self.renders.forget()
+            log.error("%s", error)
+
+    def _wait(self) -> None:
+        """Let the last edit's background work finish before the next rebuild starts."""
+        later, self.later = self.later, None
+        if later is not None:
+            later.result()
 
 
 @dataclass

@@ -30,17 +30,20 @@ def digests(outputs: Iterable[Output]) -> Digests:
     return {o.path: hashlib.blake2b(o.content, digest_size=16).digest() for o in outputs}
 
 
-def changed(outputs: Iterable[Output], before: Mapping[str, bytes]) -> list[Output] | None:
+def changed(
+    outputs: Iterable[Output], before: Mapping[str, bytes], *, partial: bool = False
+) -> list[Output] | None:
     """The outputs whose bytes differ from ``before``; None when the set of paths differs.
 
     A new or removed path changes the navigation, sitemap and links of other pages, so
-    it needs a whole build.
+    it needs a whole build. ``partial`` outputs are some of the site's (the others are
+    unchanged): then only a path ``before`` does not know needs one.
     """
     outputs = list(outputs)
-    if len(outputs) != len(before):
+    if not partial and len(outputs) != len(before):
         return None
     after = digests(outputs)
-    if after.keys() != before.keys():
+    if not (after.keys() <= before.keys() if partial else after.keys() == before.keys()):
         return None
     return [o for o in outputs if after[o.path] != before[o.path]]
 
@@ -138,11 +141,15 @@ class Preview:
         self.failure: str | None = None
         """The last whole build's error, as its adapter reported it."""
 
-    def remember(self, outputs: Iterable[Output]) -> None:
-        """Keep a good build's digests and titles."""
+    def remember(self, outputs: Iterable[Output], *, partial: bool = False) -> None:
+        """Keep a good build's digests and titles (``partial``: of the outputs it changed)."""
         outputs = list(outputs)
-        self.digests = digests(outputs)
-        self.titles = {o.path: o.title or "" for o in outputs if o.title is not None}
+        titles = {o.path: o.title or "" for o in outputs if o.title is not None}
+        if partial:
+            self.digests.update(digests(outputs))
+            self.titles.update(titles)
+        else:
+            self.digests, self.titles = digests(outputs), titles
 
     def whole_build_needed(self) -> bool:
         """Whether hand-written pages, configuration or theme changed since the last whole build."""

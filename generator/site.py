@@ -30,14 +30,15 @@ RENDERERS: tuple[Renderer, ...] = (
     pages.render,
 )
 """Every renderer, in the order their outputs are produced."""
-_TASKS: tuple[Renderer, ...] = (
+TASKS: tuple[Renderer, ...] = (
     feeds.render,
     changes.render,
     metrics.render,
     opendata.render,
     *(module.render for module in pages.MODULES),
 )
-""":data:`RENDERERS` with the pages split by module, largest first: the units run in parallel."""
+""":data:`RENDERERS` with the pages split by module, largest first: the units run in parallel
+(and the units a preview renders again, :mod:`generator.incremental`)."""
 PARALLEL_FROM = 500
 """Meetings from which the renderers run in parallel processes (region scale and above).
 
@@ -74,18 +75,18 @@ def _produce(dataset: Dataset, config: SiteConfig) -> list[Output]:
     try:
         return [output for render in RENDERERS for output in render(dataset, config)]
     except Exception as error:  # any failure: reported at its record
-        raise render_failure(error, _records(dataset), dataset.sources) from error
+        raise render_failure(error, records_by_file(dataset), dataset.sources) from error
 
 
 def _in_parallel(dataset: Dataset, config: SiteConfig) -> list[Output] | None:
     """Every output, rendered by forked worker processes, in the serial order; None if not possible.
 
     The workers inherit the frozen dataset by ``fork`` (nothing large is pickled) and send
-    back their outputs, collected in :data:`_TASKS` order, so the result is the same list
+    back their outputs, collected in :data:`TASKS` order, so the result is the same list
     the serial loop makes. A failure in a worker returns None: the serial loop then raises
     it again with its traceback, which locates the record for staff.
     """
-    workers = min(len(os.sched_getaffinity(0)), len(_TASKS))
+    workers = min(len(os.sched_getaffinity(0)), len(TASKS))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     global _job
@@ -96,7 +97,7 @@ def _in_parallel(dataset: Dataset, config: SiteConfig) -> list[Output] | None:
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [output for part in pool.map(_task, range(len(_TASKS))) for output in part]
+            return [output for part in pool.map(_task, range(len(TASKS))) for output in part]
     except Exception:  # re-raised by the serial loop below, located at its record
         return None
     finally:
@@ -106,10 +107,10 @@ def _in_parallel(dataset: Dataset, config: SiteConfig) -> list[Output] | None:
 
 def _task(index: int) -> list[Output]:
     assert _job is not None, "only called in a worker forked by _in_parallel"
-    return list(_TASKS[index](*_job))
+    return list(TASKS[index](*_job))
 
 
-def _records(dataset: Dataset) -> dict[str, tuple[object, ...]]:
+def records_by_file(dataset: Dataset) -> dict[str, tuple[object, ...]]:
     """The dataset's records under their files' top-level keys."""
     return {
         "clusters": dataset.panels,

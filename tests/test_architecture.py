@@ -161,6 +161,7 @@ ALLOWED = {
     "metrics": LOADED | {"metrics", "render", "clock"},
     "opendata": LOADED | {"opendata", "metrics", "render"},
     "site": {"pages", "feeds", "metrics", "opendata", "render", "load"},
+    "incremental": {"site", "pages", "feeds", "opendata", "render", "load"},
     "search": LOADED | {"search", "render"},
     "review": LOADED | {"review", "site", "render", "clock"},
     "engines": {"engines", "render", "search"},
@@ -184,6 +185,7 @@ def test_the_adapters_use_only_the_public_surface() -> None:
     public = {
         "generator.clock",
         "generator.engines.navigation",
+        "generator.incremental",
         "generator.load.dataset",
         "generator.load.errors",
         "generator.load.publish",

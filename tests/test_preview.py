@@ -6,8 +6,10 @@ Not timed: the benchmark measures how fast (python -m bench --preview).
 
 from __future__ import annotations
 
+import filecmp
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -71,12 +73,15 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Served, Path]]:
-    data = fixture_copy(tmp_path)
-    config = site_config(tmp_path, data)
-    port = _free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+def _serve(config: Path, port: int, temp: Path) -> Served:
+    """`mkdocs serve` of ``config``; it builds its site in a folder under ``temp``."""
+    temp.mkdir(exist_ok=True)
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": FIXTURE_EPOCH,
+        "NO_MKDOCS_2_WARNING": "1",
+        "TMPDIR": str(temp),
+    }
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config)]
     process = subprocess.Popen(
         [*command, "--dev-addr", f"127.0.0.1:{port}"],
@@ -89,10 +94,31 @@ def served(tmp_path: Path) -> Iterator[tuple[Served, Path]]:
     server = Served(process, f"http://127.0.0.1:{port}/cluster-panels/")
     try:
         server.until(lambda: "Serving on" in server.text(), "the first build")
+    except BaseException:
+        _stop(server)
+        raise
+    return server
+
+
+def _stop(server: Served) -> None:
+    server.process.terminate()
+    server.process.wait(timeout=30)
+
+
+def _site(temp: Path) -> Path:
+    """The folder `mkdocs serve` builds into (its only ``mkdocs_*`` folder under ``temp``)."""
+    (found,) = temp.glob("mkdocs_*")
+    return found
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Served, Path]]:
+    data = fixture_copy(tmp_path)
+    server = _serve(site_config(tmp_path, data), _free_port(), tmp_path / "temp")
+    try:
         yield server, data
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        _stop(server)
 
 
 def _edit(file: Path, old: str, new: str) -> None:
@@ -126,3 +152,59 @@ def test_an_edit_reaches_the_page_and_a_data_error_shows_above_the_last_good_one
     _edit(meetings, "    start: 13:00\n    start: 14:00\n", "    start: 13:00\n")
     server.until(lambda: BANNER_ID not in server.page(PAGE), "the error to go")
     assert "Basement meeting room" in server.page(PAGE)
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    """Every file path whose bytes differ between two site trees, or that only one has."""
+    found: list[str] = []
+
+    def walk(compared: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in compared.left_only + compared.right_only)
+        found.extend(prefix + name for name in compared.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(
+            compared.left, compared.right, compared.common_files, shallow=False
+        )
+        found.extend(prefix + name for name in mismatch + errors)
+        for name, sub in compared.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return sorted(found)
+
+
+EDITS = [  # the publisher's renders everything; each after it only what it names
+    ("publisher.yaml", "committee: Community Safety", "committee: Neighbourhood Safety"),
+    ("meetings.yaml", "room: First floor meeting room", "room: Basement meeting room"),
+    ("actions.yaml", "Lantern Lane is too dark at night.", "Lantern Lane is too dark after dusk."),
+    ("venues.yaml", "name: Summit Library", "name: Summit Reading Room"),
+    ("clusters.yaml", "name: PC Alex Example", "name: PC Alex Sample"),
+    ("meetings.yaml", "    start: 13:00\n", "    start: 13:30\n"),
+]
+
+
+def test_after_edits_the_preview_is_byte_identical_to_a_fresh_build(tmp_path: Path) -> None:
+    data = fixture_copy(tmp_path)
+    config, port = site_config(tmp_path, data), _free_port()
+    server = _serve(config, port, tmp_path / "edited")
+    try:
+        for done, (file, old, new) in enumerate(EDITS, start=1):
+            _edit(data / file, old, new)
+            server.until(
+                lambda done=done: server.text().count("preview updated in") == done,
+                f"the rebuild after editing {file}",
+            )
+        follow = server.text().count("(the downloads and search index follow)")
+        assert follow == len(EDITS) - 1, server.text()  # only the publisher's renders all
+        server.until(
+            lambda: server.text().count("downloads and search index updated") == follow,
+            "the downloads and search index",
+        )
+        assert "ERROR" not in server.text(), server.text()
+        preview = shutil.copytree(_site(tmp_path / "edited"), tmp_path / "preview")
+    finally:
+        _stop(server)
+    fresh = _serve(config, port, tmp_path / "fresh")  # same address: the same site_url
+    try:
+        assert _differences(preview, _site(tmp_path / "fresh")) == []
+    finally:
+        _stop(fresh)

@@ -117,14 +117,17 @@ Events = Mapping[str, bytes]
 END = b"END:VCALENDAR\r\n"
 
 
-def events(dataset: Dataset, config: SiteConfig) -> Events:
-    """Every meeting's VEVENT as bytes.
+def events(
+    dataset: Dataset, config: SiteConfig, meetings: Sequence[Meeting] | None = None
+) -> Events:
+    """Every meeting's VEVENT as bytes (or only ``meetings``'s).
 
     A meeting appears in three files (all meetings, its panel, its own), and folding
     long lines is most of the build time, so each VEVENT is serialized once and the
     same bytes are placed in each file.
     """
-    return {m.id: event(m, dataset, config).to_ical() for m in dataset.meetings}
+    chosen = dataset.meetings if meetings is None else meetings
+    return {m.id: event(m, dataset, config).to_ical() for m in chosen}
 
 
 def _finish(

@@ -7,6 +7,7 @@ in public text is the exception: it blocks until it is removed or marked as revi
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -196,8 +197,25 @@ def _personal_problem(loaded: Loaded, flagged: Flagged) -> Problem:
 
 def personal_problems(sources: Mapping[str, Loaded]) -> Iterator[Problem]:
     for name in sorted(sources):
-        for finding in scan(sources[name].value):
-            yield _personal_problem(sources[name], finding)
+        yield from _scanned(sources[name])
+
+
+_SCANNED: dict[int, tuple[weakref.ref[Loaded], tuple[Problem, ...]]] = {}
+"""Each parsed file's personal-data problems, while the file is alive.
+
+A preview keeps the parsed files an edit did not touch, so they are scanned once, not
+once an edit (the scan was a tenth of a large build)."""
+
+
+def _scanned(loaded: Loaded) -> tuple[Problem, ...]:
+    kept = _SCANNED.get(id(loaded))
+    if kept is not None and kept[0]() is loaded:
+        return kept[1]
+    found = tuple(_personal_problem(loaded, finding) for finding in scan(loaded.value))
+    for key in [key for key, (ref, _) in _SCANNED.items() if ref() is None]:
+        del _SCANNED[key]  # files no longer loaded (an id may be reused)
+    _SCANNED[id(loaded)] = (weakref.ref(loaded), found)
+    return found
 
 
 def _texts(entry: dict[str, Any], fields: tuple[str, ...]) -> Iterator[tuple[Loc, str]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.clock import build_date
 from generator.load import dataset as dataset_module
 from generator.load.advisories import advisories, personal_problems
-from generator.load.dataset import Dataset
+from generator.load.dataset import Dataset, FileCache
 from generator.load.errors import DataError, Problem
 
 
@@ -32,13 +32,20 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(data_dir: Path, *, label: str = "data", today: date | None = None) -> Dataset:
+def load(
+    data_dir: Path,
+    *,
+    label: str = "data",
+    today: date | None = None,
+    cache: FileCache | None = None,
+) -> Dataset:
     """Load like :func:`generator.load.dataset.load`; on errors, report personal data with them.
 
-    The files that parsed are scanned too, so staff fix everything in one round.
+    The files that parsed are scanned too, so staff fix everything in one round. A
+    ``cache`` keeps unchanged files' parsed results between loads (a preview's).
     """
     with collector_paused():
-        parsed = dataset_module.read(data_dir, label)
+        parsed = dataset_module.read(data_dir, label, cache)
         try:
             return dataset_module.check(parsed, today or build_date())
         except DataError as error:
@@ -54,14 +61,18 @@ def load_publishable(data_dir: Path, *, label: str = "data", today: date | None 
 
 
 def load_with_notices(
-    data_dir: Path, *, label: str = "data", today: date | None = None
+    data_dir: Path,
+    *,
+    label: str = "data",
+    today: date | None = None,
+    cache: FileCache | None = None,
 ) -> tuple[Dataset, tuple[Problem, ...]]:
     """:func:`load_publishable` and the advisories that do not stop publishing, in one pass.
 
     The advisories (the personal-data scan among them) are a tenth of a large build, so an
     adapter that shows the notices gets them from the same pass that checked for blocking ones.
     """
-    data = load(data_dir, label=label, today=today)
+    data = load(data_dir, label=label, today=today, cache=cache)
     found = advisories(data)
     stop = tuple(a.problem for a in found if a.blocking)
     if stop:

@@ -1,0 +1,230 @@
+"""Render again only what a data edit changed: a staff preview's rebuilds after its first.
+
+:func:`scope` compares the previous dataset with the edited one and names the panels the
+edit touched. Every output that belongs to a touched panel (its page, log page and feed,
+and each of its meetings' page, poster, QR code and calendar file) is rendered again, and
+so is every output that is not one record's (indexes, downloads, metrics, home); outputs
+of untouched panels are left as they were. Rendering a whole panel, not only the edited
+meeting, covers what a meeting's page shows of its panel's other meetings.
+
+Anything else (the publisher and its wording, engagement, metrics, civic dates, the build
+date, a record added, removed or reordered, a previously published calendar) renders
+everything, as a full build does. A renderer not listed in :data:`SCOPED` is always
+rendered whole, so a new renderer can never be left showing stale pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from generator.feeds import calendars
+from generator.feeds import render as feeds
+from generator.load.dataset import Dataset
+from generator.load.origins import render_failure
+from generator.opendata import render as opendata
+from generator.pages import log, meetings, panels, posters
+from generator.render import templating
+from generator.render.outputs import Output, Renderer, SiteConfig
+from generator.site import TASKS, records_by_file, render_all
+
+LATER: tuple[Renderer, ...] = (opendata.render,)
+"""Whole-site downloads, slow to render: a preview writes them after an edit's pages."""
+WHOLE = ("publisher", "today", "events", "metrics", "metrics_notes", "civic_dates")
+"""Dataset fields any page may show: a change to one renders everything."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an edit touched, and so what is rendered again."""
+
+    panels: frozenset[str | None]
+    """The touched panels' ids (None: the business meetings, which have no panel)."""
+    meetings: frozenset[str]
+    """Every meeting of a touched panel."""
+
+
+def _changed(before: Sequence[object], after: Sequence[object]) -> set[str] | None:
+    """The ids of the records that differ; None when ids were added, removed or reordered."""
+    old = [getattr(r, "id") for r in before]  # noqa: B009 (every record type has an id)
+    if old != [getattr(r, "id") for r in after]:  # noqa: B009
+        return None
+    return {i for i, a, b in zip(old, before, after, strict=True) if a != b}
+
+
+def scope(before: Dataset, after: Dataset) -> Scope | None:
+    """What changed from ``before`` to ``after``; None when everything must be rendered."""
+    if any(getattr(before, name) != getattr(after, name) for name in WHOLE):
+        return None
+    found = [
+        _changed(before.panels, after.panels),
+        _changed(before.venues, after.venues),
+        _changed(before.meetings, after.meetings),
+        _changed(before.actions, after.actions),
+    ]
+    if any(ids is None for ids in found):
+        return None
+    panel_ids, venue_ids, meeting_ids, action_ids = (ids or set() for ids in found)
+    touched: set[str | None] = set(panel_ids)
+    for data in (before, after):
+        for meeting in data.meetings:
+            was_at = meeting.previous.venue if meeting.previous else None
+            if meeting.id in meeting_ids or {meeting.venue, was_at} & venue_ids:
+                touched.add(meeting.panel)
+        for action in data.actions:
+            if action.id in action_ids:
+                touched.add(data.meeting_by_id[action.meeting].panel)
+    return Scope(frozenset(touched), frozenset(m.id for m in after.meetings if m.panel in touched))
+
+
+class Whole(Exception):
+    """Raised by a scoped renderer when its outputs' paths would change: render everything."""
+
+
+Scoped = Callable[[Dataset, SiteConfig, Scope, calendars.Events], Iterable[Output]]
+"""A renderer that renders only the outputs of the touched panels and meetings."""
+
+
+def _feeds(
+    dataset: Dataset, config: SiteConfig, found: Scope, serialized: calendars.Events
+) -> Iterator[Output]:
+    yield feeds.all_meetings(dataset, config, serialized)
+    for panel in dataset.panels:
+        if panel.id in found.panels:
+            yield feeds.panel_feed(dataset, config, serialized, panel)
+    for meeting in dataset.meetings:
+        if meeting.id in found.meetings:
+            yield feeds.meeting_file(dataset, config, serialized, meeting)
+
+
+def _meetings(
+    dataset: Dataset, config: SiteConfig, found: Scope, _: calendars.Events
+) -> Iterator[Output]:
+    for meeting in dataset.meetings:
+        if meeting.id in found.meetings:
+            yield meetings.meeting_page(dataset, config, meeting)
+
+
+def _posters(
+    dataset: Dataset, config: SiteConfig, found: Scope, _: calendars.Events
+) -> Iterator[Output]:
+    for meeting in dataset.meetings:
+        if meeting.id in found.meetings:
+            yield from posters.poster(dataset, config, meeting)
+
+
+def _panels(
+    dataset: Dataset, config: SiteConfig, found: Scope, _: calendars.Events
+) -> Iterator[Output]:
+    yield panels.index_page(dataset, config)
+    for panel in dataset.panels:
+        if panel.id in found.panels:
+            yield panels.panel_page(dataset, config, panel)
+
+
+class _Log:
+    """The log's index and the touched panels' log pages (a panel has one while it has entries)."""
+
+    def __init__(self) -> None:
+        self.pages: frozenset[str | None] | None = None
+
+    def __call__(
+        self, dataset: Dataset, config: SiteConfig, found: Scope, _: calendars.Events
+    ) -> Iterator[Output]:
+        grouped = log.groups(dataset)
+        yield log.index_page(dataset, config, grouped)
+        for group in grouped:
+            if group.actions and group.panel_id in found.panels:
+                yield log.group_page(dataset, config, group)
+
+    def check(self, dataset: Dataset) -> None:
+        """Raise :class:`Whole` when the panels with a log page are not those of the last render."""
+        pages = frozenset(g.panel_id for g in log.groups(dataset) if g.actions)
+        known, self.pages = self.pages, pages
+        if known != pages:
+            raise Whole
+
+
+class Renders:
+    """One preview's renders: the previous dataset and each meeting's calendar entry."""
+
+    def __init__(self) -> None:
+        self.dataset: Dataset | None = None
+        self.serialized: dict[str, bytes] = {}
+        self.log = _Log()
+        self.scoped: dict[Renderer, Scoped] = {
+            feeds.render: _feeds,
+            meetings.render: _meetings,
+            posters.render: _posters,
+            panels.render: _panels,
+            log.render: self.log,
+        }
+
+    def render(
+        self,
+        dataset: Dataset,
+        config: SiteConfig,
+        *,
+        whole: bool = False,
+        later: tuple[Renderer, ...] = (),
+    ) -> tuple[list[Output], Scope | None]:
+        """The outputs ``dataset`` changes since the last call; with the scope, None for all.
+
+        Outputs left out are byte-identical to the last call's; ``whole`` asks for every
+        output. When only some are rendered, the ``later`` renderers are left out too:
+        :meth:`render_later` renders them. Raises what :func:`generator.site.render_all`
+        raises.
+        """
+        before, self.dataset = self.dataset, None
+        if whole or config.previous is not None or before is None:
+            found = None
+        else:
+            found = scope(before, dataset)
+        try:
+            self.log.check(dataset)
+            if found is None:
+                raise Whole
+            outputs = self._scoped(dataset, config, found, [t for t in TASKS if t not in later])
+        except Whole:
+            self.serialized = {}
+            outputs, found = render_all(dataset, config), None
+        self.dataset = dataset
+        return outputs, found
+
+    def render_later(
+        self, dataset: Dataset, config: SiteConfig, later: tuple[Renderer, ...]
+    ) -> list[Output]:
+        """The ``later`` renderers' outputs, after :meth:`render` left them out."""
+        return self._scoped(dataset, config, Scope(frozenset(), frozenset()), list(later))
+
+    def _scoped(
+        self, dataset: Dataset, config: SiteConfig, found: Scope, tasks: list[Renderer]
+    ) -> list[Output]:
+        stale = [
+            m for m in dataset.meetings if m.id in found.meetings or m.id not in self.serialized
+        ]
+        templating.search_first(config.templates)
+        try:
+            self.serialized.update(calendars.events(dataset, config, stale))
+            return [
+                output
+                for task in tasks
+                for output in (
+                    self.scoped[task](dataset, config, found, self.serialized)
+                    if task in self.scoped
+                    else task(dataset, config)
+                )
+            ]
+        except Exception as error:  # any failure: reported at its record, as render_all does
+            self.serialized = {}
+            raise render_failure(error, records_by_file(dataset), dataset.sources) from error
+        finally:
+            templating.search_first(None)
+
+    def forget(self) -> None:
+        """Render everything next time (what was written of the last render is not known)."""
+        self.dataset = None
+
+    def prime(self, dataset: Dataset, config: SiteConfig) -> None:
+        """Serialize every meeting's calendar entry now, not during the first edit's render."""
+        self.serialized = dict(calendars.events(dataset, config))
