@@ -131,7 +131,8 @@ def _preview(figures: dict[str, Any] | None) -> str:
         return f"preview FAILED: {figures['error'].splitlines()[0]}"
     return (
         f"preview edit-to-page {figures['edit_to_page_median_s']:.2f} s median, "
-        f"{figures['edit_to_page_max_s']:.2f} s slowest of {figures['edits']} edits; "
+        f"{figures['edit_to_page_max_s']:.2f} s slowest of {figures['edits']} edits, "
+        f"downloads and search index {figures['settled_median_s']:.2f} s median; "
         f"memory (tree) {figures['tree_rss_first_mb']} MiB after the first, "
         f"{figures['tree_rss_last_mb']} MiB after the last, {figures['tree_rss_max_mb']} MiB most; "
         f"{figures['cpu_per_edit_s']:.2f} CPU s per edit; load average "

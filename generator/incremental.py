@@ -22,14 +22,16 @@ from generator.feeds import calendars
 from generator.feeds import render as feeds
 from generator.load.dataset import Dataset
 from generator.load.origins import render_failure
+from generator.metrics import page as metrics
 from generator.opendata import render as opendata
 from generator.pages import log, meetings, panels, posters
 from generator.render import templating
 from generator.render.outputs import Output, Renderer, SiteConfig
 from generator.site import TASKS, records_by_file, render_all
 
-LATER: tuple[Renderer, ...] = (opendata.render,)
-"""Whole-site downloads, slow to render: a preview writes them after an edit's pages."""
+LATER: tuple[Renderer, ...] = (opendata.render, metrics.render)
+"""Whole-site downloads and figures, slow to render: a preview writes them after an edit's
+pages."""
 WHOLE = ("publisher", "today", "events", "metrics", "metrics_notes", "civic_dates")
 """Dataset fields any page may show: a change to one renders everything."""
 

@@ -154,13 +154,14 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             config.extra_javascript.append(SCRIPT)
         return config
 
-    def _load(self, outcome: str) -> tuple[Dataset, tuple[Problem, ...]]:
+    def _load(self, outcome: str, *, notices: bool = True) -> tuple[Dataset, tuple[Problem, ...]]:
         try:
             return load_with_notices(
                 self.data_path,
                 today=build_date(),
                 label=self.config.data_dir.rstrip("/"),
                 cache=self.files_read if self.preview.serving else None,
+                notices=notices,
             )
         except DataError as error:
             raise PluginError(error.report(outcome)) from None
@@ -371,7 +372,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         kept, site = self.kept, self.site
         if kept is None or kept.env is None or site is None:
             return None
-        data, _ = self._load(_KEPT)
+        data, _ = self._load(_KEPT, notices=False)  # the warnings are the whole build's
         try:
             outputs, found = self.renders.render(data, site, later=LATER)
         except DataError as error:

@@ -271,6 +271,11 @@ def advisories(data: Dataset) -> tuple[Advisory, ...]:
     return tuple(sorted(found, key=lambda a: (not a.blocking, a.problem)))
 
 
+def blocking_only(data: Dataset) -> tuple[Problem, ...]:
+    """What :func:`blocking` finds, without working out the warnings (a preview's rebuild)."""
+    return tuple(sorted({advisory.problem for advisory in _personal_data(data)}))
+
+
 def blocking(data: Dataset) -> tuple[Problem, ...]:
     """The advisories that stop publishing."""
     return tuple(a.problem for a in advisories(data) if a.blocking)

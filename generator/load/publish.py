@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.clock import build_date
 from generator.load import dataset as dataset_module
-from generator.load.advisories import advisories, personal_problems
+from generator.load.advisories import advisories, blocking_only, personal_problems
 from generator.load.dataset import Dataset, FileCache
 from generator.load.errors import DataError, Problem
 
@@ -66,13 +66,20 @@ def load_with_notices(
     label: str = "data",
     today: date | None = None,
     cache: FileCache | None = None,
+    notices: bool = True,
 ) -> tuple[Dataset, tuple[Problem, ...]]:
     """:func:`load_publishable` and the advisories that do not stop publishing, in one pass.
 
     The advisories (the personal-data scan among them) are a tenth of a large build, so an
     adapter that shows the notices gets them from the same pass that checked for blocking ones.
+    Without ``notices`` only the blocking ones are looked for (and none are returned).
     """
     data = load(data_dir, label=label, today=today, cache=cache)
+    if not notices:
+        stop = blocking_only(data)
+        if stop:
+            raise DataError(stop)
+        return data, ()
     found = advisories(data)
     stop = tuple(a.problem for a in found if a.blocking)
     if stop:
