@@ -135,7 +135,8 @@ def _preview(figures: dict[str, Any] | None) -> str:
         f"downloads and search index {figures['settled_median_s']:.2f} s median; "
         f"memory (tree) {figures['tree_rss_first_mb']} MiB after the first, "
         f"{figures['tree_rss_last_mb']} MiB after the last, {figures['tree_rss_max_mb']} MiB most; "
-        f"{figures['cpu_per_edit_s']:.2f} CPU s per edit; load average "
+        f"{figures['cpu_per_edit_s']:.2f} CPU s per edit (the rebuild before the reload "
+        f"{figures['rebuild_cpu_median_s'] or 0:.2f} median); load average "
         f"{' / '.join(f'{x:.2f}' for x in figures['load_before'])} before the edits, "
         f"{' / '.join(f'{x:.2f}' for x in figures['load_after'])} after"
     )

@@ -28,6 +28,8 @@ EDITS = 50
 WAIT_S = 600.0
 """Longest wait for the first build or one edit before the figure is reported as failed."""
 _VENUE = re.compile(r"^    venue: .*\n(    room: .*\n)?", re.MULTILINE)
+_REBUILD_CPU = re.compile(r"preview updated in [0-9.]+ s \(([0-9.]+) CPU s\)")
+"""The CPU seconds the server's own log line gives a rebuild (its thread, before the reload)."""
 _ID = re.compile(r"^  - id: (\S+)$", re.MULTILINE)
 
 
@@ -128,6 +130,7 @@ def _edits(
         settled.append(time.perf_counter() - written)
         memory.append(tree_rss(process.pid) / 2**20)
     cpu = _cpu_s(process.pid) - cpu_before
+    rebuilds = [float(f) for f in _REBUILD_CPU.findall("".join(lines))][-edits:]
     return {
         "first_build_s": round(first_build, 2),
         "edits": edits,
@@ -138,6 +141,7 @@ def _edits(
         "tree_rss_last_mb": round(memory[-1]),
         "tree_rss_max_mb": round(max(memory)),
         "cpu_per_edit_s": round(cpu / edits, 3),
+        "rebuild_cpu_median_s": round(statistics.median(rebuilds), 3) if rebuilds else None,
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in os.getloadavg()],
     }
