@@ -379,6 +379,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         except DataError as error:
             raise PluginError(error.report(_KEPT)) from None
         changes = changed(outputs, self.preview.digests, partial=found is not None)
+        if changes is not None:
+            changes += self._reshared(outputs, changes)
         if changes is None or not self._write(kept, changes):
             return None
         self.outputs = []  # the preview keeps digests, not every page's bytes
@@ -390,6 +392,16 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             f"{len(changes)} changed file(s) of {len(outputs)} output(s) rendered again "
             "(the downloads and search index follow)"
         )
+
+    def _reshared(self, outputs: list[Output], changes: list[Output]) -> list[Output]:
+        """The pages among ``outputs`` whose sharing tags changed though their own bytes did
+        not (a venue renamed on the panel's card): their head is written by the theme's frame,
+        so they are built again too."""
+        shares = {s.page: s for o in outputs for s in o.shares}
+        moved = {page for page, share in shares.items() if self.shares.get(page) != share}
+        self.shares.update(shares)
+        writing = {o.path for o in changes}
+        return [o for o in outputs if o.path in moved and o.path not in writing]
 
     def _write(self, kept: _Kept, changes: list[Output]) -> bool:
         """Write ``changes`` (pages in the theme's frame); False when a whole build is needed."""
