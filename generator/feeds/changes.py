@@ -31,9 +31,8 @@ from generator.load.published_changes import ATOM, STATE, Change, pack
 from generator.models import Action, Meeting
 from generator.models.publisher import capital
 from generator.outreach.cards import CARD_KEY, drawn_cards
-from generator.render import urls
+from generator.render import calendar_words, urls
 from generator.render.outputs import Output, SiteConfig
-from generator.review import calendar_words
 from generator.vocabulary import STATUSES, MeetingStatus
 
 MOVES = ("DTSTART", "DTEND", "LOCATION", "STATUS")

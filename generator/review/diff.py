@@ -26,10 +26,10 @@ from generator.clock import build_date, build_time
 from generator.load import published
 from generator.load.dataset import Dataset, check
 from generator.load.errors import Problem
-from generator.render import urls
+from generator.render import calendar_words, urls
 from generator.render.outputs import Kind, Output, SiteConfig
-from generator.review import calendar_words, metric_changes
 from generator.review import markdown as md
+from generator.review import metric_changes
 from generator.review.renames import reach, removed_ids, renamed
 from generator.review.rendered import hide_links, page_lines
 from generator.review.snapshots import Snapshot, read_ref, read_tree, snapshot, to_dataset
