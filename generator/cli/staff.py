@@ -96,7 +96,9 @@ def add(commands: Any, common: Callable[[argparse.ArgumentParser], None]) -> Non
         "diff",
         help="summarise what changed since BASE_REF, as Markdown",
         description="Compare the data at a git ref with the working tree. "
-        "Exit 1 if a meeting changed without a higher `revision`.",
+        "Exit 1 if the data has a problem or the change would take away something "
+        "already published (a meeting, a panel's or a venue's id). Change numbers are "
+        "derived: nobody types one.",
     )
     common(compared)
     compared.add_argument(
