@@ -25,6 +25,14 @@ DEFAULT_WORDING = {
     "find_panel": "Find your panel",
     "elsewhere": "police.uk",
     "elsewhere_url": "https://www.police.uk/",
+    "changes_feed": "what changed",
+    "change_new": "new",
+    "change_changed": "changed",
+    "change_record": "record published",
+    "change_record_summary": "what happened at the meeting",
+    "change_entry": "new entry",
+    "change_entry_done": "entry done",
+    "change_figures": "figures published",
 }
 """The wording catalogue's defaults (the words of the force this project began with): the
 only place in the package that writes them. A force replaces any of them under `wording:`

@@ -181,3 +181,35 @@ def test_staff_text_reaches_the_feed_as_text(first: dict[str, bytes]) -> None:
     entry = next(e for e in feed.entries if e.title.startswith("New entry:"))
     assert entry.summary_detail.type == "text/plain"
     assert entry.summary == said
+
+
+def test_a_force_words_the_feed_in_its_own_catalogue(first: dict[str, bytes]) -> None:
+    words = NOW.publisher.wording.model_copy(
+        update={
+            "changes_feed": "news",
+            "change_new": "just announced",
+            "change_changed": "updated",
+            "change_record": "notes out",
+            "change_record_summary": "the notes",
+            "change_entry": "raised",
+            "change_entry_done": "sorted",
+            "change_figures": "figures out",
+        }
+    )
+    worded = replace(NOW, publisher=NOW.publisher.model_copy(update={"wording": words}))
+    feed = feedparser.parse(_after(first, worded))
+    assert feed.feed.title == "Example: news"
+    titles = sorted(e.title for e in feed.entries)
+    assert titles == sorted(
+        [
+            "Just announced: City-wide business meeting: Wednesday 4 June 2025",
+            "Updated: Riverside cluster panel: Wednesday 12 March 2025",
+            "Cancelled: Hilltop cluster panel: Wednesday 12 February 2025",
+            "Notes out: Riverside cluster panel: Wednesday 6 November 2024",
+            'Raised: "you said, we did" (Hilltop cluster panel)',
+            'Sorted: "you said, we did" (Riverside cluster panel)',
+            "Figures out: January to March 2025",
+        ]
+    )
+    record = next(e for e in feed.entries if e.title.startswith("Notes out"))
+    assert record.summary.startswith("The notes: ")

@@ -29,7 +29,7 @@ from generator.load.dataset import Dataset
 from generator.load.published import PublishedEvent
 from generator.load.published_changes import ATOM, STATE, Change, pack
 from generator.models import Action, Meeting
-from generator.models.publisher import capital
+from generator.models.publisher import Wording, capital
 from generator.outreach.cards import CARD_KEY, drawn_cards
 from generator.render import calendar_words, urls
 from generator.render.outputs import Output, SiteConfig
@@ -40,6 +40,11 @@ MOVES = ("DTSTART", "DTEND", "LOCATION", "STATUS")
 MOST_ENTRIES = 200
 """Entries the feed keeps, newest first (readers fetch it whole; older ones stay seen)."""
 _SUMMARY_CHARACTERS = 280
+
+
+def words_of(dataset: Dataset) -> Wording:
+    """The force's words for the feed's labels (the catalogue, with its defaults)."""
+    return dataset.publisher.wording
 
 
 def _title(dataset: Dataset, meeting: Meeting) -> str:
@@ -88,7 +93,13 @@ def calendar_changes(dataset: Dataset, config: SiteConfig, at: datetime) -> Iter
         title = _title(dataset, meeting)
         if old is None:
             summary = f"{_when(meeting)}."
-            yield Change(f"meeting/{meeting.id}/new", f"New: {title}", summary, link, at)
+            yield Change(
+                f"meeting/{meeting.id}/new",
+                f"{capital(words_of(dataset).change_new)}: {title}",
+                summary,
+                link,
+                at,
+            )
             continue
         derived = config.revisions.get(meeting.id) if config.revisions is not None else None
         if derived is not None and derived.sequence == old.sequence:
@@ -107,7 +118,8 @@ def calendar_changes(dataset: Dataset, config: SiteConfig, at: datetime) -> Iter
         before, after = dict(old.properties), dict(new.properties)
         words = "; ".join(calendar_words.change(n, before.get(n), after.get(n)) for n in changed)
         key = f"meeting/{meeting.id}/changed/{at:%Y%m%d}"
-        yield Change(key, f"Changed: {title}", capital(words) + ".", link, at)
+        label = capital(words_of(dataset).change_changed)
+        yield Change(key, f"{label}: {title}", capital(words) + ".", link, at)
 
 
 def data_changes(
@@ -117,14 +129,15 @@ def data_changes(
     for meeting in dataset.meetings:
         if meeting.record is not None and f"record/{meeting.id}" not in known:
             papers = ", ".join(d.title for d in meeting.record.documents)
-            summary = _short(f"What happened at the meeting{': ' + papers if papers else ''}.")
+            said = capital(words_of(dataset).change_record_summary)
+            summary = _short(f"{said}{': ' + papers if papers else ''}.")
             link = config.url(urls.meeting(meeting.id))
-            title = f"Record published: {_title(dataset, meeting)}"
+            title = f"{capital(words_of(dataset).change_record)}: {_title(dataset, meeting)}"
             yield Change(f"record/{meeting.id}", title, summary, link, at)
     for action in dataset.actions:
         yield from _log_changes(dataset, config, action, known, at)
     for quarter in sorted(_quarters(dataset) - {k[8:] for k in known if k[:8] == "figures/"}):
-        title = f"Figures published: {timefmt.quarter(quarter)}"
+        title = f"{capital(words_of(dataset).change_figures)}: {timefmt.quarter(quarter)}"
         link = config.url(urls.METRICS)
         yield Change(f"figures/{quarter}", title, title + ".", link, at)
 
@@ -140,11 +153,17 @@ def _log_changes(
     about = f"{log} ({where})" if where else log
     link = config.url(urls.action(panel_id, action.id))
     if f"log/{action.id}/added" not in known:
-        yield Change(f"log/{action.id}/added", f"New entry: {about}", _short(action.said), link, at)
+        yield Change(
+            f"log/{action.id}/added",
+            f"{capital(words_of(dataset).change_entry)}: {about}",
+            _short(action.said),
+            link,
+            at,
+        )
     if action.completed is not None and f"log/{action.id}/done" not in known:
         yield Change(
             f"log/{action.id}/done",
-            f"Entry done: {about}",
+            f"{capital(words_of(dataset).change_entry_done)}: {about}",
             _short(action.did or action.said),
             link,
             at,
@@ -181,7 +200,7 @@ def atom(dataset: Dataset, config: SiteConfig) -> bytes:
         '<?xml version="1.0" encoding="utf-8"?>',
         f"<feed xmlns={quoteattr(ATOM)} xmlns:cp={quoteattr(STATE)}>",
         f"  <id>{escape(feed_url)}</id>",
-        f"  <title>{escape(feed_title(config))}</title>",
+        f"  <title>{escape(feed_title(config, words_of(dataset)))}</title>",
         f"  <updated>{_stamp(updated)}</updated>",
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(feed_url)}/>',
         f'  <link rel="alternate" type="text/html" href={quoteattr(config.site_url)}/>',
@@ -193,9 +212,9 @@ def atom(dataset: Dataset, config: SiteConfig) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def feed_title(config: SiteConfig) -> str:
+def feed_title(config: SiteConfig, words: Wording) -> str:
     """The feed's name, as readers list it."""
-    return f"{config.site_name}: what changed"
+    return f"{config.site_name}: {words.changes_feed}"
 
 
 def _entries(entries: Iterable[Change], feed_url: str) -> Iterator[str]:

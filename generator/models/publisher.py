@@ -117,6 +117,22 @@ class Wording(Model):
     neighbourhood police team, e.g. `police.uk`."""
     elsewhere_url: HttpsUrl = DEFAULT_WORDING["elsewhere_url"]
     """Its https:// address, linked (never fetched) when a postcode is outside the area."""
+    changes_feed: Text = DEFAULT_WORDING["changes_feed"]
+    """The feed of what changed, after the site's name in readers' lists, e.g. `news`."""
+    change_new: Text = DEFAULT_WORDING["change_new"]
+    """Before a new meeting's name in that feed, e.g. `just announced`."""
+    change_changed: Text = DEFAULT_WORDING["change_changed"]
+    """Before a moved or changed meeting's name in that feed, e.g. `updated`."""
+    change_record: Text = DEFAULT_WORDING["change_record"]
+    """Before a meeting's name when its record (attendance, topics, minutes) is published."""
+    change_record_summary: Text = DEFAULT_WORDING["change_record_summary"]
+    """That entry's summary, before the names of its papers."""
+    change_entry: Text = DEFAULT_WORDING["change_entry"]
+    """Before the log's name when an entry is added to it."""
+    change_entry_done: Text = DEFAULT_WORDING["change_entry_done"]
+    """Before the log's name when an entry is marked done."""
+    change_figures: Text = DEFAULT_WORDING["change_figures"]
+    """Before a quarter when its figures are published, e.g. `figures out`."""
 
     def panel_title(self, name: str) -> str:
         """A panel's full name, e.g. `Bank` → `Bank` + the panel noun."""
