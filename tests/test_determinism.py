@@ -58,6 +58,7 @@ def test_cli_build_is_byte_identical_across_processes(
     )
     first, second = files(tmp_path / "here"), files(tmp_path / "there")
     assert any(name.endswith(".ics") for name in first)
+    assert any(name.endswith("/poster/poster.pdf") for name in first), "no poster PDF compared"
     assert_identical(first, second)
 
 
@@ -71,4 +72,5 @@ def test_mkdocs_build_is_byte_identical_across_processes(
     first, second = files(built_site.site_dir), files(tmp_path / "site")
     assert "index.html" in first
     assert any(name.endswith(".ics") for name in first), "the plugin's calendar feeds are missing"
+    assert any(name.endswith("/poster/poster.pdf") for name in first), "no poster PDF compared"
     assert_identical(first, second)

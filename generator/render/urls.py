@@ -56,6 +56,11 @@ def meeting_qr(meeting_id: str) -> str:
     return f"{meeting_poster(meeting_id)}qr-code.svg"
 
 
+def meeting_poster_pdf(meeting_id: str) -> str:
+    """An upcoming meeting's poster as a one-page A4 PDF, made when WeasyPrint is installed."""
+    return f"{meeting_poster(meeting_id)}poster.pdf"
+
+
 def meeting_card(meeting_id: str) -> str:
     """A meeting's sharing-card image (PNG), shown where a link to its page is pasted."""
     return f"{meeting(meeting_id)}card.png"
