@@ -54,6 +54,14 @@ def local_files(files: Mapping[str, tuple[bytes, str]]) -> Any:
     return LocalFiles(allowed_protocols=("data", "http", "https"), fail_on_errors=True)
 
 
+@cache
+def _parsed(stylesheet: str) -> Any:
+    """``stylesheet`` parsed once a build, not once a poster (it fetches nothing: no url())."""
+    from weasyprint import CSS
+
+    return CSS(string=stylesheet, url_fetcher=local_files({}))
+
+
 def _stamp(instant: datetime) -> str:
     return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -72,7 +80,7 @@ def poster_pdf(
     ``files`` maps absolute URLs (relative links resolve against ``base_url``) to their bytes
     and media type; ``built`` dates the document.
     """
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
     stamp = _stamp(built)
     # The stylesheet's poster rules are written for the site's typeset area (".md-typeset"),
@@ -86,7 +94,7 @@ def poster_pdf(
     )
     fetcher = local_files(files)
     html = HTML(string=document, base_url=base_url, url_fetcher=fetcher)
-    rendered = html.render(stylesheets=[CSS(string=stylesheet, url_fetcher=fetcher)])
+    rendered = html.render(stylesheets=[_parsed(stylesheet)])
     # A content-derived identifier, so two builds of the same poster give the same bytes.
     identifier = hashlib.sha256(document.encode() + stylesheet.encode()).hexdigest()[:32]
     return bytes(rendered.write_pdf(pdf_identifier=identifier.encode()))
