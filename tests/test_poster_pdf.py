@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -55,6 +56,18 @@ def test_every_upcoming_meeting_has_a_one_page_a4_pdf_with_its_date(
         assert meeting.date_confirmed(), meeting.id  # the fixture's upcoming dates are all set
         assert timefmt.day(meeting.date) in text, (meeting.id, text)
         assert DATA.meeting_name(meeting) in text, meeting.id
+
+
+def test_the_pdf_draws_the_posters_qr_code(outputs: dict[str, Output]) -> None:
+    # segno's SVG draws each run of dark modules as one "h" stroke; WeasyPrint turns each
+    # into a PDF line ("l"): without the QR code the page has hardly any lines.
+    for meeting in UPCOMING:
+        svg = outputs[urls.meeting_qr(meeting.id)].content.decode()
+        runs = re.search(r'class="qrline"[^>]* d="([^"]+)"', svg)
+        assert runs, svg[:200]
+        page = PdfReader(io.BytesIO(outputs[urls.meeting_poster_pdf(meeting.id)].content)).pages[0]
+        lines = re.findall(rb"\sl\s", page.get_contents().get_data())
+        assert len(lines) >= runs.group(1).count("h") > 100, meeting.id
 
 
 def test_the_pdf_is_dated_by_the_build_and_titled_as_the_poster(
