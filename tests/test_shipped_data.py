@@ -22,6 +22,8 @@ from ruamel.yaml import YAML
 from sitebuild import mkdocs_build
 
 from generator.clock import build_date
+from generator.load import dataset
+from generator.render import urls
 
 pytestmark = pytest.mark.slow  # outside the everyday `./run quick` subset
 
@@ -38,6 +40,26 @@ def _publishing_steps(folder: Path, tmp_path: Path, epoch: str) -> None:
     assert "Blocking" not in warned.stdout
     site = mkdocs_build(tmp_path, folder / "data", epoch)
     assert (site / "index.html").is_file()
+    _every_upcoming_meeting_can_be_promoted(site, folder / "data", epoch)
+
+
+def _every_upcoming_meeting_can_be_promoted(site: Path, data: Path, epoch: str) -> list[str]:
+    """Issue 25: each upcoming meeting has its poster (with QR code and PDF), its newsletter
+    snippet and its sharing card, whatever the force's data."""
+    today = date.fromtimestamp(int(epoch))
+    loaded = dataset.load(data, today=today, label="data")
+    for meeting in loaded.upcoming():
+        page = (site / urls.meeting(meeting.id) / "index.html").read_text(encoding="utf-8")
+        assert 'id="for-newsletters"' in page, meeting.id
+        assert 'property="og:image"' in page, meeting.id
+        for path in (
+            urls.meeting_poster(meeting.id) + "index.html",
+            urls.meeting_qr(meeting.id),
+            urls.meeting_poster_pdf(meeting.id),
+            urls.meeting_card(meeting.id),
+        ):
+            assert (site / path).is_file(), path
+    return [m.id for m in loaded.upcoming()]
 
 
 def test_the_shipped_data_checks_and_builds_with_nothing_blocking(tmp_path: Path) -> None:
@@ -227,3 +249,5 @@ def test_a_week_of_ordinary_staff_edits_passes_every_pull_request_step(tmp_path:
     assert "## What this change publishes" in summary and "staff-test-next" in summary
     site = mkdocs_build(tmp_path, repo / "data", epoch)
     assert (site / "index.html").is_file()
+    promoted = _every_upcoming_meeting_can_be_promoted(site, repo / "data", epoch)
+    assert {m for m in promoted if m.endswith("-staff-test-next")}  # next month's, one a panel
