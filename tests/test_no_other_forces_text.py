@@ -51,7 +51,7 @@ def site_text(data: Path) -> dict[str, str]:
     return {
         o.path: _visible(o.path, o.content)
         for o in render_all(loaded, CONFIG)
-        if not o.path.endswith((".css", ".js", ".png"))
+        if not o.path.endswith((".css", ".js", ".png", ".pdf"))
     }
 
 

@@ -69,7 +69,7 @@ def test_json_ld_organiser_and_locality(tmp_path: Path) -> None:
     out = {
         o.path: o.content.decode()
         for o in render_all(loaded, FIXTURE_CONFIG)
-        if not o.path.endswith(".png")
+        if not o.path.endswith((".png", ".pdf"))
     }
     localities = {
         m.venue: _jsonld(out[f"meetings/{m.id}/index.md"])["location"]
