@@ -88,4 +88,8 @@ def rendered(data: Path, today: date = FIXTURE_TODAY) -> dict[str, str]:
     """
     loaded = dataset.load(data, today=today, label="data")
     outputs = render_all(loaded, FIXTURE_CONFIG)
-    return {o.path: o.content.decode("utf-8-sig") for o in outputs if not o.path.endswith((".png", ".pdf"))}
+    return {
+        o.path: o.content.decode("utf-8-sig")
+        for o in outputs
+        if not o.path.endswith((".png", ".pdf"))
+    }

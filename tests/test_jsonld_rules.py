@@ -123,7 +123,9 @@ def test_a_postponed_meeting_with_no_new_date_keeps_the_date_it_was_due() -> Non
 def _pages(folder: Path) -> dict[str, str]:
     data = dataset_module.load(folder, today=date(2025, 3, 10), label="data")
     outputs = [*site.render(data, CONFIG), *feeds_render.render(data, CONFIG)]
-    return {o.path: o.content.decode("utf-8") for o in outputs if not o.path.endswith((".png", ".pdf"))}
+    return {
+        o.path: o.content.decode("utf-8") for o in outputs if not o.path.endswith((".png", ".pdf"))
+    }
 
 
 def test_a_postponed_meeting_with_its_new_date_shows_that_date_everywhere() -> None:
