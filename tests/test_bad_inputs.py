@@ -1,10 +1,13 @@
-"""The corpus of bad data: every case names the exact line, column and whole message.
+"""The corpus of bad data: every case names the exact position and whole message.
 
 Each ``tests/bad_inputs/<case>.yaml`` starts with ``# replaces: <file>`` (the shipped
 data file it stands in for) and one ``# expect: <line>`` comment per problem, in the
-order ``generator check`` prints them. Cases that are easier to build in code (huge,
+order ``generator check`` prints them, its position written as the text there (see
+positions.py): ``# expect: data/meetings.yaml at `venu: innholders-hall`: meetings[…]…``,
+read in the case's own text with its ``# expect:`` lines cut to ``# expect`` (so an
+expectation never points at itself). Cases that are easier to build in code (huge,
 deep, or not UTF-8) are in ``GENERATED`` below. Each case is loaded over a copy of the
-shipped ``data/`` folder, so cross-file references resolve against the real data.
+fixture's ``data/`` folder, so cross-file references resolve against its data.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from positions import Sources, all_located
 
 from generator.load import dataset
 from generator.load import yaml_strict as yamlstrict
@@ -40,14 +44,25 @@ def parse_case(path: Path) -> tuple[str, list[str]]:
     return replaces, expected
 
 
-def problems_for(tmp_path: Path, replace: Callable[[Path], None]) -> list[str]:
-    """Copy the shipped data, let ``replace`` damage it, and return the problem lines."""
+def case_sources(path: Path) -> dict[str, str]:
+    """The text a case's positions are read in: the case, its ``# expect:`` lines cut short."""
+    replaces, _ = parse_case(path)
+    text = path.read_text(encoding="utf-8").split("\n")
+    cut = ["# expect" if line.startswith("# expect: ") else line for line in text]
+    return {f"data/{replaces}": "\n".join(cut)}
+
+
+def problems_for(
+    tmp_path: Path, replace: Callable[[Path], None], sources: Sources | None = None
+) -> list[str]:
+    """Copy the fixture's data, let ``replace`` damage it, and return the problem lines, each
+    position read in ``sources`` (by default the damaged copy)."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     replace(data)
     with pytest.raises(DataError) as caught:
         dataset.load(data, today=TODAY, label="data")
-    return list(caught.value.lines())
+    return all_located(caught.value.lines(), tmp_path if sources is None else sources)
 
 
 FILE_CASES = sorted(CASES.glob("*.yaml"))
@@ -64,7 +79,7 @@ def test_file_case(case: Path, tmp_path: Path) -> None:
     def replace(data: Path) -> None:
         shutil.copyfile(case, data / replaces)
 
-    lines = problems_for(tmp_path, replace)
+    lines = problems_for(tmp_path, replace, case_sources(case))
     assert lines == expected
 
 
@@ -101,31 +116,31 @@ GENERATED.update(
         "empty_file": (
             _write("meetings.yaml", ""),
             [
-                "data/meetings.yaml:1:1: the file is empty — start it with its top-level key, as in the example data"
+                "data/meetings.yaml at the start: the file is empty — start it with its top-level key, as in the example data"
             ],
         ),
         "deep_flow_nesting": (
             _write("clusters.yaml", "clusters: " + "[" * 10_000 + "]" * 10_000 + "\n"),
             [
-                "data/clusters.yaml:1:42: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"
+                f"data/clusters.yaml at the 32nd `{'[' * 60}…`: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"
             ],
         ),
         "deep_block_nesting": (
             _write("clusters.yaml", "clusters:\n" + "- " * 10_000 + "x\n"),
             [
-                "data/clusters.yaml:2:63: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"
+                f"data/clusters.yaml at the 32nd `{'- ' * 30}…`: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"
             ],
         ),
         "huge_scalar": (
             _write("clusters.yaml", f"clusters:\n  - id: bank\n    name: {'Bank ' * 5_000}\n"),
             [
-                "data/clusters.yaml:3:11: clusters[bank].name: the value is 24,999 characters long, more than the 20,000 allowed — shorten it, or publish the full text as a document and link to it"
+                f"data/clusters.yaml at the 1st `{'Bank ' * 12}…`: clusters[bank].name: the value is 24,999 characters long, more than the 20,000 allowed — shorten it, or publish the full text as a document and link to it"
             ],
         ),
         "too_large": (
             _write_comment("venues.yaml", 64 * 1024 * 1024),
             [
-                "data/venues.yaml:1:1: the file is larger than 64 MB — split it or remove what does not belong"
+                "data/venues.yaml at the start: the file is larger than 64 MB — split it or remove what does not belong"
             ],
         ),
         "not_utf8": (
@@ -133,38 +148,41 @@ GENERATED.update(
                 "clusters.yaml", "clusters:\n  - id: bank\n    name: Caf\xe9\n".encode("latin-1")
             ),
             [
-                "data/clusters.yaml:3:1: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"
+                # The byte that is not UTF-8 (é in Latin-1) reads as U+FFFD.
+                "data/clusters.yaml at `    name: Caf\ufffd`: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"
             ],
         ),
         "utf16": (
             _write("actions.yaml", "actions: []\n".encode("utf-16")),
             [
-                "data/actions.yaml:1:1: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"
+                "data/actions.yaml at the start: the file is not UTF-8 text — save it as UTF-8 (the editor's encoding menu)"
             ],
         ),
         "nul_byte": (
             _write("clusters.yaml", "clusters:\n  - id: bank\n    name: Ba\0nk\n"),
             [
-                "data/clusters.yaml:3:13: the file holds the control character U+0000, which YAML does not allow — delete it: retype the line"
+                "data/clusters.yaml at `<U+0000>nk`: the file holds the control character U+0000, which YAML does not allow — delete it: retype the line"
             ],
         ),
         "escape_sequence_in_key": (
             _write("clusters.yaml", 'clusters:\n  - id: bank\n    "\\e[2Jname": Bank\n'),
             [
-                "data/clusters.yaml:2:5: clusters[bank]: `name` is missing (The panel's display name, e.g. `North`. Change it freely: addresses use the id) — add a `name:` line",
+                "data/clusters.yaml at `id: bank`: clusters[bank]: `name` is missing (The panel's display name, e.g. `North`. Change it freely: addresses use the id) — add a `name:` line",
                 # The escape character would clear the terminal: it is shown, not sent.
-                "data/clusters.yaml:3:5: clusters[bank].<U+001B>[2Jname: `<U+001B>[2Jname` is not a field here — did you mean `name`?",
+                'data/clusters.yaml at `"\\e[2Jname": Bank`: clusters[bank].<U+001B>[2Jname: `<U+001B>[2Jname` is not a field here — did you mean `name`?',
             ],
         ),
         "folder_in_place_of_file": (
             _mkdir("venues.yaml"),
             [
-                "data/venues.yaml:0:0: the file cannot be read (Is a directory) — restore it from the example data"
+                "data/venues.yaml (the whole file): the file cannot be read (Is a directory) — restore it from the example data"
             ],
         ),
         "missing_file": (
             lambda data: (data / "engagement.yaml").unlink(),
-            ["data/engagement.yaml:0:0: the file is missing — restore it from the example data"],
+            [
+                "data/engagement.yaml (the whole file): the file is missing — restore it from the example data"
+            ],
         ),
     }
 )
@@ -184,5 +202,5 @@ def test_value_count_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(yamlstrict, "MAX_VALUES", 1_000)
     lines = problems_for(tmp_path, _write("clusters.yaml", "clusters: [" + "x, " * 1_001 + "]\n"))
     assert lines == [
-        "data/clusters.yaml:1:3003: the file holds more than 1,000 values — split it or remove what does not belong"
+        "data/clusters.yaml at `x, x, x, x, ]`: the file holds more than 1,000 values — split it or remove what does not belong"
     ]

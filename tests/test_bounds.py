@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fixturedata import FIXTURE_DATA
+from positions import all_located, located
 
 from generator.load import advisories, dataset, personal_data, personal_scan
 from generator.load import yaml_strict as yamlstrict
@@ -21,9 +22,10 @@ FIX = "replace it with the YAML file itself"
 
 
 def _refused(path: Path) -> list[str]:
+    """Why ``path`` (a ``data/meetings.yaml``) is refused, each position read as the text there."""
     with pytest.raises(DataError) as caught:
         yamlstrict.read(path, "data/meetings.yaml")
-    return list(caught.value.lines())
+    return all_located(caught.value.lines(), path.parent.parent)
 
 
 def test_a_link_to_dev_zero_is_refused_before_reading(tmp_path: Path) -> None:
@@ -31,7 +33,7 @@ def test_a_link_to_dev_zero_is_refused_before_reading(tmp_path: Path) -> None:
     link = tmp_path / "data" / "meetings.yaml"
     link.symlink_to("/dev/zero")
     assert _refused(link) == [
-        f"data/meetings.yaml:0:0: the file is a link to /dev/zero, outside the repository — {FIX}"
+        f"data/meetings.yaml (the whole file): the file is a link to /dev/zero, outside the repository — {FIX}"
     ]
 
 
@@ -40,7 +42,8 @@ def test_a_device_inside_the_repository_is_not_read(tmp_path: Path) -> None:
     fifo = tmp_path / "data" / "meetings.yaml"
     os.mkfifo(fifo)  # opening it to read would wait for a writer for ever
     assert _refused(fifo) == [
-        "data/meetings.yaml:0:0: this is not a regular file (a device or pipe) — " + FIX
+        "data/meetings.yaml (the whole file): this is not a regular file (a device or pipe) — "
+        + FIX
     ]
 
 
@@ -58,7 +61,7 @@ def test_links_inside_the_repository_are_followed_and_outside_refused(
     inside.unlink()
     inside.symlink_to(elsewhere)
     assert _refused(inside) == [
-        f"data/meetings.yaml:0:0: the file is a link to {elsewhere}, outside the repository — "
+        f"data/meetings.yaml (the whole file): the file is a link to {elsewhere}, outside the repository — "
         + FIX
     ]
 
@@ -83,8 +86,8 @@ def test_a_file_over_the_limit_is_read_only_to_the_limit(tmp_path: Path) -> None
     done = subprocess.run(
         [sys.executable, "-c", code, str(big)], capture_output=True, text=True, check=False
     )
-    assert done.stdout.strip() == (
-        "data/meetings.yaml:1:1: the file is larger than 64 MB — "
+    assert located(done.stdout.strip(), tmp_path) == (
+        "data/meetings.yaml at the start: the file is larger than 64 MB — "
         "split it or remove what does not belong"
     ), done.stderr[-2000:]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from clirun import generator
+from positions import located
 
 from generator.cli.output import MARKER
 
@@ -52,10 +53,10 @@ def bad_data(tmp_path: Path) -> Path:
 
 
 BAD_LINES = [
-    "data/meetings.yaml:10:5: meetings[bank-2024-11].venu: `venu` is not a field here — did you mean `venue`?",
-    "data/meetings.yaml:11:5: meetings[bank-2024-11].statsu: `statsu` is not a field here — did you mean `status`?",
-    "data/venues.yaml:11:18: venues[innholders-hall].access.step_free: `yes` is not true or false — write true or false (yes/no/on/off are not accepted)",
-    "data/venues.yaml:12:21: venues[innholders-hall].access.hearing_loop: `off` is not true or false — write true or false (yes/no/on/off are not accepted)",
+    "data/meetings.yaml at `venu: innholders-hall`: meetings[bank-2024-11].venu: `venu` is not a field here — did you mean `venue`?",
+    "data/meetings.yaml at `statsu: cancelled`: meetings[bank-2024-11].statsu: `statsu` is not a field here — did you mean `status`?",
+    "data/venues.yaml at `yes`: venues[innholders-hall].access.step_free: `yes` is not true or false — write true or false (yes/no/on/off are not accepted)",
+    "data/venues.yaml at `off`: venues[innholders-hall].access.hearing_loop: `off` is not true or false — write true or false (yes/no/on/off are not accepted)",
 ]
 
 
@@ -73,21 +74,25 @@ def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     done = run("check", "--data", str(data), "--label", "data")
     assert done.returncode == 1
     assert done.stdout == ""
-    assert done.stderr.splitlines() == [*BAD_LINES, "4 problem(s) found; nothing was published."]
+    assert located(done.stderr, tmp_path).splitlines() == [
+        *BAD_LINES,
+        "4 problem(s) found; nothing was published.",
+    ]
 
 
 def test_check_names_the_folder_as_given(tmp_path: Path) -> None:
     data = bad_data(tmp_path)
     done = run("check", "--data", str(data))
     assert done.returncode == 1
-    assert done.stderr.splitlines()[0] == BAD_LINES[0].replace("data/", f"{data.as_posix()}/", 1)
+    first = located(done.stderr, tmp_path).splitlines()[0]
+    assert first == BAD_LINES[0].replace("data/", f"{data.as_posix()}/", 1)
 
 
 def test_check_with_no_data_folder(tmp_path: Path) -> None:
     done = run("check", "--data", str(tmp_path / "nowhere"), "--label", "nowhere")
     assert done.returncode == 1
     missing = [
-        f"nowhere/{name}:0:0: the file is missing — restore it from the example data"
+        f"nowhere/{name} (the whole file): the file is missing — restore it from the example data"
         for name in (
             "actions.yaml",
             "clusters.yaml",
@@ -98,7 +103,10 @@ def test_check_with_no_data_folder(tmp_path: Path) -> None:
             "venues.yaml",
         )
     ]
-    assert done.stderr.splitlines() == [*missing, "7 problem(s) found; nothing was published."]
+    assert located(done.stderr, tmp_path).splitlines() == [
+        *missing,
+        "7 problem(s) found; nothing was published.",
+    ]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -123,7 +131,7 @@ def test_failed_build_leaves_the_output_folder_untouched(tmp_path: Path) -> None
 
     assert done.returncode == 1
     assert done.stdout == ""
-    assert done.stderr.splitlines() == [
+    assert located(done.stderr, tmp_path).splitlines() == [
         *BAD_LINES,
         f"4 problem(s) found; {out} was left as it was.",
     ]

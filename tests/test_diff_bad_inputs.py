@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from clirun import generator
-from test_bad_inputs import CASES, DATA, parse_case
+from positions import located
+from test_bad_inputs import CASES, DATA, case_sources, parse_case
 
 EPOCH = "1727784000"
 """1 October 2024, noon UTC: the corpus's 'today' (test_bad_inputs.TODAY)."""
@@ -40,7 +41,7 @@ def test_diff_gives_the_checks_located_problems(case: Path, base: Path, tmp_path
     result = generator("diff", "HEAD", cwd=repo, epoch=EPOCH)  # in process: a crash raises
     assert result.returncode == 1
     assert result.stdout == ""
-    lines = result.stderr.splitlines()
+    lines = located(result.stderr, case_sources(case)).splitlines()
     assert lines[: len(expected)] == expected
     assert lines[-1] == (
         f"{len(expected)} problem(s) found; the change summary is written once they are fixed."

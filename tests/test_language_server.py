@@ -15,13 +15,13 @@ so a case that comes to agree fails the test until it leaves the list.
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_bad_inputs import FILE_CASES, parse_case
+from positions import position_of
+from test_bad_inputs import FILE_CASES, case_sources, parse_case
 from yaml_language_server import Diagnostic, LanguageServer
 
 from generator.cli.main import main
@@ -30,7 +30,6 @@ from generator.review import current_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "city" / "data"
-_PROBLEM = re.compile(r"data/(?P<file>[^:]+):(?P<line>\d+):\d+: (?P<message>.*)")
 
 pytestmark = pytest.mark.slow  # needs node_modules (`./run test` installs them), not `./run quick`
 
@@ -122,11 +121,12 @@ def disagreements(case: Path, editor: list[Diagnostic]) -> list[str]:
     true when a case gains a comment.
     """
     replaces, expected = parse_case(case)
+    file = f"data/{replaces}"
+    text = case_sources(case)[file]  # the case's lines, as the editor has them
     check: dict[int, list[str]] = {}
     for problem in expected:
-        found = _PROBLEM.fullmatch(problem)
-        assert found and found["file"] == replaces, problem
-        check.setdefault(int(found["line"]), []).append(found["message"])
+        line, _, message = position_of(problem, file, text)
+        check.setdefault(line, []).append(message)
     flagged = {d.line for d in editor}
     missed = [f"check only: {m}" for line, ms in check.items() if line not in flagged for m in ms]
     extra = [f"editor only: {d.message}" for d in editor if d.line not in check]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from clirun import generator
+from positions import all_located, located
 
 from generator.load import advisories as warnings
 from generator.load import dataset
@@ -32,10 +33,12 @@ def make(tmp_path: Path, **files: str) -> Path:
 
 
 def advisories(data: Path) -> list[str]:
+    """The advisories of ``data``, each position read as the text there."""
     loaded = dataset.load(data, today=TODAY, label="data")
-    return [
+    found = [
         ("BLOCKING " if a.blocking else "") + str(a.problem) for a in warnings.advisories(loaded)
     ]
+    return all_located(found, data.parent)
 
 
 def meeting(text: str) -> str:
@@ -57,7 +60,7 @@ def test_the_fixture_has_no_advisories(tmp_path: Path) -> None:
 
 def test_online_meeting_beyond_seven_days_without_link_warns(tmp_path: Path) -> None:
     assert advisories(make(tmp_path, meetings_yaml=meeting(ONLINE_LATER))) == [
-        "data/meetings.yaml:33:13: meetings[north-2030-03].format: the online meeting on Wednesday 20 March "
+        "data/meetings.yaml at `online`: meetings[north-2030-03].format: the online meeting on Wednesday 20 March "
         "2030 has no joining link yet — add `online:` with `teams_url:` from the Teams invitation "
         "(from 7 days before the meeting this stops publishing)"
     ]
@@ -77,8 +80,8 @@ def test_within_seven_days_it_is_an_error_not_a_warning(tmp_path: Path) -> None:
     soon = ONLINE_LATER.replace("2030-03-20", "2030-03-06")
     with pytest.raises(DataError) as raised:
         dataset.load(make(tmp_path, meetings_yaml=meeting(soon)), today=TODAY, label="data")
-    assert raised.value.lines() == [
-        "data/meetings.yaml:33:13: meetings[north-2030-03].format: the online meeting is within 7 days "
+    assert all_located(raised.value.lines(), tmp_path) == [
+        "data/meetings.yaml at `online`: meetings[north-2030-03].format: the online meeting is within 7 days "
         "and has no joining link — add `online:` with `teams_url:` from the Teams invitation"
     ]
 
@@ -95,7 +98,7 @@ SAME_DAY = """
 
 def test_two_meetings_on_one_day_warn_once(tmp_path: Path) -> None:
     assert advisories(make(tmp_path, meetings_yaml=meeting(SAME_DAY))) == [
-        "data/meetings.yaml:31:11: meetings[north-2030-03].date: another meeting is on Tuesday 5 March "
+        "data/meetings.yaml at the 2nd `2030-03-05`: meetings[north-2030-03].date: another meeting is on Tuesday 5 March "
         "2030: Southwark Bridge cluster panel at 1pm — people who follow both cannot attend both: "
         "choose another day if you can"
     ]
@@ -114,7 +117,7 @@ def test_meetings_on_different_days_or_cancelled_do_not_clash(tmp_path: Path) ->
 def test_meeting_on_a_civic_date_warns(tmp_path: Path) -> None:
     civic = "civic_dates:\n  - date: 2030-03-05\n    title: Fictional ward elections\n"
     assert advisories(make(tmp_path, civic_dates_yaml=civic)) == [
-        "data/meetings.yaml:19:11: meetings[south-2030-03].date: Tuesday 5 March 2030 is also Fictional "
+        "data/meetings.yaml at `2030-03-05`: meetings[south-2030-03].date: Tuesday 5 March 2030 is also Fictional "
         "ward elections (data/civic-dates.yaml) — people who attend both cannot: choose another day if you can"
     ]
 
@@ -142,7 +145,7 @@ HELD = """
 
 def test_held_meeting_without_record_after_14_days_warns(tmp_path: Path) -> None:
     assert advisories(make(tmp_path, meetings_yaml=meeting(HELD))) == [
-        "data/meetings.yaml:29:5: meetings[north-2030-01]: the meeting was 28 days ago and has no "
+        "data/meetings.yaml at `id: north-2030-01`: meetings[north-2030-01]: the meeting was 28 days ago and has no "
         "attendance or topics recorded — add `record:` with `attendance:` and `topics:` (see the staff guide)"
     ]
 
@@ -150,7 +153,7 @@ def test_held_meeting_without_record_after_14_days_warns(tmp_path: Path) -> None
 def test_partly_recorded_meeting_names_what_is_missing(tmp_path: Path) -> None:
     partial = HELD + "    record:\n      attendance:\n        in_person: 14\n"
     assert advisories(make(tmp_path, meetings_yaml=meeting(partial))) == [
-        "data/meetings.yaml:36:7: meetings[north-2030-01].record: the meeting was 28 days ago and has no "
+        "data/meetings.yaml at the 2nd `attendance:`: meetings[north-2030-01].record: the meeting was 28 days ago and has no "
         "topics recorded — add `record:` with `attendance:` and `topics:` (see the staff guide)"
     ]
 
@@ -190,9 +193,9 @@ def test_open_action_without_update_for_90_days_warns(tmp_path: Path) -> None:
             meetings_yaml=BASE_MEETINGS.replace("2030-02-20", "2029-11-20"),
         )
     ) == [
-        "data/actions.yaml:3:5: actions[north-2030-02-bikes].status: the action is open and was raised "
+        "data/actions.yaml at `id: north-2030-02-bikes`: actions[north-2030-02-bikes].status: the action is open and was raised "
         "101 days ago (20 November 2029) — add a dated entry under `updates:` saying where it stands, or close it",
-        "data/actions.yaml:16:7: actions[north-2030-02-lights].updates: the action is in-progress and was "
+        "data/actions.yaml at `- date: 2029-11-21`: actions[north-2030-02-lights].updates: the action is in-progress and was "
         "last updated 100 days ago (21 November 2029) — add a dated entry under `updates:` saying where it "
         "stands, or close it",
     ]
@@ -239,7 +242,10 @@ def test_personal_data_in_an_action_blocks(tmp_path: Path) -> None:
         "remove it; if it is meant to be public, add the line "
         "`reviewed_personal_data: pd-7773313a7e` to this entry"
     )
-    where = "data/actions.yaml:11:11: actions[north-2030-02-parking].said: this looks like personal data:"
+    where = (
+        "data/actions.yaml at `Call me on 07700 900123 about the car AB12 CDE outside 12 Ac…`: "
+        "actions[north-2030-02-parking].said: this looks like personal data:"
+    )
     assert advisories(make(tmp_path, actions_yaml=actions)) == [
         f"BLOCKING {where} a house number and street (`12 Acacia Avenue`) — {fix}",
         f"BLOCKING {where} a phone number (`07700 900123`) — {fix}",
@@ -265,7 +271,7 @@ def test_personal_data_in_meeting_text_blocks(tmp_path: Path) -> None:
         1,
     )
     assert advisories(make(tmp_path, meetings_yaml=text)) == [
-        "BLOCKING data/meetings.yaml:10:11: meetings[north-2030-02].room: this looks like personal data: "
+        "BLOCKING data/meetings.yaml at `Ask jo@example.com at reception`: meetings[north-2030-02].room: this looks like personal data: "
         "an email address (`jo@example.com`) — remove it; if it is meant to be public, add the "
         "line `reviewed_personal_data: pd-f214fac447` to this entry"
     ]
@@ -285,17 +291,19 @@ def test_check_and_warnings_commands_exit_1_on_personal_data(tmp_path: Path) -> 
         ),
     )
     line = (
-        "data/actions.yaml:11:11: actions[north-2030-02-parking].said: this looks like personal data: "
+        "data/actions.yaml at `Email jo@example.com.`: actions[north-2030-02-parking].said: this looks like personal data: "
         "an email address (`jo@example.com`) — remove it; if it is meant to be public, add the "
         "line `reviewed_personal_data: pd-aea731cc90` to this entry"
     )
     checked = cli("check", cwd=tmp_path)
     assert (checked.returncode, checked.stdout) == (1, "")
-    assert checked.stderr == f"{line}\n1 problem(s) found; nothing was published.\n"
+    assert (
+        located(checked.stderr, tmp_path) == f"{line}\n1 problem(s) found; nothing was published.\n"
+    )
     listed = cli("warnings", cwd=tmp_path)
     assert listed.returncode == 1
     assert (
-        listed.stdout
+        located(listed.stdout, tmp_path)
         == f"Blocking (fix these before publishing):\n{line}\n\n1 blocking, 0 warning(s).\n"
     )
 
@@ -320,7 +328,9 @@ def test_warnings_command_exits_0_on_warnings_alone(tmp_path: Path) -> None:
     make(tmp_path, meetings_yaml=meeting(SAME_DAY))
     listed = cli("warnings", cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
-    assert listed.stdout.startswith("Warnings (publishing goes ahead):\ndata/meetings.yaml:31:11: ")
+    assert located(listed.stdout, tmp_path).startswith(
+        "Warnings (publishing goes ahead):\ndata/meetings.yaml at the 2nd `2030-03-05`: "
+    )
     assert listed.stdout.endswith("\n\n0 blocking, 1 warning(s).\n")
     assert cli("check", cwd=tmp_path).returncode == 0
 
@@ -333,10 +343,10 @@ def test_check_reports_personal_data_together_with_errors(tmp_path: Path) -> Non
     make(tmp_path, actions_yaml=actions)
     checked = cli("check", cwd=tmp_path)
     assert checked.returncode == 1
-    assert checked.stderr.splitlines() == [
-        "data/actions.yaml:10:14: actions[north-2030-02-parking].meeting: there is no meeting with the "
+    assert located(checked.stderr, tmp_path).splitlines() == [
+        "data/actions.yaml at `north-2031-02`: actions[north-2030-02-parking].meeting: there is no meeting with the "
         "id `north-2031-02` — use the id of a meeting in data/meetings.yaml",
-        "data/actions.yaml:11:11: actions[north-2030-02-parking].said: this looks like personal data: "
+        "data/actions.yaml at `Email jo@example.com.`: actions[north-2030-02-parking].said: this looks like personal data: "
         "an email address (`jo@example.com`) — remove it; if it is meant to be public, add the "
         "line `reviewed_personal_data: pd-aea731cc90` to this entry",
         "2 problem(s) found; nothing was published.",
@@ -352,7 +362,7 @@ def test_meeting_id_whose_panel_part_disagrees_warns(tmp_path: Path) -> None:
     assert advisories(make(tmp_path / "a", meetings_yaml=meeting(near_miss))) == []
     found = advisories(make(tmp_path / "b", meetings_yaml=meeting(wrong)))
     assert found[0] == (
-        "data/meetings.yaml:29:9: meetings[south-2030-03b].id: the id `south-2030-03b` does not "
+        "data/meetings.yaml at `south-2030-03b`: meetings[south-2030-03b].id: the id `south-2030-03b` does not "
         "start with its panel `north` — check `panel:`; a new meeting's id is `north-` and the "
         "year and month (an id already published stays as it is: it is the meeting's address)"
     )
@@ -376,7 +386,7 @@ def test_hard_public_text_is_named_but_never_blocks(tmp_path: Path, reason: str)
         assert found == []
         return
     assert found == [
-        f"data/meetings.yaml:35:20: meetings[north-2030-03].status_reason: “{HARD}” has a "
+        f"data/meetings.yaml at `Residents raised concerns regarding antisocial behaviour ass…`: meetings[north-2030-03].status_reason: “{HARD}” has a "
         "reading age of about 23; GOV.UK writes for 9 — use shorter sentences and everyday "
         "words (this never blocks)"
     ]
