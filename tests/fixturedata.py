@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from positions import all_located
 
 from generator.load import dataset
 from generator.load.errors import DataError
@@ -47,28 +48,13 @@ def problems_after_edit(tmp_path: Path, file: str, old: str, new: str, today: da
 
 
 _WHERE = re.compile(r"^[^:]+\.yaml:\d+:\d+: ")
-_POSITION = re.compile(r"^(?P<file>[^:]+\.yaml):(?P<line>\d+):(?P<column>\d+): ")
 
 
 def problems_located(tmp_path: Path, file: str, old: str, new: str, today: date) -> list[str]:
-    """:func:`problems_after_edit` with each file:line:column replaced by the text the position
-    points at (``data/FILE at `TEXT`: …``): the test shows where the editor jumps without pinning
-    a number that moves whenever the fixture grows."""
-    found = problems_after_edit(tmp_path, file, old, new, today)
-    lines = {
-        name: (tmp_path / name).read_text(encoding="utf-8").splitlines()
-        for name in {m.group("file") for m in map(_POSITION.match, found) if m}
-    }
-
-    def locate(problem: str) -> str:
-        where = _POSITION.match(problem)
-        if where is None:
-            return problem
-        text = lines[where.group("file")][int(where.group("line")) - 1]
-        at = text[int(where.group("column")) - 1 :].rstrip()
-        return f"{where.group('file')} at `{at}`: {problem[where.end() :]}"
-
-    return [locate(problem) for problem in found]
+    """:func:`problems_after_edit` with each position read as the text there
+    (``data/FILE at `TEXT`: …``, see positions.py): the test shows where the editor jumps
+    without pinning a number that moves whenever the fixture grows."""
+    return all_located(problems_after_edit(tmp_path, file, old, new, today), tmp_path)
 
 
 def problems_said(tmp_path: Path, file: str, old: str, new: str) -> list[str]:

@@ -152,3 +152,10 @@ def position_of(problem: str, file: str, text: str) -> tuple[int, int, str]:
     assert fits, f"{problem!r} names no position of {file}"
     best = max(fits, key=len)
     return *everywhere[best], said[len(best) + 2 :]
+
+
+def position_in(text: str, needle: str) -> tuple[int, int]:
+    """The 1-based line and column where ``needle`` first starts in ``text``: for a test that
+    must write a position itself (a formatter's input), without writing its numbers."""
+    at = text.index(needle)
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1

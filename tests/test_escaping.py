@@ -13,6 +13,7 @@ from pathlib import Path
 import markdown
 import pytest
 from fixturedata import FIXTURE_DATA
+from positions import all_located
 
 from generator.clock import build_time
 from generator.load import dataset
@@ -133,7 +134,7 @@ def test_an_email_with_encoded_characters_is_refused(tmp_path: Path, email: str)
     )
     with pytest.raises(DataError) as caught:
         dataset.load(data, today=TODAY, label="data")
-    assert caught.value.lines() == [
-        f"data/clusters.yaml:30:14: clusters[riverside].contact.email: `{email}` is not an "
+    assert all_located(caught.value.lines(), tmp_path) == [
+        f"data/clusters.yaml at `{email}`: clusters[riverside].contact.email: `{email}` is not an "
         "email address — write it like name@example.police.uk"
     ]

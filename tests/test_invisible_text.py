@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixturedata import FIXTURE_DATA
+from positions import all_located
 from pydantic import TypeAdapter, ValidationError
 
 from generator.load import dataset
@@ -42,23 +43,24 @@ def test_a_line_separator_is_named_at_its_line_and_later_lines_stay_right(
     meetings.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         dataset.load(data, today=date(2025, 3, 10), label="data")
-    assert caught.value.lines() == [
-        f"data/meetings.yaml:10:16: the file holds the invisible line separator {name}, "
+    assert all_located(caught.value.lines(), tmp_path) == [
+        f"data/meetings.yaml at `<U+{ord(char):04X}> floor meeting room`: the file holds the invisible line separator {name}, "
         f"which some tools read as a line break — {FIX}",
-        "data/meetings.yaml:37:12: meetings[hilltop-2024-11].start: `half six` is not a "
+        "data/meetings.yaml at `half six`: meetings[hilltop-2024-11].start: `half six` is not a "
         "24-hour time written as HH:MM — write it like 13:00 or 18:30",
     ]
 
 
 def test_separators_in_a_broken_file_do_not_shift_the_syntax_error() -> None:
+    text = "a: x\u2028y\u2028z\nb: !!str q\n"
     with pytest.raises(DataError) as caught:
-        yamlstrict.parse("a: x\u2028y\u2028z\nb: !!str q\n", "f.yaml")
-    assert caught.value.lines() == [
-        "f.yaml:1:5: the file holds the invisible line separator U+2028 (LINE SEPARATOR), "
+        yamlstrict.parse(text, "f.yaml")
+    assert all_located(caught.value.lines(), {"f.yaml": text}) == [
+        "f.yaml at `<U+2028>y<U+2028>z`: the file holds the invisible line separator U+2028 (LINE SEPARATOR), "
         f"which some tools read as a line break — {FIX}",
-        "f.yaml:1:7: the file holds the invisible line separator U+2028 (LINE SEPARATOR), "
+        "f.yaml at `<U+2028>z`: the file holds the invisible line separator U+2028 (LINE SEPARATOR), "
         f"which some tools read as a line break — {FIX}",
-        "f.yaml:2:4: b: tags such as `!!str` are not allowed — remove the `!` tag and write "
+        "f.yaml at `!!str q`: b: tags such as `!!str` are not allowed — remove the `!` tag and write "
         "the plain value",
     ]
 

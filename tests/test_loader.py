@@ -7,6 +7,7 @@ from datetime import UTC, date, time, timedelta
 from pathlib import Path
 
 import pytest
+from positions import all_located, located, position_in
 
 from generator.load import dataset
 from generator.load import yaml_strict as yamlstrict
@@ -17,9 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def problems(text: str) -> list[str]:
+    """What the loader says about ``text`` (as ``x.yaml``), each position read as the text there."""
     with pytest.raises(DataError) as caught:
         yamlstrict.parse(text, "x.yaml")
-    return list(caught.value.lines())
+    return all_located(caught.value.lines(), {"x.yaml": text})
 
 
 def test_every_scalar_stays_text() -> None:
@@ -93,22 +95,22 @@ def test_a_byte_order_mark_is_fine(tmp_path: Path) -> None:
 def test_every_problem_is_reported_at_once_in_file_order() -> None:
     text = "b: &x 1\na: *x\nc: !!str d\nc: e\n"
     assert problems(text) == [
-        "x.yaml:1:4: b: anchors (`&name`) are not allowed — write the value out in full",
-        "x.yaml:2:4: a: aliases (`*name`) are not allowed — write the value out in full",
-        "x.yaml:3:4: c: tags such as `!!str` are not allowed — remove the `!` tag and write the plain value",
-        "x.yaml:4:1: c: the key `c` appears twice (first at line 3) — keep one `c:` and delete the other",
+        "x.yaml at `&x 1`: b: anchors (`&name`) are not allowed — write the value out in full",
+        "x.yaml at `*x`: a: aliases (`*name`) are not allowed — write the value out in full",
+        "x.yaml at `!!str d`: c: tags such as `!!str` are not allowed — remove the `!` tag and write the plain value",
+        "x.yaml at `c: e`: c: the key `c` appears twice (first at line 3) — keep one `c:` and delete the other",
     ]
 
 
 def test_duplicate_keys_in_flow_style_and_quoted() -> None:
     assert problems("a: {b: 1, 'b': 2}\n") == [
-        "x.yaml:1:11: a.b: the key `b` appears twice (first at line 1) — keep one `b:` and delete the other"
+        "x.yaml at `'b': 2}`: a.b: the key `b` appears twice (first at line 1) — keep one `b:` and delete the other"
     ]
 
 
 def test_complex_keys_are_refused() -> None:
     assert problems("? [a, b]\n: c\n") == [
-        "x.yaml:1:3: a key must be a plain word — write keys as `name:`"
+        "x.yaml at `[a, b]`: a key must be a plain word — write keys as `name:`"
     ]
 
 
@@ -119,25 +121,33 @@ def test_limits_are_exact() -> None:
     yamlstrict.parse(nested, "x.yaml")
     deeper = "a: " + "[" * yamlstrict.MAX_DEPTH + "]" * yamlstrict.MAX_DEPTH + "\n"
     assert problems(deeper) == [
-        "x.yaml:1:35: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"
+        "x.yaml at `[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]`: the data nests deeper than 32 levels — flatten it: real entries nest only a few levels"
     ]
 
 
 def test_messages_never_carry_invisible_characters() -> None:
-    problem = Problem("x.yaml", 1, 1, "a\u202eb", "`\x1b[2J`", "fix\u200b")
-    assert str(problem) == "x.yaml:1:1: a<U+202E>b: `<U+001B>[2J` — fix<U+200B>"
+    problem = Problem("x.yaml", *position_in("a: b\n", "b"), "a\u202eb", "`\x1b[2J`", "fix\u200b")
+    shown = located(str(problem), {"x.yaml": "a: b\n"})
+    assert shown == "x.yaml at `b`: a<U+202E>b: `<U+001B>[2J` — fix<U+200B>"
     assert visible("Café – ok\u00a0too") == "Café – ok\u00a0too"
 
 
 def test_data_error_sorts_and_removes_repeats() -> None:
-    late, early = Problem("b.yaml", 1, 1, "", "w", "f"), Problem("a.yaml", 9, 1, "", "w", "f")
-    assert DataError([late, early, late]).lines() == ["a.yaml:9:1: w — f", "b.yaml:1:1: w — f"]
+    texts = {"a.yaml": "x: 1\ny: 2\n", "b.yaml": "z: 3\n"}
+    late = Problem("b.yaml", *position_in(texts["b.yaml"], "3"), "", "w", "f")
+    later = Problem("a.yaml", *position_in(texts["a.yaml"], "2"), "", "w", "f")
+    early = Problem("a.yaml", *position_in(texts["a.yaml"], "1"), "", "w", "f")
+    assert all_located(DataError([late, later, early, late]).lines(), texts) == [
+        "a.yaml at `1`: w — f",
+        "a.yaml at `2`: w — f",
+        "b.yaml at `3`: w — f",
+    ]
 
 
 def test_the_loader_never_constructs_python_objects() -> None:
     # The classic payload: with yaml.load it would run a shell command.
     assert problems("a: !!python/object/apply:os.system ['touch /tmp/owned']\n") == [
-        "x.yaml:1:4: a: tags such as `!!python/object/apply:os.system` are not allowed "
+        "x.yaml at `!!python/object/apply:os.system ['touch /tmp/owned']`: a: tags such as `!!python/object/apply:os.system` are not allowed "
         "— remove the `!` tag and write the plain value"
     ]
     assert not Path("/tmp/owned").exists()

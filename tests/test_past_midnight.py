@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import icalendar
-from fixturedata import FIXTURE_TODAY, fixture_copy, problems_after_edit, rendered
+from fixturedata import FIXTURE_TODAY, fixture_copy, problems_located, rendered
 
 from generator import timefmt
 from generator.clock import LONDON
@@ -127,11 +127,9 @@ def test_check_accepts_it_and_a_late_meeting_is_no_clash_with_the_next_evening(
 
 
 def test_a_meeting_longer_than_eight_hours_is_refused(tmp_path: Path) -> None:
-    problems = problems_after_edit(
-        tmp_path, "meetings.yaml", DAYTIME, _late("18:00", "06:30"), TODAY
-    )
+    problems = problems_located(tmp_path, "meetings.yaml", DAYTIME, _late("18:00", "06:30"), TODAY)
     assert problems == [
-        "data/meetings.yaml:56:10: meetings[riverside-2025-03].end: the meeting would last 12 "
+        "data/meetings.yaml at `06:30`: meetings[riverside-2025-03].end: the meeting would last 12 "
         "hours 30 minutes, from 18:00 to 06:30 the next day, and a meeting lasts at most 8 hours "
         "— check both times are 24-hour HH:MM, e.g. 18:30; an end time before the start is the "
         "next day"
@@ -139,22 +137,18 @@ def test_a_meeting_longer_than_eight_hours_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_long_meeting_on_one_day_is_refused_too(tmp_path: Path) -> None:
-    problems = problems_after_edit(
-        tmp_path, "meetings.yaml", DAYTIME, _late("06:30", "20:00"), TODAY
-    )
+    problems = problems_located(tmp_path, "meetings.yaml", DAYTIME, _late("06:30", "20:00"), TODAY)
     assert problems == [
-        "data/meetings.yaml:56:10: meetings[riverside-2025-03].end: the meeting would last 13 "
+        "data/meetings.yaml at `20:00`: meetings[riverside-2025-03].end: the meeting would last 13 "
         "hours 30 minutes, from 06:30 to 20:00, and a meeting lasts at most 8 hours "
         "— check both times are 24-hour HH:MM, e.g. 18:30"
     ]
 
 
 def test_an_end_equal_to_the_start_is_a_whole_day_and_refused(tmp_path: Path) -> None:
-    problems = problems_after_edit(
-        tmp_path, "meetings.yaml", DAYTIME, _late("18:00", "18:00"), TODAY
-    )
+    problems = problems_located(tmp_path, "meetings.yaml", DAYTIME, _late("18:00", "18:00"), TODAY)
     assert problems == [
-        "data/meetings.yaml:56:10: meetings[riverside-2025-03].end: the meeting would last 24 "
+        "data/meetings.yaml at the 3rd `18:00`: meetings[riverside-2025-03].end: the meeting would last 24 "
         "hours, from 18:00 to 18:00 the next day, and a meeting lasts at most 8 hours "
         "— check both times are 24-hour HH:MM, e.g. 18:30; an end time before the start is the "
         "next day"
@@ -164,8 +158,8 @@ def test_an_end_equal_to_the_start_is_a_whole_day_and_refused(tmp_path: Path) ->
 def test_the_end_is_checked_against_the_clock_change_of_the_next_night(tmp_path: Path) -> None:
     # Saturday 29 March 2025: the clocks go forward at 01:00 on Sunday 30 March.
     late = _late("23:00", "01:30", on="2025-03-29")
-    problems = problems_after_edit(tmp_path, "meetings.yaml", DAYTIME, late, TODAY)
+    problems = problems_located(tmp_path, "meetings.yaml", DAYTIME, late, TODAY)
     assert problems == [
-        "data/meetings.yaml:56:10: meetings[riverside-2025-03].end: 01:30 on 2025-03-30 does not "
+        "data/meetings.yaml at `01:30`: meetings[riverside-2025-03].end: 01:30 on 2025-03-30 does not "
         "exist in UK time: the clocks go forward that night — choose a time outside 01:00 to 02:00"
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from positions import all_located
 from test_warnings import FIXTURE, PERSONAL, cli, make
 
 from generator.load import yaml_strict
@@ -31,12 +32,13 @@ FIX = "remove it; if it is meant to be public,"
 
 def problems(text: str, file: str = "data/actions.yaml") -> list[str]:
     """What `check` says about the personal data in one file."""
-    return [str(p) for p in personal_problems({file: yaml_strict.parse(text, file)})]
+    found = [str(p) for p in personal_problems({file: yaml_strict.parse(text, file)})]
+    return all_located(found, {file: text})
 
 
 def test_the_message_gives_the_line_to_paste_and_pasting_it_releases_the_entry() -> None:
     assert problems(ACTION) == [
-        "data/actions.yaml:4:11: actions[bins].said: this looks like personal data: an email "
+        "data/actions.yaml at `Email jo@example.com about the bins.`: actions[bins].said: this looks like personal data: an email "
         "address (`jo@example.com`) — remove it; if it is meant to be public, add the line "
         "`reviewed_personal_data: pd-aa512aa843` to this entry"
     ]
@@ -49,11 +51,11 @@ REVIEWED = ACTION + "    reviewed_personal_data: pd-aa512aa843\n"
 def test_an_edit_to_the_reviewed_text_is_flagged_again_saying_the_entry_changed() -> None:
     edited = REVIEWED.replace("about the bins.", "about the bins at 12 Acacia Avenue.")
     assert problems(edited) == [
-        "data/actions.yaml:4:11: actions[bins].said: this looks like personal data: a house "
+        "data/actions.yaml at `Email jo@example.com about the bins at 12 Acacia Avenue.`: actions[bins].said: this looks like personal data: a house "
         "number and street (`12 Acacia Avenue`), and this entry changed since it was reviewed — "
         "remove it; if it is meant to be public, check this entry again and change its line to "
         "`reviewed_personal_data: pd-10a17b2d25`",
-        "data/actions.yaml:4:11: actions[bins].said: this looks like personal data: an email "
+        "data/actions.yaml at `Email jo@example.com about the bins at 12 Acacia Avenue.`: actions[bins].said: this looks like personal data: an email "
         "address (`jo@example.com`), and this entry changed since it was reviewed — remove it; if "
         "it is meant to be public, check this entry again and change its line to "
         "`reviewed_personal_data: pd-10a17b2d25`",
@@ -81,7 +83,7 @@ def test_edits_that_leave_the_reviewed_text_alone_keep_the_release() -> None:
 
 def test_the_old_true_is_not_a_release_and_the_message_gives_the_value_to_use() -> None:
     assert problems(ACTION + "    reviewed_personal_data: true\n") == [
-        "data/actions.yaml:4:11: actions[bins].said: this looks like personal data: an email "
+        "data/actions.yaml at `Email jo@example.com about the bins.`: actions[bins].said: this looks like personal data: an email "
         "address (`jo@example.com`), and `reviewed_personal_data: true` does not say which text "
         "was reviewed — remove it; if it is meant to be public, change that line to "
         "`reviewed_personal_data: pd-aa512aa843`"
@@ -89,14 +91,14 @@ def test_the_old_true_is_not_a_release_and_the_message_gives_the_value_to_use() 
 
 
 def test_a_line_that_is_not_a_fingerprint_is_refused() -> None:
-    loaded = yaml_strict.parse(
-        ACTION + "    reviewed_personal_data: pd-aa512aa8\n", "data/actions.yaml"
-    )
+    text = ACTION + "    reviewed_personal_data: pd-aa512aa8\n"
+    loaded = yaml_strict.parse(text, "data/actions.yaml")
     try:
         validate(loaded, DATA_FILES["actions.yaml"])
     except DataError as error:
-        assert [str(p) for p in error.problems] == [
-            "data/actions.yaml:7:29: actions[bins].reviewed_personal_data: `pd-aa512aa8` is not "
+        found = [str(p) for p in error.problems]
+        assert all_located(found, {"data/actions.yaml": text}) == [
+            "data/actions.yaml at `pd-aa512aa8`: actions[bins].reviewed_personal_data: `pd-aa512aa8` is not "
             "the value a personal-data message gives — paste the whole line from the message, "
             "e.g. reviewed_personal_data: pd-0123456789"
         ]
@@ -126,12 +128,12 @@ clusters:
 
 
 def test_a_panels_line_does_not_release_its_officers() -> None:
-    officer = "data/clusters.yaml:{}: clusters[north], the 1st officer, contact.{}: "
+    officer = "data/clusters.yaml at `{}`: clusters[north], the 1st officer, contact.{}: "
     fix = f"{FIX} add the line `reviewed_personal_data: pd-ae56f349d5` to this officer"
     assert problems(PANEL, "data/clusters.yaml") == [
-        officer.format("8:18", "email")
+        officer.format("jo.bloggs@mail.example.org", "email")
         + f"this looks like personal data: an email address (`jo.bloggs@mail.example.org`) — {fix}",
-        officer.format("9:18", "phone")
+        officer.format('"07700 900123"', "phone")
         + f"this looks like personal data: a phone number (`07700 900123`) — {fix}",
     ]
 

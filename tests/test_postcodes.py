@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from positions import all_located
 from pydantic import ValidationError
 from test_resident_pages import CONFIG
 
@@ -132,7 +133,7 @@ def test_an_area_must_name_one_of_the_panels_wards(tmp_path: Path) -> None:
     )
     with pytest.raises(DataError) as caught:
         dataset_module.load(data, today=date(2025, 3, 10), label="data")
-    assert [str(p) for p in caught.value.problems] == [
-        "data/clusters.yaml:14:15: clusters[riverside], the 2nd area, ward: `Brige Ward` is not one of "
+    assert all_located([str(p) for p in caught.value.problems], tmp_path) == [
+        "data/clusters.yaml at `Brige Ward`: clusters[riverside], the 2nd area, ward: `Brige Ward` is not one of "
         "this panel's wards — write the ward exactly as in the panel's `wards` list, or add it there"
     ]

@@ -21,8 +21,9 @@ def test_a_changed_wording_is_caught() -> None:
     row = "`venu` is not a field here — did you mean `venue`?"
     assert matches(
         row,
-        "data/m.yaml:1:1: meetings[a].statsu: `statsu` is not a field here — did you mean `status`?",
+        "data/m.yaml at `statsu: x`: meetings[a].statsu: `statsu` is not a field here — did you mean `status`?",
     )
     assert not matches(
-        row, "data/m.yaml:1:1: meetings[a].statsu: `statsu` is not known — did you mean `status`?"
+        row,
+        "data/m.yaml at `statsu: x`: meetings[a].statsu: `statsu` is not known — did you mean `status`?",
     )
