@@ -23,8 +23,9 @@ from generator.load.errors import visible
 SHOWN = 60
 """Characters of the pointed-at text shown before ``…``."""
 
-_LINE = re.compile(r"(?P<file>[^\s:`]+\.ya?ml):(?P<line>\d+):(?P<column>\d+):")
-"""``FILE:LINE:COLUMN:`` of a problem line (check, diff, warnings, the MkDocs log)."""
+_LINE = re.compile(r"(?P<file>[^\s:`]+\.(?:ya?ml|md)):(?P<line>\d+):(?P<column>\d+):")
+"""``FILE:LINE:COLUMN:`` of a problem line (check, diff, warnings, placeholders in data and
+pages, the MkDocs log)."""
 _ANNOTATION = re.compile(r"file=(?P<file>[^,:\s]+),line=(?P<line>\d+),col=(?P<column>\d+)")
 """``file=FILE,line=LINE,col=COLUMN`` of a GitHub workflow annotation."""
 

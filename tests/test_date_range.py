@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from extremes import EPOCHS, FIXTURE_DATA, extreme_data
 from fixturedata import problems_located
+from positions import all_located
 from sitebuild import mkdocs_build
 
 from generator.clock import BadEpoch, build_date, build_time
@@ -108,8 +109,10 @@ def test_a_failing_renderer_is_reported_at_the_record_it_was_rendering(tmp_path:
     )
     with pytest.raises(DataError) as caught:
         render_all(broken, config)
-    [line] = caught.value.lines()
-    assert line.startswith("data/meetings.yaml:34:5: meetings[hilltop-2024-11]: ")
+    [line] = all_located(caught.value.lines(), FIXTURE_DATA.parent)
+    assert line.startswith(
+        "data/meetings.yaml at `id: hilltop-2024-11`: meetings[hilltop-2024-11]: "
+    )
     assert "the site could not be built from this data (" in line
     assert line.endswith("— check its dates and numbers; if they look right, report this as a bug")
 
@@ -136,8 +139,8 @@ def test_a_renderer_failing_over_many_records_points_at_their_list() -> None:
     )
     with pytest.raises(DataError) as caught:
         render_all(dataclasses.replace(good, meetings=meetings), config)
-    assert caught.value.lines() == [
-        "data/meetings.yaml:3:3: meetings: the site could not be built from this data "
+    assert all_located(caught.value.lines(), FIXTURE_DATA.parent) == [
+        "data/meetings.yaml at `- id: riverside-2024-11`: meetings: the site could not be built from this data "
         "(OverflowError: date value out of range) — check its dates and numbers; "
         "if they look right, report this as a bug"
     ]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from clirun import generator
 from markdown_it import MarkdownIt
+from positions import located
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "workflow" / "data"
@@ -246,9 +247,10 @@ def test_deleting_a_published_meeting_blocks(repo: Path) -> None:
     result = diff(repo, "HEAD")
     assert result.returncode == 1
     assert (
-        "- data/meetings.yaml:3:3: meetings: the meeting \\`north-2030-04\\` was deleted, but it was "
+        "- data/meetings.yaml at `- id: north-2030-02`: meetings: the meeting \\`north-2030-04\\` was deleted, but it was "
         "published: subscribers' calendars would silently lose it — cancel it instead: put it "
-        "back with \\`status: cancelled\\` and a \\`status\\_reason:\\`\n" in result.stdout
+        "back with \\`status: cancelled\\` and a \\`status\\_reason:\\`\n"
+        in located(result.stdout, repo)
     )
 
 
@@ -281,9 +283,9 @@ def test_staff_text_cannot_change_the_summary(repo: Path, spoof: str) -> None:
 def test_a_new_meeting_dated_in_the_past_is_worth_a_look(repo: Path) -> None:
     meetings = repo / "data" / "meetings.yaml"
     meetings.write_text(meetings.read_text() + MAY.replace("2030-05", "2030-01"))
-    out = diff(repo, "HEAD").stdout
+    out = located(diff(repo, "HEAD").stdout, repo)
     assert (
-        "### Worth a look (does not block)\n\n- data/meetings.yaml:38:11: "
+        "### Worth a look (does not block)\n\n- data/meetings.yaml at `2030-01-14`: "
         "meetings\\[north-2030-01\\].date: this new meeting is dated Monday 14 January 2030, "
         "in the past — check the year and the month; a past meeting is added only to record it\n"
     ) in out

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from positions import all_located, describe, located
 
 from generator.cli.main import main
 from generator.load import yaml_strict as yamlstrict
@@ -29,6 +30,9 @@ Call us on
 by the force]</span> or write.
 """
 
+FIRST_SPAN_LINE = '`<span class="placeholder">[phone number to be set`'
+"""Where the page's placeholder starts, as positions.located reads it."""
+
 
 def _tree(tmp_path: Path, data: Path, page: str | None) -> tuple[Path, Path]:
     shutil.copytree(data, tmp_path / "data")
@@ -41,9 +45,11 @@ def _tree(tmp_path: Path, data: Path, page: str | None) -> tuple[Path, Path]:
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
+    """The command's exit code and lines, each position read as the text there."""
     code = main(["placeholders", *args])
     captured = capsys.readouterr()
-    return code, (captured.out + captured.err).splitlines()
+    sources = Path(args[args.index("--data") + 1]).parent  # where the label `data` is
+    return code, all_located((captured.out + captured.err).splitlines(), sources)
 
 
 def test_a_marked_placeholder_warns_and_strict_refuses(
@@ -52,7 +58,8 @@ def test_a_marked_placeholder_warns_and_strict_refuses(
     data, docs = _tree(tmp_path, SITE_DATA, SPAN_PAGE)
     args = ("--data", str(data), "--label", "data", "--docs", str(docs))
     expected = (
-        f"placeholder: {docs.as_posix()}/contact.md:4:1: placeholder [phone number to be set by "
+        f"placeholder: {docs.as_posix()}/contact.md at {FIRST_SPAN_LINE}: placeholder [phone "
+        "number to be set by "
         'the force] is still in the page — replace the whole <span class="placeholder">…</span> '
         "with the real text"
     )
@@ -89,14 +96,14 @@ def test_configuration_placeholders_and_missing_contact(
         "committee: '[committee to be set by the force]'",
     )
     (data / "publisher.yaml").write_text(publisher, encoding="utf-8")
-    line = publisher.splitlines().index("committee: '[committee to be set by the force]'") + 1
     code, lines = _run(
         capsys, "--data", str(data), "--label", "data", "--docs", str(docs), "--strict"
     )
     # The City's accessibility statement facts are marked placeholders too (none is in the
     # sources): one line each, at the value's own line and column.
     statement = [
-        f"placeholder: data/publisher.yaml:{number}:{text.index('[') + 1}: placeholder "
+        f"placeholder: data/publisher.yaml {describe(publisher, number, text.index('[') + 1)}: "
+        "placeholder "
         f"{text[text.index('[') : text.index(']') + 1]} is still in the configuration — replace "
         "it with the real value"
         for number, text in enumerate(publisher.splitlines(), start=1)
@@ -105,10 +112,11 @@ def test_configuration_placeholders_and_missing_contact(
     assert len(statement) == 8
     assert code == 1
     assert lines == [
-        "placeholder: data/publisher.yaml:1:1: contact: no general contact is set, so pages with "
+        "placeholder: data/publisher.yaml at the start: contact: no general contact is set, so pages with "
         "facts not yet published offer none — add `contact:` with the force's public `phone:`, "
         "`email:` or `web_form:`",
-        f"placeholder: data/publisher.yaml:{line}:13: placeholder [committee to be set by the "
+        "placeholder: data/publisher.yaml at `[committee to be set by the force]'`: placeholder "
+        "[committee to be set by the "
         "force] is still in the configuration — replace it with the real value",
         *statement,
         "10 placeholder(s) left: the site must not be published until the force replaces them.",
@@ -127,7 +135,7 @@ def test_a_missing_accessibility_section_is_a_placeholder_and_the_page_shows_mar
     assert _run(capsys, *args) == (
         1,
         [
-            "placeholder: data/publisher.yaml:1:1: accessibility: the accessibility statement "
+            "placeholder: data/publisher.yaml at the start: accessibility: the accessibility statement "
             "has no contact, enforcement or testing details — add `accessibility:` "
             "(examples/northvale/data/publisher.yaml shows every field)",
             "1 placeholder(s) left: the site must not be published until the force replaces them.",
@@ -156,7 +164,11 @@ def test_the_deploy_workflow_refuses_before_it_uploads(tmp_path: Path) -> None:
         [sys.executable, *command[1:]], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert done.returncode == 1, done.stderr
-    assert "docs/contact.md:4:1: placeholder [phone number to be set by the force]" in done.stderr
+    said = located(done.stderr, tmp_path)
+    assert (
+        f"docs/contact.md at {FIRST_SPAN_LINE}: placeholder [phone number to be set by the force]"
+        in said
+    )
     (docs / "contact.md").unlink()
     done = subprocess.run(
         [sys.executable, *command[1:]], cwd=tmp_path, capture_output=True, text=True, check=False

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from fixturedata import FIXTURE_DATA
-from positions import describe, located, position_of
+from positions import describe, located, position_in, position_of
 from test_bad_inputs import FILE_CASES, case_sources
 
 TEXTS = {
@@ -43,15 +43,19 @@ def test_repeated_text_is_counted() -> None:
 
 
 def test_lines_of_every_kind_are_located(tmp_path: Path) -> None:
+    text = "meetings:\n  - id: north\n    start: half six\n"
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "m.yaml").write_text("meetings:\n  - id: north\n    start: half six\n")
+    (tmp_path / "data" / "m.yaml").write_text(text)
+    (start_line, start), (id_line, id_column) = position_in(text, "half"), position_in(text, "id")
+    name_line, name = position_in(text, "north")
     output = (
-        "data/m.yaml:3:12: meetings[x].start: `half six` is wrong — fix it\n"
-        "BLOCKING data/m.yaml:2:5: meetings[x]: w — says data/m.yaml:1:1: too\n"
-        "::error file=data/m.yaml,line=2,col=9,title=Check::w — f\n"
+        f"data/m.yaml:{start_line}:{start}: meetings[x].start: `half six` is wrong — fix it\n"
+        f"BLOCKING data/m.yaml:{id_line}:{id_column}: meetings[x]: w — says data/m.yaml:1:1: too\n"
+        f"::error file=data/m.yaml,line={name_line},col={name},title=Check::w — f\n"
         "data/gone.yaml:0:0: the file is missing — restore it\n"
         "2 problem(s) found."
     )
+    # Only the first position of a line is read: the rest is the message's own text.
     assert located(output, tmp_path) == (
         "data/m.yaml at `half six`: meetings[x].start: `half six` is wrong — fix it\n"
         "BLOCKING data/m.yaml at `id: north`: meetings[x]: w — says data/m.yaml:1:1: too\n"
@@ -59,5 +63,7 @@ def test_lines_of_every_kind_are_located(tmp_path: Path) -> None:
         "data/gone.yaml (the whole file): the file is missing — restore it\n"
         "2 problem(s) found."
     )
-    moved = located(output.replace(":3:12:", ":3:11:"), tmp_path)
-    assert moved.startswith("data/m.yaml at ` half six`: ")
+    one_column_left = output.replace(f":{start}:", f":{start - 1}:", 1)
+    assert located(one_column_left, tmp_path).startswith("data/m.yaml at ` half six`: ")
+    one_line_up = output.replace(f":{start_line}:", f":{start_line - 1}:", 1)
+    assert located(one_line_up, tmp_path).startswith("data/m.yaml at `th`: ")

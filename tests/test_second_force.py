@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from fixturedata import fixture_copy, rendered
+from positions import all_located
 
 from generator.load import advisories
 from generator.load import dataset as dataset_module
@@ -74,13 +75,12 @@ def test_an_entered_figure_that_differs_is_a_staff_warning(tmp_path: Path) -> No
     (data / "metrics.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     loaded = dataset_module.load(data, today=today, label="data")
     warnings = [str(a.problem) for a in advisories.advisories(loaded) if not a.blocking]
-    column = lines[value_line].index("value:") + 8
     assert (
-        f"data/metrics.yaml:{value_line + 1}:{column}: metrics[a], the 1st value, value: metric a "
+        f"data/metrics.yaml at `{wrong}`: metrics[a], the 1st value, value: metric a "
         f"for 2025-Q1 is entered as {wrong}, but the meetings data counts "
         f"{derived.get('2025-Q1', 0)} cluster panel meetings held — check the figure, or add the "
         "missing meetings or entries to the data"
-    ) in warnings
+    ) in all_located(warnings, tmp_path)
 
 
 def _move_place(data: Path, reason: bool = True) -> None:
