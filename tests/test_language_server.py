@@ -15,9 +15,11 @@ so a case that comes to agree fails the test until it leaves the list.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from positions import position_of
@@ -45,9 +47,16 @@ EDITOR_CANNOT: dict[str, str] = {
     "syntax_error": "the editor's parser words it, and checks the half-read entry too",
     "unclosed_brace": "the editor's parser reports the end of the group, not where it opens",
     "unclosed_bracket": "the editor's parser reports the end of the list, not where it opens",
+    # 4 diagnostics for check's 1: 'Tabs are not allowed as indentation' on both tab lines
+    # (the parser's, one per tab-indented line: a schema of {} still leaves those 2), the
+    # item's missing `name` and 'Property name is not allowed.' for the name it misread as a
+    # top-level key. The same 4 from yaml-language-server 1.10.0 and 2.0.0, with yamlVersion
+    # 1.1 or disableAdditionalProperties; no setting filters parser messages, and the
+    # formatter neither has a range form (so formatOnPaste does nothing) nor reads tabs.
+    # settings.json makes the Tab key type spaces; the quick fix mends a pasted tab.
     "tab_indent": "the editor's YAML parser marks every tab-indented line in its own words "
     "('Tabs are not allowed as indentation'), then checks the entry as it misread it; "
-    "a schema can neither reword nor silence the parser (settings.json makes Tab type spaces)",
+    "a schema can neither reword nor silence the parser",
     "unquoted_time_in_text": "YAML 1.2 editors read 18:30 as text: only YAML 1.1 tools misread it",
     "yes_no_on_in_text": "YAML 1.2 editors read yes/no/on as text: only YAML 1.1 tools misread it",
     "top_level_list": "a list where the file needs fields: the editor says so on its first line",
@@ -171,6 +180,39 @@ def test_editor_and_check_agree_on_the_corpus(
 
 def _line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def _applied(text: str, edits: list[dict[str, Any]]) -> str:
+    """``text`` with the editor's text edits made (0-based LSP ranges), the last one first."""
+    starts = [0, *itertools.accumulate(len(line) for line in text.splitlines(keepends=True))]
+
+    def offset(position: dict[str, int]) -> int:
+        return starts[position["line"]] + position["character"]
+
+    for edit in sorted(edits, key=lambda e: offset(e["range"]["start"]), reverse=True):
+        start, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
+        text = text[:start] + edit["newText"] + text[end:]
+    return text
+
+
+def test_tabs_are_fixed_in_one_step_by_the_editors_quick_fix(
+    server: LanguageServer, workspace: Path
+) -> None:
+    # The editor cannot say check's one message for a tab (EDITOR_CANNOT): on the line check
+    # names, its light bulb offers to replace every tab with two spaces (editor.tabSize
+    # under "[yaml]" in settings.json gives the width), and the file is then clean.
+    text = (ROOT / "tests" / "bad_inputs" / "tab_indent.yaml").read_text(encoding="utf-8")
+    target = workspace / "data" / "clusters.yaml"
+    target.write_text(text, encoding="utf-8")
+    try:
+        line = _line_of(text, "\t")
+        assert Diagnostic(line, "Tabs are not allowed as indentation") in server.diagnostics(target)
+        fixed = _applied(text, server.quick_fixes(target, line)["Convert all Tabs to Spaces"])
+        assert fixed == text.replace("\t", "  ")
+        target.write_text(fixed, encoding="utf-8")
+        assert server.diagnostics(target) == []
+    finally:
+        shutil.copyfile(FIXTURE / "clusters.yaml", target)
 
 
 def test_rules_between_fields_land_on_their_field_in_checks_words(

@@ -51,7 +51,12 @@ def settings_for(workspace: Path, file: Path | None = None) -> dict[str, Any]:
         if key.startswith("yaml.") and "." not in key.removeprefix("yaml.")
     }
     # No schemas from the internet (SchemaStore): the tests make no third-party request.
-    return {"yaml": {**yaml, "schemas": schemas, "schemaStore": {"enable": False}}}
+    # "[yaml]" is the language's editor settings, asked for as VS Code answers it (a dotted
+    # key each): the server takes its indentation from editor.tabSize there.
+    return {
+        "yaml": {**yaml, "schemas": schemas, "schemaStore": {"enable": False}},
+        "[yaml]": settings.get("[yaml]"),
+    }
 
 
 class LanguageServer:
@@ -77,6 +82,7 @@ class LanguageServer:
         )
         self._reader.start()
         self._opened: dict[str, int] = {}
+        self._published: dict[str, list[dict[str, Any]]] = {}
 
     def __enter__(self) -> LanguageServer:
         root = self.workspace.as_uri()
@@ -187,10 +193,32 @@ class LanguageServer:
                 continue
             params = message["params"]
             if params["uri"] == uri and params.get("version", version) == version:
+                self._published[uri] = params["diagnostics"]
                 return [
                     Diagnostic(d["range"]["start"]["line"] + 1, d["message"])
                     for d in params["diagnostics"]
                 ]
+
+    def quick_fixes(self, path: Path, line: int) -> dict[str, list[dict[str, Any]]]:
+        """The fixes the light bulb offers on a 1-based line of ``path``: title -> text edits.
+
+        As VS Code asks: for that line, with the diagnostics last shown on it (call
+        ``diagnostics`` first). The edits are LSP ``TextEdit``s, 0-based.
+        """
+        uri = path.resolve().as_uri()
+        here = [d for d in self._published[uri] if d["range"]["start"]["line"] == line - 1]
+        whole_line = {
+            "start": {"line": line - 1, "character": 0},
+            "end": {"line": line, "character": 0},
+        }
+        actions = self.request(
+            "textDocument/codeAction",
+            {"textDocument": {"uri": uri}, "range": whole_line, "context": {"diagnostics": here}},
+        )
+        return {
+            action["title"]: action.get("edit", {}).get("changes", {}).get(uri, [])
+            for action in actions or []
+        }
 
     def hover(self, path: Path, line: int, character: int) -> str:
         """The hover text at a 1-based line and 0-based character of an opened file."""
