@@ -7,11 +7,16 @@ from importlib import resources
 
 from generator.load.dataset import Dataset
 from generator.render.outputs import Kind, Output, SiteConfig
-from generator.render.urls import SCRIPT, STYLES
+from generator.render.urls import FINDER_SCRIPT, SCRIPT, STYLES
 
 
 def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
-    """``generator/render/static/*`` at the site paths the plugin adds to every page."""
+    """``generator/render/static/*``: what the plugin adds to every page, and the finder's code."""
     folder = resources.files("generator.render") / "static"
-    for path, name in ((SCRIPT, "cluster-panels-pages.js"), (STYLES, "cluster-panels-pages.css")):
+    files = (
+        (SCRIPT, "cluster-panels-pages.js"),
+        (FINDER_SCRIPT, "cluster-panels-finder.js"),
+        (STYLES, "cluster-panels-pages.css"),
+    )
+    for path, name in files:
         yield Output(path=path, content=folder.joinpath(name).read_bytes(), kind=Kind.FILE)

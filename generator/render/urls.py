@@ -31,7 +31,9 @@ CHANGES_FEED = "changes.atom"
 """The Atom feed of what changed (new and changed meetings, records, log entries, figures)."""
 
 SCRIPT = "assets/javascripts/cluster-panels-pages.js"
-"""The small script that moves finished meetings to 'past' and adds log filters."""
+"""The small script every page loads: log filters, copy buttons, the finder's form shown."""
+FINDER_SCRIPT = "assets/javascripts/cluster-panels-finder.js"
+"""The finder's search, fetched by SCRIPT when the form is first used (not on page load)."""
 STYLES = "assets/stylesheets/cluster-panels-pages.css"
 """Layout of cards, banners and summary lists on generated pages."""
 

@@ -173,3 +173,23 @@ def test_with_no_areas_the_page_lists_the_panels_and_the_general_contact(
         page.locator(".cp-finder-panels").get_by_role("link", name="Hilltop cluster panel").tap()
     assert page.url.endswith("/panels/hilltop/")
     page.close()
+
+
+def test_the_finders_code_is_fetched_when_the_form_is_first_used(
+    phone_context, site_server
+) -> None:  # type: ignore[no-untyped-def]
+    # The every-page script shows the form; the search's own script is not part of any page
+    # load (issue 13's page weight), only of using the form.
+    page = phone_context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site_server.url("find-your-panel/index.html"), wait_until="networkidle")
+    field = page.get_by_label("Your postcode or street")
+    assert field.is_visible()
+    assert [u for u in asked if u.endswith("/cluster-panels-finder.js")] == []
+    field.focus()
+    page.wait_for_function("() => typeof window.cpFinder === 'function'")
+    assert [u.rsplit("/", 1)[1] for u in asked if "/cluster-panels-finder.js" in u] == [
+        "cluster-panels-finder.js"
+    ]
+    page.close()
