@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser  # type: ignore[import-untyped]  # feedparser ships no type information
@@ -134,12 +135,27 @@ def test_entries_accumulate_and_an_unchanged_site_gives_the_same_bytes(
     assert sorted(e.title for e in third.entries[1:]) == sorted(EXPECTED)
 
 
+def _feeds(html: str) -> list[str]:
+    """The feeds a page announces, found as feed readers find them: each ``<link>`` whose
+    rel holds the token ``alternate`` and whose type is Atom."""
+    found: list[str] = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            named = dict(attrs)
+            rel = (named.get("rel") or "").lower().split()
+            if tag == "link" and "alternate" in rel and named.get("type") == "application/atom+xml":
+                found.append(named.get("href") or "")
+
+    Links().feed(html)
+    return found
+
+
 def test_every_page_links_the_feed_in_its_head(built_site: sitebuild.BuiltSite) -> None:
-    link = '<link rel="alternate" type="application/atom+xml" href="'
     for page in built_site.pages:
         html = (built_site.site_dir / page).read_text(encoding="utf-8")
-        start = html.index(link) + len(link)
-        href = html[start : html.index('"', start)]
+        head = html[: html.index("</head>")]
+        [href] = _feeds(head)
         if href.startswith("/"):  # the 404 page links from the site's root (it is served anywhere)
             assert href == built_site.base_path + urls.CHANGES_FEED, page
             continue

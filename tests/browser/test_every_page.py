@@ -79,6 +79,9 @@ def test_page(page_path, open_page, light_context, axe_script, site_server):
     foreign = foreign_requests(opened.requests, site_server.origin)
     if foreign:
         problems.append(f"fetched from other hosts: {foreign}")
+    if [url for url in opened.requests if url.endswith("/sitemap.xml")]:
+        # The theme's script fetches it beside every link[rel=alternate] (its translations).
+        problems.append("fetched sitemap.xml, which no page needs")
     assert not problems, _report(page_path, problems)
 
 
