@@ -35,6 +35,7 @@ from generator.load.dataset import Dataset, FileCache
 from generator.load.errors import DataError, Problem
 from generator.load.publish import load_with_notices
 from generator.preview import Preview, changed, fingerprint, showing_errors
+from generator.render.css import without_comments
 from generator.render.handwritten import UnknownPlaceholder, Wording, worded
 from generator.render.outputs import Kind, Output, Share, SiteConfig
 from generator.render.urls import SCRIPT, STYLES
@@ -204,6 +205,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
                     f"or file ({generated.url or '/'}): remove or rename it"
                 )
             files.append(generated)
+        _publish_theme_css_without_comments(files, config)
         return files
 
     def _out_of_nav(self, path: str) -> bool:
@@ -532,3 +534,17 @@ def _nav_rank(item: Any) -> int:
 
 def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
+
+
+def _publish_theme_css_without_comments(files: Files, config: MkDocsConfig) -> None:
+    """The stylesheets of the theme's custom_dir (overrides/) as published: no comments.
+
+    Material's own are minified already; ours keep their comments in the repository.
+    """
+    custom = config.theme.custom_dir
+    if not custom:
+        return
+    for file in files:
+        source = file.abs_src_path
+        if source and file.src_uri.endswith(".css") and Path(source).is_relative_to(custom):
+            file.content_string = without_comments(file.content_string)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from importlib import resources
 
 from generator.load.dataset import Dataset
+from generator.render.css import without_comments
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.render.urls import FINDER_SCRIPT, SCRIPT, STYLES
 
@@ -19,4 +20,7 @@ def render(dataset: Dataset, config: SiteConfig) -> Iterator[Output]:
         (STYLES, "cluster-panels-pages.css"),
     )
     for path, name in files:
-        yield Output(path=path, content=folder.joinpath(name).read_bytes(), kind=Kind.FILE)
+        content = folder.joinpath(name).read_bytes()
+        if name.endswith(".css"):
+            content = without_comments(content.decode("utf-8")).encode("utf-8")
+        yield Output(path=path, content=content, kind=Kind.FILE)
