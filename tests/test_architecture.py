@@ -192,6 +192,7 @@ def test_the_adapters_use_only_the_public_surface() -> None:
         "generator.load.published",
         "generator.load.published_changes",
         "generator.preview",
+        "generator.render.css",
         "generator.render.handwritten",
         "generator.render.outputs",
         "generator.render.urls",
