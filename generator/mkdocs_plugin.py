@@ -33,7 +33,7 @@ from generator.incremental import LATER, Renders
 from generator.load import published, published_changes
 from generator.load.dataset import Dataset, FileCache
 from generator.load.errors import DataError, Problem
-from generator.load.publish import load_with_notices
+from generator.load.publish import FrozenHeap, load_with_notices
 from generator.preview import Preview, changed, fingerprint, showing_errors
 from generator.render.css import without_comments
 from generator.render.handwritten import UnknownPlaceholder, Wording, worded
@@ -94,6 +94,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         self.wording = Wording()
         self.site: SiteConfig | None = None
         self.preview = Preview()
+        self.heap = FrozenHeap()
+        """A build's dataset and outputs, frozen until it ends (not in a preview)."""
         self.kept: _Kept | None = None
         self.data_records = 0
         self.renders = Renders()
@@ -116,6 +118,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             )
         self.data_path = Path(config.config_file_path or ".").parent / self.config.data_dir
         data, notices = self._load("nothing was published")
+        if not self.preview.serving:  # a preview's datasets come and go: they stay in sight
+            self.heap.freeze()
         try:  # `site_name: Northshire Police {{ words.panels }}` follows a renamed panel
             for key in ("site_name", "site_description"):
                 if isinstance(config[key], str):
@@ -139,6 +143,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             previous_changes=before,
         )
         self.outputs = self._render(data, self.site, "nothing was published")[0]
+        if not self.preview.serving:
+            self.heap.freeze()
         if self.preview.serving:
             self.renders.prime(data, self.site)
         self.search = records(data)
@@ -300,6 +306,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Wait for the search index (from the data's records and the hand-written pages' text)."""
         indexing, self.indexing = self.indexing, None
+        self.heap.thaw()
         try:
             if indexing is not None:
                 indexing.result()
@@ -311,6 +318,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """Let a search index being written finish (its staging folder is then removed)."""
         indexing, self.indexing = self.indexing, None
+        self.heap.thaw()
         if indexing is not None:
             indexing.exception()
         self.preview.failure = str(error)

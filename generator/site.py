@@ -6,7 +6,6 @@ are pure, so the adapters (MkDocs plugin, CLI) only decide where the bytes go.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +15,7 @@ from generator.feeds import changes, events
 from generator.feeds import render as feeds
 from generator.load.dataset import Dataset
 from generator.load.origins import render_failure
+from generator.load.publish import collector_frozen
 from generator.metrics import page as metrics
 from generator.opendata import render as opendata
 from generator.pages import site as pages
@@ -93,15 +93,15 @@ def _in_parallel(dataset: Dataset, config: SiteConfig) -> list[Output] | None:
     _job = (dataset, config)
     # Frozen objects are skipped by the workers' garbage collector: otherwise its first full
     # pass writes to every object the workers inherited, copying the whole dataset into each.
-    gc.freeze()
+    # (A build that froze its dataset already keeps it frozen after the pool.)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [output for part in pool.map(_task, range(len(TASKS))) for output in part]
+        with collector_frozen():
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                return [output for part in pool.map(_task, range(len(TASKS))) for output in part]
     except Exception:  # re-raised by the serial loop below, located at its record
         return None
     finally:
-        gc.unfreeze()
         _job = None
 
 

@@ -21,7 +21,7 @@ from generator.engines.manifest import MANIFEST, manifest, pages
 from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV
 from generator.load import published, published_changes
 from generator.load.errors import DataError
-from generator.load.publish import load_publishable
+from generator.load.publish import FrozenHeap, collector_frozen, load_publishable
 from generator.render.handwritten import UnknownPlaceholder, worded
 from generator.render.outputs import Kind, Output, SiteConfig
 from generator.review import current_schema
@@ -58,8 +58,14 @@ def _build(args: argparse.Namespace) -> int:
     if refused:
         print(f"error: {refused}; nothing was written.", file=sys.stderr)
         return 2
+    with collector_frozen() as heap:
+        return _load_and_write(args, heap)
+
+
+def _load_and_write(args: argparse.Namespace, heap: FrozenHeap) -> int:
     try:
         data = load_publishable(args.data, label=args.label)
+        heap.freeze()  # the dataset lives until the build ends: no collector passes over it
         words = data.publisher.wording
         name = worded(args.site_name, words, markdown=False) if args.site_name else None
         name = name or data.publisher.default_site_name()
@@ -72,6 +78,7 @@ def _build(args: argparse.Namespace) -> int:
             args.site_url, name, build_time(), args.custom_templates, previous, before
         )
         outputs = render_all(data, config)
+        heap.freeze()
     except (published.PreviousError, published_changes.PreviousChangesError) as error:
         print(f"error: {error}; {args.out} was left as it was.", file=sys.stderr)
         return 1
