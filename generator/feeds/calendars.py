@@ -127,7 +127,60 @@ def events(
     same bytes are placed in each file.
     """
     chosen = dataset.meetings if meetings is None else meetings
-    return {m.id: event(m, dataset, config).to_ical() for m in chosen}
+    return {m.id: serialize(event(m, dataset, config)) for m in chosen}
+
+
+FOLD_AT = 75
+"""RFC 5545 §3.1: a line longer than 75 octets is folded; icalendar folds before the 75th."""
+
+
+def serialize(component: Component) -> bytes:
+    """``component.to_ical()``, byte for byte, with its line folding done faster.
+
+    icalendar folds each line a character at a time, encoding each one to count its
+    octets: over every meeting's VEVENT that was the build's costliest function. Most
+    lines are ASCII, where a character is an octet, so they are cut by slicing.
+    """
+    lines = (fold(line) for line in component.content_lines() if line)
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def fold(line: str) -> str:
+    """``line`` folded exactly as icalendar 7 folds it (``icalendar.parser.string._foldline``).
+
+    Pieces stay under :data:`FOLD_AT` octets, and a piece never ends with a backslash or
+    caret (a TEXT or RFC 6868 escape is not split, icalendar issue #1501): that character
+    starts the next piece instead.
+    """
+    if not line.isascii():
+        return _fold_octets(line)
+    pieces, start, width = [], 0, FOLD_AT - 1
+    while len(line) - start > width:
+        end = start + width
+        if line[end - 1] in "\\^":
+            end -= 1
+        pieces.append(line[start:end])
+        start = end
+    pieces.append(line[start:])
+    return "\r\n ".join(pieces)
+
+
+def _fold_octets(line: str) -> str:
+    """:func:`fold` for a line with characters of more than one octet, counted one by one."""
+    pieces: list[str] = []
+    piece: list[str] = []
+    octets = 0
+    for char in line:
+        size = len(char.encode())
+        if piece and octets + size >= FOLD_AT:
+            carried = piece.pop() if len(piece) > 1 and piece[-1] in "\\^" else None
+            pieces.append("".join(piece))
+            piece = [carried] if carried is not None else []
+            octets = len(carried.encode()) if carried is not None else 0
+        piece.append(char)
+        octets += size
+    pieces.append("".join(piece))
+    return "\r\n ".join(pieces)
 
 
 def _finish(
