@@ -7,10 +7,9 @@ in public text is the exception: it blocks until it is removed or marked as revi
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -21,7 +20,7 @@ from generator.load.dataset import Dataset
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
 from generator.load.meeting_rules import JOIN_LINK_DAYS
-from generator.load.personal_scan import REVIEWED, Flagged, scan
+from generator.load.personal_scan import REVIEWED, Flagged, entries, scan_entry
 from generator.models import Meeting
 from generator.vocabulary import DerivedCount, MeetingFormat, goes_ahead, still_open
 
@@ -200,22 +199,24 @@ def personal_problems(sources: Mapping[str, Loaded]) -> Iterator[Problem]:
         yield from _scanned(sources[name])
 
 
-_SCANNED: dict[int, tuple[weakref.ref[Loaded], tuple[Problem, ...]]] = {}
-"""Each parsed file's personal-data problems, while the file is alive.
+_SCANNED: dict[str, dict[int, tuple[Any, tuple[Flagged, ...]]]] = {}
+"""Each file's entries as last scanned, by identity, with what was flagged in each.
 
-A preview keeps the parsed files an edit did not touch, so they are scanned once, not
-once an edit (the scan was a tenth of a large build)."""
+A preview keeps the entries an edit did not touch (see :mod:`generator.load.entries`), so
+only the edited one is scanned again, not the whole file each edit (the scan was a tenth
+of a large build). Each file keeps only its last scan's entries."""
 
 
-def _scanned(loaded: Loaded) -> tuple[Problem, ...]:
-    kept = _SCANNED.get(id(loaded))
-    if kept is not None and kept[0]() is loaded:
-        return kept[1]
-    found = tuple(_personal_problem(loaded, finding) for finding in scan(loaded.value))
-    for key in [key for key, (ref, _) in _SCANNED.items() if ref() is None]:
-        del _SCANNED[key]  # files no longer loaded (an id may be reused)
-    _SCANNED[id(loaded)] = (weakref.ref(loaded), found)
-    return found
+def _scanned(loaded: Loaded) -> Iterator[Problem]:
+    before = _SCANNED.get(loaded.file, {})
+    now: dict[int, tuple[Any, tuple[Flagged, ...]]] = {}
+    for key, index, entry in entries(loaded.value):
+        kept = before.get(id(entry))
+        found = kept[1] if kept is not None and kept[0] is entry else tuple(scan_entry(entry))
+        now[id(entry)] = (entry, found)
+        for flagged in found:
+            yield _personal_problem(loaded, replace(flagged, loc=(key, index, *flagged.loc)))
+    _SCANNED[loaded.file] = now
 
 
 def _texts(entry: dict[str, Any], fields: tuple[str, ...]) -> Iterator[tuple[Loc, str]]:

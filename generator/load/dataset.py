@@ -11,8 +11,9 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from generator.clock import build_date
-from generator.load import meeting_rules, partner_rules, rules
+from generator.load import entries, meeting_rules, partner_rules, rules
 from generator.load import yaml_strict as yamlstrict
+from generator.load.entries import Split
 from generator.load.errors import DataError, Problem
 from generator.load.located import Loaded
 from generator.load.validate import validate
@@ -131,15 +132,27 @@ def parse_each(read_file: Callable[[str], Loaded | None]) -> Parsed:
     return parsed
 
 
-FileCache = dict[str, tuple[tuple[int, int], Parsed]]
-"""Each file's parsed result by name, with the modification time and size it was read at."""
+@dataclass(frozen=True)
+class Kept:
+    """A preview's parse of one file, with the modification time and size it was read at."""
+
+    stamp: tuple[int, int]
+    parsed: Parsed
+    split: Split | None = None
+    """Where its entries start, for parsing only the edited one next time."""
+
+
+FileCache = dict[str, Kept]
+"""Each file's parsed result by name."""
 
 
 def read(data_dir: Path, label: str = "data", cache: FileCache | None = None) -> Parsed:
     """Parse and validate every file in ``data_dir``; ``label`` names the folder in messages.
 
     With a ``cache`` (a preview's, kept between rebuilds) a file whose modification time
-    and size are unchanged is not read again: its earlier result is reused.
+    and size are unchanged is not read again: its earlier result is reused; in one that
+    changed, only the entries whose text changed are parsed again (see
+    :mod:`generator.load.entries`).
     """
 
     def read_file(name: str) -> Loaded | None:
@@ -157,16 +170,36 @@ def read(data_dir: Path, label: str = "data", cache: FileCache | None = None) ->
         except FileNotFoundError:
             stamp = (-1, -1)
         kept = cache.get(name)
-        if kept is None or kept[0] != stamp:
-
-            def only(wanted: str, name: str = name) -> Loaded | None:
-                return read_file(name) if wanted == name else None
-
-            kept = cache[name] = (stamp, parse_each(only))
-        parsed.sources.update(kept[1].sources)
-        parsed.models.update(kept[1].models)
-        parsed.problems.extend(kept[1].problems)
+        if kept is None or kept.stamp != stamp:
+            kept = cache[name] = _read_again(
+                data_dir / name, f"{label}/{name}" if label else name, stamp, kept
+            )
+        parsed.sources.update(kept.parsed.sources)
+        parsed.models.update(kept.parsed.models)
+        parsed.problems.extend(kept.parsed.problems)
     return parsed
+
+
+def _read_again(path: Path, file: str, stamp: tuple[int, int], before: Kept | None) -> Kept:
+    """A changed file parsed again: only its edited entry when it can be, else whole."""
+    name = path.name
+    if name in OPTIONAL_FILES and not path.exists():
+        return Kept(stamp, Parsed())
+    try:
+        text = yamlstrict.read_text(path, file)
+    except DataError as error:
+        return Kept(stamp, Parsed(problems=list(error.problems)))
+    old = before.parsed if before is not None else None
+    if before is not None and before.split is not None and text == before.split.text:
+        return Kept(stamp, before.parsed, before.split)  # saved again as it was
+    if before is not None and before.split is not None and old is not None:
+        patched = entries.patch(before.split, old.sources[name], old.models[name], text)
+        if patched is not None:
+            return Kept(stamp, Parsed({name: patched.loaded}, {name: patched.model}), patched.split)
+    parsed = parse_each(lambda wanted: yamlstrict.parse(text, file) if wanted == name else None)
+    loaded = parsed.sources.get(name)
+    whole = loaded is not None and name in parsed.models and not parsed.problems
+    return Kept(stamp, parsed, entries.split(text, loaded) if whole and loaded else None)
 
 
 def _entries(models: dict[str, Model], name: str, key: str) -> tuple[Any, ...] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,8 +47,8 @@ class Loaded:
 
     file: str
     value: Any
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    positions: Mapping[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_positions: Mapping[Loc, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     """Problems found while reading that still let the tree be checked (see ``parse``)."""
 

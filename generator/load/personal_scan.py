@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -177,18 +177,31 @@ def scan(tree: Any, *, skip_reviewed: bool = True) -> list[Flagged]:
     Text released by its entry's (or officer's) review line is left out unless
     ``skip_reviewed`` is False.
     """
-    flagged: list[Flagged] = []
+    return [
+        replace(found, loc=(key, index, *found.loc))
+        for key, index, entry in entries(tree)
+        for found in scan_entry(entry, skip_reviewed=skip_reviewed)
+    ]
+
+
+def entries(tree: Any) -> Iterator[tuple[str, int, Any]]:
+    """Each entry :func:`scan` looks at, with its list's key and its place in the list."""
     if not isinstance(tree, Mapping):
-        return flagged
+        return
     for key in sorted(tree):
-        entries = tree[key]
-        if not isinstance(entries, list):
-            continue
-        for index, entry in enumerate(entries):
-            name = entry.get("id") if isinstance(entry, Mapping) else None
-            team = frozenset(name.split("-")) if isinstance(name, str) else frozenset()
-            for loc, node, officer in _units(entry, (str(key), index)):
-                flagged.extend(_review(node, loc, officer, team, skip_reviewed))
+        listed = tree[key]
+        if isinstance(listed, list):
+            for index, entry in enumerate(listed):
+                yield str(key), index, entry
+
+
+def scan_entry(entry: Any, *, skip_reviewed: bool = True) -> list[Flagged]:
+    """Flagged text in one entry of a file's list, located inside the entry, sorted by place."""
+    flagged: list[Flagged] = []
+    name = entry.get("id") if isinstance(entry, Mapping) else None
+    team = frozenset(name.split("-")) if isinstance(name, str) else frozenset()
+    for loc, node, officer in _units(entry, ()):
+        flagged.extend(_review(node, loc, officer, team, skip_reviewed))
     return sorted(flagged, key=lambda f: (_sortable(f.loc), f.kind, f.text))
 
 

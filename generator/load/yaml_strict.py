@@ -70,7 +70,9 @@ class _Builder:
     """Turns the event stream into a tree; iterative, so depth cannot overflow."""
 
     def __init__(self, file: str) -> None:
-        self.loaded = Loaded(file, None)
+        self.positions: dict[Loc, tuple[int, int]] = {}
+        self.key_positions: dict[Loc, tuple[int, int]] = {}
+        self.loaded = Loaded(file, None, self.positions, self.key_positions)
         self.pending: list[tuple[Loc, tuple[int, int], str, str]] = []
         # Each frame: [container, loc, pending key or None, first line of each key]
         self.stack: list[list[Any]] = []
@@ -95,17 +97,17 @@ class _Builder:
 
     def add(self, value: Any, mark: tuple[int, int], event: Any) -> None:
         if not self.stack:
-            self.loaded.value, self.loaded.positions[()] = value, mark
+            self.loaded.value, self.positions[()] = value, mark
             return
         frame = self.stack[-1]
         container, loc, key, _ = frame
         if isinstance(container, list):
-            self.loaded.positions[(*loc, len(container))] = mark
+            self.positions[(*loc, len(container))] = mark
             container.append(value)
         elif key is None:
             self._take_key(frame, value, mark, event)
         else:
-            self.loaded.positions[(*loc, key)] = mark
+            self.positions[(*loc, key)] = mark
             container[key] = value
             frame[2] = None
 
@@ -135,7 +137,7 @@ class _Builder:
             )
             key = f"\0dup{mark}"
         seen[key] = mark[0]
-        self.loaded.key_positions[(*loc, key)] = mark
+        self.key_positions[(*loc, key)] = mark
         frame[2] = key
 
     def _missing_dash(self, frame: list[Any], key: str, mark: tuple[int, int]) -> bool:
@@ -322,17 +324,22 @@ def read(path: Path, file: str | None = None) -> Loaded:
     regular file: a link to ``/dev/zero`` or a pipe is refused before anything is read.
     """
     name = file or str(path)
+    return parse(read_text(path, name), name)
+
+
+def read_text(path: Path, file: str) -> str:
+    """The text of a UTF-8 file, read as :func:`read` reads it (``file`` names it in messages)."""
     try:
         raw = safe_read.read_at_most(path, MAX_BYTES + 1)
     except safe_read.Unreadable as error:
-        raise _whole_file(name, error.what, error.fix, 0) from None
+        raise _whole_file(file, error.what, error.fix, 0) from None
     if len(raw) > MAX_BYTES:
-        raise _whole_file(name, _TOO_LARGE)
+        raise _whole_file(file, _TOO_LARGE)
     try:
-        return parse(raw.decode("utf-8-sig"), name)
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise _whole_file(
-            name,
+            file,
             "the file is not UTF-8 text",
             "save it as UTF-8 (the editor's encoding menu)",
             raw[: error.start].count(b"\n") + 1,
