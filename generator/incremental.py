@@ -1,16 +1,19 @@
 """Render again only what a data edit changed: a staff preview's rebuilds after its first.
 
 :func:`scope` compares the previous dataset with the edited one and names the panels the
-edit touched. Every output that belongs to a touched panel (its page, log page and feed,
-and each of its meetings' page, poster, QR code and calendar file) is rendered again, and
-so is every output that is not one record's (indexes, downloads, metrics, home); outputs
-of untouched panels are left as they were. Rendering a whole panel, not only the edited
-meeting, covers what a meeting's page shows of its panel's other meetings.
+edit touched. Every output that belongs to a touched panel (its page, log page, feed and
+sharing card, and each of its meetings' page and calendar file) is rendered again, and so
+is every output that is not one record's (indexes, downloads, metrics, home); outputs of
+untouched panels are left as they were. Rendering a whole panel, not only the edited
+meeting, covers what a meeting's page shows of its panel's other meetings. A poster and a
+meeting's card show only their own meeting (with its panel and venue): they are rendered
+for the edited meetings only, and a preview lays out the posters' PDFs after the pages.
 
 Anything else (the publisher and its wording, engagement, metrics, civic dates, the build
-date, a record added, removed or reordered, a previously published calendar) renders
-everything, as a full build does. A renderer not listed in :data:`SCOPED` is always
-rendered whole, so a new renderer can never be left showing stale pages.
+date, a record added, removed or reordered, a previously published calendar, a meeting
+becoming past or upcoming) renders everything, as a full build does. A renderer not listed
+in :data:`SCOPED` is always rendered whole, so a new renderer can never be left showing
+stale pages.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ from generator.load.dataset import Dataset
 from generator.load.origins import render_failure
 from generator.metrics import page as metrics
 from generator.opendata import render as opendata
-from generator.pages import log, meetings, panels, posters
-from generator.render import templating
+from generator.outreach.cards import drawn_cards, kept_cards
+from generator.pages import cards, log, meetings, panels, posters
+from generator.render import templating, urls
 from generator.render.outputs import Output, Renderer, SiteConfig
 from generator.site import TASKS, records_by_file, render_all
 
@@ -44,6 +48,9 @@ class Scope:
     """The touched panels' ids (None: the business meetings, which have no panel)."""
     meetings: frozenset[str]
     """Every meeting of a touched panel."""
+    edited: frozenset[str] = frozenset()
+    """The meetings whose own outputs (poster, card, calendar entry) may change: those
+    edited, at an edited venue, of an edited panel, or with an edited action."""
 
 
 def _changed(before: Sequence[object], after: Sequence[object]) -> set[str] | None:
@@ -51,7 +58,8 @@ def _changed(before: Sequence[object], after: Sequence[object]) -> set[str] | No
     old = [getattr(r, "id") for r in before]  # noqa: B009 (every record type has an id)
     if old != [getattr(r, "id") for r in after]:  # noqa: B009
         return None
-    return {i for i, a, b in zip(old, before, after, strict=True) if a != b}
+    # Records an edit did not touch are the same objects (see generator.load.entries).
+    return {i for i, a, b in zip(old, before, after, strict=True) if a is not b and a != b}
 
 
 def scope(before: Dataset, after: Dataset) -> Scope | None:
@@ -68,15 +76,23 @@ def scope(before: Dataset, after: Dataset) -> Scope | None:
         return None
     panel_ids, venue_ids, meeting_ids, action_ids = (ids or set() for ids in found)
     touched: set[str | None] = set(panel_ids)
+    edited: set[str] = set()
     for data in (before, after):
         for meeting in data.meetings:
             was_at = meeting.previous.venue if meeting.previous else None
-            if meeting.id in meeting_ids or {meeting.venue, was_at} & venue_ids:
+            if (
+                meeting.id in meeting_ids
+                or {meeting.venue, was_at} & venue_ids
+                or meeting.panel in panel_ids
+            ):
                 touched.add(meeting.panel)
+                edited.add(meeting.id)
         for action in data.actions:
             if action.id in action_ids:
                 touched.add(data.meeting_by_id[action.meeting].panel)
-    return Scope(frozenset(touched), frozenset(m.id for m in after.meetings if m.panel in touched))
+                edited.add(action.meeting)
+    every = frozenset(m.id for m in after.meetings if m.panel in touched)
+    return Scope(frozenset(touched), every, frozenset(edited))
 
 
 class Whole(Exception):
@@ -107,12 +123,43 @@ def _meetings(
             yield meetings.meeting_page(dataset, config, meeting)
 
 
-def _posters(
+class _Posters:
+    """The edited meetings' posters; their PDFs (slow to lay out) left for later if asked."""
+
+    def __init__(self) -> None:
+        self.pdfs = True
+
+    def __call__(
+        self, dataset: Dataset, config: SiteConfig, found: Scope, _: calendars.Events
+    ) -> Iterator[Output]:
+        for meeting in dataset.meetings:
+            if meeting.id in found.edited:
+                yield from posters.poster(dataset, config, meeting, pdf=self.pdfs)
+
+    @staticmethod
+    def pdfs_only(dataset: Dataset, config: SiteConfig, found: Scope) -> Iterator[Output]:
+        """The PDFs the last call left out."""
+        for meeting in dataset.meetings:
+            if meeting.id in found.edited:
+                pdf = urls.meeting_poster_pdf(meeting.id)
+                yield from (o for o in posters.poster(dataset, config, meeting) if o.path == pdf)
+
+
+def _cards(
     dataset: Dataset, config: SiteConfig, found: Scope, _: calendars.Events
 ) -> Iterator[Output]:
+    drawn = drawn_cards(dataset)
     for meeting in dataset.meetings:
-        if meeting.id in found.meetings:
-            yield from posters.poster(dataset, config, meeting)
+        if meeting.id in found.edited and meeting.id in drawn:
+            yield cards.meeting_card(dataset, config, meeting)
+    kept = kept_cards(dataset, config)
+    for panel in dataset.panels:
+        if panel.id in found.panels:
+            card = cards.panel_card(dataset, config, panel, drawn)
+            yield card
+            for meeting in dataset.meetings_by_panel.get(panel.id, ()):
+                if meeting.id in kept:
+                    yield Output(urls.meeting_card(meeting.id), card.content)
 
 
 def _panels(
@@ -147,6 +194,13 @@ class _Log:
             raise Whole
 
 
+def _shape(dataset: Dataset) -> tuple[frozenset[str], ...]:
+    """What decides which meetings have a card, and a poster as a PDF: a change renders all
+    (a scoped render could only add their files, not remove them)."""
+    upcoming = frozenset(m.id for m in dataset.meetings if m.is_upcoming(dataset.today))
+    return upcoming, drawn_cards(dataset)
+
+
 class Renders:
     """One preview's renders: the previous dataset and each meeting's calendar entry."""
 
@@ -154,10 +208,15 @@ class Renders:
         self.dataset: Dataset | None = None
         self.serialized: dict[str, bytes] = {}
         self.log = _Log()
+        self.posters = _Posters()
+        self.pending: Scope | None = None
+        """The last partial render's scope, while its posters' PDFs are still to render."""
+        self.shape: tuple[frozenset[str], ...] = ()
         self.scoped: dict[Renderer, Scoped] = {
             feeds.render: _feeds,
             meetings.render: _meetings,
-            posters.render: _posters,
+            posters.render: self.posters,
+            cards.render: _cards,
             panels.render: _panels,
             log.render: self.log,
         }
@@ -182,29 +241,41 @@ class Renders:
             found = None
         else:
             found = scope(before, dataset)
+        shape, self.shape = self.shape, _shape(dataset)
         try:
             self.log.check(dataset)
-            if found is None:
+            if found is None or shape != self.shape:
                 raise Whole
-            outputs = self._scoped(dataset, config, found, [t for t in TASKS if t not in later])
+            self.posters.pdfs = not later
+            tasks = [t for t in TASKS if t not in later]
+            outputs, self.pending = self._scoped(dataset, config, found, tasks), found
         except Whole:
-            self.serialized = {}
+            self.serialized, self.pending = {}, None
             outputs, found = render_all(dataset, config), None
+        finally:
+            self.posters.pdfs = True
         self.dataset = dataset
         return outputs, found
 
     def render_later(
         self, dataset: Dataset, config: SiteConfig, later: tuple[Renderer, ...]
     ) -> list[Output]:
-        """The ``later`` renderers' outputs, after :meth:`render` left them out."""
-        return self._scoped(dataset, config, Scope(frozenset(), frozenset()), list(later))
+        """The ``later`` renderers' outputs (and posters' PDFs), after :meth:`render` left
+        them out."""
+        found, self.pending = self.pending or Scope(frozenset(), frozenset()), None
+        outputs = self._scoped(dataset, config, Scope(frozenset(), frozenset()), list(later))
+        templating.search_first(config.templates)
+        try:
+            return [*outputs, *_Posters.pdfs_only(dataset, config, found)]
+        except Exception as error:  # reported at its record, as render_all does
+            raise render_failure(error, records_by_file(dataset), dataset.sources) from error
+        finally:
+            templating.search_first(None)
 
     def _scoped(
         self, dataset: Dataset, config: SiteConfig, found: Scope, tasks: list[Renderer]
     ) -> list[Output]:
-        stale = [
-            m for m in dataset.meetings if m.id in found.meetings or m.id not in self.serialized
-        ]
+        stale = [m for m in dataset.meetings if m.id in found.edited or m.id not in self.serialized]
         templating.search_first(config.templates)
         try:
             self.serialized.update(calendars.events(dataset, config, stale))

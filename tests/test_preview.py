@@ -179,6 +179,19 @@ EDITS = [  # the publisher's renders everything; each after it only what it name
     ("venues.yaml", "name: Summit Library", "name: Summit Reading Room"),
     ("clusters.yaml", "name: PC Alex Example", "name: PC Alex Sample"),
     ("meetings.yaml", "    start: 13:00\n", "    start: 13:30\n"),
+    # A line more in an early meeting moves every later one: then an upcoming meeting's
+    # room (its poster, its PDF, its card) and a line fewer.
+    (
+        "meetings.yaml",
+        "    venue: summit-library\n",
+        "    venue: summit-library\n    room: Side room\n",
+    ),
+    (
+        "meetings.yaml",
+        "    venue: quay-hall\n    online:",
+        "    venue: quay-hall\n    room: Room 2\n    online:",
+    ),
+    ("meetings.yaml", "      - Update on actions from November\n", ""),
 ]
 
 

@@ -27,9 +27,11 @@ def poster_title(dataset: Dataset, meeting: Meeting) -> str:
     return f"Poster: {meeting_title(dataset, meeting)}"
 
 
-def poster(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Iterator[Output]:
+def poster(
+    dataset: Dataset, config: SiteConfig, meeting: Meeting, *, pdf: bool = True
+) -> Iterator[Output]:
     """The poster page at ``meetings/<id>/poster/``, its QR code to the meeting's page and,
-    for an upcoming meeting when WeasyPrint is installed, the poster as a PDF."""
+    for an upcoming meeting when WeasyPrint is installed (and ``pdf``), the poster as a PDF."""
     address = config.url(urls.meeting(meeting.id))
     upcoming = meeting.is_upcoming(dataset.today)
     qr = qr_svg(address, f"QR code: {address}", for_print=upcoming)
@@ -54,7 +56,7 @@ def poster(dataset: Dataset, config: SiteConfig, meeting: Meeting) -> Iterator[O
         pdf=with_pdf,
     )
     yield body
-    if with_pdf:
+    if with_pdf and pdf:
         stylesheet = resources.files("generator.render") / "static" / "cluster-panels-pages.css"
         yield Output(
             urls.meeting_poster_pdf(meeting.id),
