@@ -298,6 +298,31 @@ def goals(results: list[dict[str, Any]], grown: dict[str, float | None]) -> dict
         None if (full := grown.get("plugin")) is None else full <= 1.3
     )
     verdicts.update(_search_goals(by_name))
+    verdicts.update(_preview_goals(by_name))
+    return verdicts
+
+
+PREVIEW_GOALS = {"region": 1.0, "largest": 2.0}
+"""Issue 26: the longest median edit-to-page time of the preview, in seconds, by scale."""
+FLAT = 0.05
+"""Issue 26's 'memory flat over 50 rebuilds': the last edit's resident memory at most this
+share above the first's."""
+
+
+def _preview_goals(by_name: dict[str, dict[str, Any]]) -> dict[str, bool | None]:
+    """Issue 26's goals: edit-to-page at region and largest, and memory flat over the edits."""
+    verdicts: dict[str, bool | None] = {}
+    for scale, limit in PREVIEW_GOALS.items():
+        figures = by_name.get(scale, {}).get("preview") or {}
+        measured = "edit_to_page_median_s" in figures
+        verdicts[f"{scale}: preview edit-to-page ≤ {limit:g} s (median)"] = (
+            figures["edit_to_page_median_s"] <= limit if measured else None
+        )
+        verdicts[f"{scale}: preview memory flat over the edits (last ≤ first + {FLAT:.0%})"] = (
+            figures["tree_rss_last_mb"] <= figures["tree_rss_first_mb"] * (1 + FLAT)
+            if measured
+            else None
+        )
     return verdicts
 
 

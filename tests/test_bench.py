@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.run import goals
+
 ROOT = Path(__file__).resolve().parent.parent
 STEP_KEYS = {"wall_s", "cpu_s", "peak_rss_mb", "tree_peak_mb"}
 
@@ -76,7 +78,8 @@ def test_bench_runs_end_to_end_at_the_tiny_scale(tmp_path: Path) -> None:
         == set(report["growth_cpu"])
         == {"check", "generate", "plain", "plugin"}
     )
-    assert len(report["goals"]) == 12
+    assert len(report["goals"]) == 16
+    assert report["goals"]["region: preview edit-to-page ≤ 1 s (median)"] is None  # not run
     # The whole tree's memory includes the process's own (the plugin build forks Pagefind).
     assert all(s["tree_peak_mb"] >= s["peak_rss_mb"] > 0 for s in tiny["steps"].values())
     assert done.stdout.splitlines()[1].split()[:4] == ["scale", "meetings", "actions", "pages"]
@@ -91,3 +94,23 @@ def test_bench_refuses_an_unknown_scale(tmp_path: Path) -> None:
         "python -m bench: error: unknown scale(s) galaxy: use tiny, city, region, largest"
     )
     assert not (tmp_path / "b.json").exists()
+
+
+def test_the_preview_goals_judge_the_median_edit_and_the_memory_over_the_edits() -> None:
+    def region(median: float, first: int, last: int) -> list[dict[str, object]]:
+        preview = {
+            "edit_to_page_median_s": median,
+            "tree_rss_first_mb": first,
+            "tree_rss_last_mb": last,
+        }
+        return [
+            {"scale": "region", "steps": {}, "errors": {}, "overhead": None, "preview": preview}
+        ]
+
+    speed = "region: preview edit-to-page ≤ 1 s (median)"
+    flat = "region: preview memory flat over the edits (last ≤ first + 5%)"
+    met = goals(region(0.9, 300, 310), {})
+    assert (met[speed], met[flat]) == (True, True)
+    missed = goals(region(1.2, 300, 320), {})
+    assert (missed[speed], missed[flat]) == (False, False)
+    assert goals(region(0.9, 300, 310), {})["largest: preview edit-to-page ≤ 2 s (median)"] is None
