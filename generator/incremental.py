@@ -21,21 +21,27 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from generator.feeds import calendars
+from generator.feeds import calendars, changes
 from generator.feeds import render as feeds
 from generator.load.dataset import Dataset
 from generator.load.origins import render_failure
 from generator.metrics import page as metrics
 from generator.opendata import render as opendata
-from generator.outreach.cards import drawn_cards, kept_cards
-from generator.pages import cards, log, meetings, panels, posters
+from generator.pages import cards, finder, home, log, meetings, panels, posters, venues
 from generator.render import templating, urls
 from generator.render.outputs import Output, Renderer, SiteConfig
 from generator.site import TASKS, records_by_file, render_all
 
-LATER: tuple[Renderer, ...] = (opendata.render, metrics.render)
-"""Whole-site downloads and figures, slow to render: a preview writes them after an edit's
-pages."""
+LATER: tuple[Renderer, ...] = (
+    opendata.render,
+    metrics.render,
+    venues.render,
+    changes.render,
+    home.render,
+    finder.render,
+)
+"""Whole-site downloads, figures, lists and feeds, none of them an edited record's own page
+and slow to render at scale: a preview writes them after the edited records' pages."""
 WHOLE = ("publisher", "today", "events", "metrics", "metrics_notes", "civic_dates")
 """Dataset fields any page may show: a change to one renders everything."""
 
@@ -148,11 +154,11 @@ class _Posters:
 def _cards(
     dataset: Dataset, config: SiteConfig, found: Scope, _: calendars.Events
 ) -> Iterator[Output]:
-    drawn = drawn_cards(dataset)
+    drawn = cards.drawn_cards(dataset)
     for meeting in dataset.meetings:
         if meeting.id in found.edited and meeting.id in drawn:
             yield cards.meeting_card(dataset, config, meeting)
-    kept = kept_cards(dataset, config)
+    kept = cards.kept_cards(dataset, config)
     for panel in dataset.panels:
         if panel.id in found.panels:
             card = cards.panel_card(dataset, config, panel, drawn)
@@ -176,11 +182,14 @@ class _Log:
 
     def __init__(self) -> None:
         self.pages: frozenset[str | None] | None = None
+        self.grouped: tuple[Dataset, list[log.Group]] | None = None
+        """The groups :meth:`check` worked out, for the render that follows it."""
 
     def __call__(
         self, dataset: Dataset, config: SiteConfig, found: Scope, _: calendars.Events
     ) -> Iterator[Output]:
-        grouped = log.groups(dataset)
+        kept, self.grouped = self.grouped, None
+        grouped = kept[1] if kept is not None and kept[0] is dataset else log.groups(dataset)
         yield log.index_page(dataset, config, grouped)
         for group in grouped:
             if group.actions and group.panel_id in found.panels:
@@ -188,7 +197,9 @@ class _Log:
 
     def check(self, dataset: Dataset) -> None:
         """Raise :class:`Whole` when the panels with a log page are not those of the last render."""
-        pages = frozenset(g.panel_id for g in log.groups(dataset) if g.actions)
+        grouped = log.groups(dataset)
+        self.grouped = (dataset, grouped)
+        pages = frozenset(g.panel_id for g in grouped if g.actions)
         known, self.pages = self.pages, pages
         if known != pages:
             raise Whole
@@ -198,7 +209,7 @@ def _shape(dataset: Dataset) -> tuple[frozenset[str], ...]:
     """What decides which meetings have a card, and a poster as a PDF: a change renders all
     (a scoped render could only add their files, not remove them)."""
     upcoming = frozenset(m.id for m in dataset.meetings if m.is_upcoming(dataset.today))
-    return upcoming, drawn_cards(dataset)
+    return upcoming, cards.drawn_cards(dataset)
 
 
 class Renders:

@@ -20,7 +20,9 @@ from dataclasses import replace
 from generator import timefmt, vocabulary
 from generator.load.dataset import Dataset
 from generator.models import Meeting, Panel
-from generator.outreach.cards import Line, card_png, drawn_cards, kept_cards
+from generator.outreach.cards import Line, card_png
+from generator.outreach.cards import drawn_cards as drawn_cards  # for the preview's scope
+from generator.outreach.cards import kept_cards as kept_cards
 from generator.pages.context import meeting_title, when_line
 from generator.render import urls
 from generator.render.outputs import Output, Share, SiteConfig
