@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.clock import BadEpoch, build_date, build_time
+from generator.engines.frame import Frames, add_template
 from generator.engines.navigation import GUIDANCE, NAV_ORDER, PANELS_IN_NAV, out_of_nav
 from generator.incremental import LATER, Renders
 from generator.load import published, published_changes
@@ -49,6 +50,8 @@ _KEPT = "the preview shows the data as it was before"
 log = get_plugin_logger("cluster-panels")
 """MkDocs' logger for plugins: shows in `mkdocs build` and `mkdocs serve` as `[cluster-panels]`."""
 
+_FRAMED = "cluster-panels-framed.html"
+"""An empty template for pages written from a shared frame (:mod:`generator.engines.frame`)."""
 _ANCHOR = re.compile(r'\sid="([^"]*)"')
 """An ``id`` attribute: in autoescaped HTML a quote is always escaped, so this is never text."""
 
@@ -73,6 +76,8 @@ class ClusterPanelsConfig(base.Config):
 
     The deploy fetches it and passes it as ``$CLUSTER_PANELS_PREVIOUS_CHANGES`` instead;
     empty for a preview (the feed then starts empty)."""
+    page_frames = c.Type(bool, default=True)
+    """Write pages outside the navigation from a frame rendered once (same bytes, less time)."""
     panels_in_nav = c.Type(int, default=PANELS_IN_NAV)
     """Most panels listed in the side navigation; above it, panels are reached from their index.
 
@@ -105,6 +110,9 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         self.background = ThreadPoolExecutor(1, thread_name_prefix="preview")
         self.files_read: FileCache = {}
         """The preview's parsed data files: an edit reads only the file it changed."""
+        self.frames: Frames | None = None
+        self.framing: dict[str, Any] = {}
+        """The context of each page being written from a frame, by source path."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """In ``mkdocs serve`` this instance lives across rebuilds: it keeps the preview's state."""
@@ -266,6 +274,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         if page.url in GUIDANCE:
             self.search.append(page_record("/" + page.url, page.title or "", body))
         page.present_anchor_ids = {html.unescape(a) for a in _ANCHOR.findall(body)}
+        if self._out_of_nav(page.file.src_uri) and _frames_wanted(self, config):
+            page.meta["template"] = _FRAMED  # MkDocs renders an empty template; on_post_page fills
         return body.strip()  # as Python-Markdown returns it
 
     def on_page_context(
@@ -274,7 +284,17 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         """Hand overrides/main.html the page's sharing tags (plain text: it escapes them)."""
         found = self.shares.get(page.file.src_uri)
         context["cluster_panels_share"] = found.as_json() if found else None
+        if page.meta.get("template") == _FRAMED:
+            del page.meta["template"]  # the theme's template sees the page's own front matter
+            self.framing[page.file.src_uri] = context
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """A page of the empty template: the theme's page, from its frame when it has one."""
+        context = self.framing.pop(page.file.src_uri, None)
+        if context is None or self.frames is None:
+            return output
+        return self.frames.render(context)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Show each page under its own title, not its folder's name, and residents' pages first.
@@ -294,6 +314,11 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         Every record is known by now (hand-written pages were read before this event), and
         Pagefind runs in its own process, so the two overlap instead of following each other.
         """
+        self.frames, self.framing = None, {}  # MkDocs keeps this instance for its next build
+        if _frames_wanted(self, config):
+            add_template(env, _FRAMED, "")
+            main = env.get_template("main.html")
+            self.frames = Frames(main.render, env.filters, ("url", "script_tag"), _SHARE)
         records = sorted(self.search, key=lambda r: r.url)
         if self.preview.serving and self.kept is not None:
             self.kept.env, self.kept.search = env, self.search[self.data_records :]
@@ -308,6 +333,10 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         """Wait for the search index (from the data's records and the hand-written pages' text)."""
         indexing, self.indexing = self.indexing, None
         self.heap.thaw()
+        if self.frames is not None:
+            log.debug(
+                "%d page(s) written from %d frame(s)", self.frames.framed, len(self.frames.frames)
+            )
         try:
             if indexing is not None:
                 indexing.result()
@@ -514,6 +543,16 @@ def _reshapes(output: Output, titles: dict[str, str], plugin: ClusterPanelsPlugi
     if output.path.removesuffix("index.md") in GUIDANCE:  # its search record is the page's text
         return True
     return not plugin._out_of_nav(output.path) and titles.get(output.path) != (output.title or "")
+
+
+_SHARE = frozenset({"cluster_panels_share"})
+
+
+def _frames_wanted(plugin: ClusterPanelsPlugin, config: MkDocsConfig) -> bool:
+    """Whether pages may be written from frames: asked for, and no other plugin sees them."""
+    events = config.plugins.events
+    hooks = [*events["page_context"], *events["post_page"]]
+    return plugin.config.page_frames and all(getattr(h, "__self__", None) is plugin for h in hooks)
 
 
 def _excluded_from_search(page: Page) -> bool:

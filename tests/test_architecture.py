@@ -184,6 +184,7 @@ def test_loading_never_imports_url_or_page_code() -> None:
 def test_the_adapters_use_only_the_public_surface() -> None:
     public = {
         "generator.clock",
+        "generator.engines.frame",
         "generator.engines.navigation",
         "generator.incremental",
         "generator.load.dataset",
