@@ -28,6 +28,7 @@ import yaml
 
 from generator.cli import output
 from generator.engines.manifest import MANIFEST
+from generator.render.css import without_comments
 
 MATERIAL_ONLY = ("base.html", "main.html", "partials/header.html")
 """overrides/ files that copy or extend Material's own; overrides-zensical/ has Zensical's."""
@@ -104,10 +105,16 @@ def _nav(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def theme_layer(overrides: Path, zensical_theme: Path, into: Path) -> None:
-    """``overrides/`` without Material's copies, then ``overrides-zensical/`` over it."""
+    """``overrides/`` without Material's copies, then ``overrides-zensical/`` over it.
+
+    ``overrides/``' stylesheets are published without their comments, as the MkDocs plugin
+    publishes them, so both engines serve the same bytes.
+    """
     shutil.copytree(overrides, into, ignore=shutil.ignore_patterns(".*"))
     for name in MATERIAL_ONLY:
         (into / name).unlink(missing_ok=True)
+    for sheet in sorted(into.rglob("*.css")):
+        sheet.write_text(without_comments(sheet.read_text(encoding="utf-8")), encoding="utf-8")
     shutil.copytree(zensical_theme, into, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
 
 
