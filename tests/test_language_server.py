@@ -195,6 +195,18 @@ def _applied(text: str, edits: list[dict[str, Any]]) -> str:
     return text
 
 
+def _diagnostics_of(
+    server: LanguageServer, workspace: Path, name: str, text: str
+) -> list[Diagnostic]:
+    """What the editor says of ``text`` as data/``name``; the fixture's file is put back after."""
+    target = workspace / "data" / name
+    target.write_text(text, encoding="utf-8")
+    try:
+        return server.diagnostics(target)
+    finally:
+        shutil.copyfile(FIXTURE / name, target)
+
+
 def test_tabs_are_fixed_in_one_step_by_the_editors_quick_fix(
     server: LanguageServer, workspace: Path
 ) -> None:
@@ -225,12 +237,7 @@ def test_rules_between_fields_land_on_their_field_in_checks_words(
         "  - id: north-2030-04\n    panel: bank\n    date: 2030-04-05\n    start: 13:00\n"
         "    format: hybrid\n    status: moved\n    status_reason: The hall flooded.\n"
     )
-    target = workspace / "data" / "meetings.yaml"
-    target.write_text(text, encoding="utf-8")
-    try:
-        found = server.diagnostics(target)
-    finally:
-        shutil.copyfile(FIXTURE / "meetings.yaml", target)
+    found = _diagnostics_of(server, workspace, "meetings.yaml", text)
     assert sorted(found, key=lambda d: (d.line, d.message)) == [
         Diagnostic(_line_of(text, "venue: innholders"), cross_field.ONLINE_HAS_NO_VENUE.message),
         Diagnostic(
@@ -271,12 +278,7 @@ UNKNOWN_IDS = (
 def test_unknown_ids_are_flagged_on_their_line_in_checks_words(
     server: LanguageServer, workspace: Path
 ) -> None:
-    target = workspace / "data" / "meetings.yaml"
-    target.write_text(UNKNOWN_IDS, encoding="utf-8")
-    try:
-        found = server.diagnostics(target)
-    finally:
-        shutil.copyfile(FIXTURE / "meetings.yaml", target)
+    found = _diagnostics_of(server, workspace, "meetings.yaml", UNKNOWN_IDS)
     venue = (
         "there is no venue with this id — use an id from data/venues.yaml, "
         "or add the venue there first"
@@ -315,13 +317,8 @@ def test_a_fresh_clone_checks_with_the_committed_schemas(
 def test_a_missing_field_is_marked_on_its_group_in_checks_words(
     server: LanguageServer, workspace: Path
 ) -> None:
-    target = workspace / "data" / "clusters.yaml"
     text = "clusters:\n  - id: bank\n    wards: []\n"
-    target.write_text(text, encoding="utf-8")
-    try:
-        found = server.diagnostics(target)
-    finally:
-        shutil.copyfile(FIXTURE / "clusters.yaml", target)
+    found = _diagnostics_of(server, workspace, "clusters.yaml", text)
     assert (
         Diagnostic(
             _line_of(text, "- id: bank"),
