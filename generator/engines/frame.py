@@ -210,3 +210,27 @@ def add_template(env: Any, name: str, source: str) -> None:
     from jinja2 import ChoiceLoader, DictLoader
 
     env.loader = ChoiceLoader([DictLoader({name: source}), env.loader])
+
+
+FRAMED = "cluster-panels-framed.html"
+"""An empty template for pages written from a shared frame: the engine renders it, and the
+page's bytes come from :meth:`Frames.render` afterwards."""
+
+
+def theme_frames(env: Any, probed_context: frozenset[str]) -> Frames:
+    """The frames of the theme's ``main.html`` in the template environment ``env`` (MkDocs'),
+    which also learns the empty template :data:`FRAMED`.
+
+    MkDocs' ``url`` and ``script_tag`` filters write links relative to the page.
+    """
+    add_template(env, FRAMED, "")
+    main = env.get_template("main.html")
+    return Frames(main.render, env.filters, ("url", "script_tag"), probed_context)
+
+
+def frames_wanted(owner: object, events: Mapping[str, list[Any]], asked: bool) -> bool:
+    """Whether pages may be written from frames: ``asked`` for, and no hook of the engine's
+    page events (MkDocs' ``page_context``, ``post_page``) but ``owner``'s sees them, so none
+    can tell a framed page from a rendered one."""
+    hooks = [*events["page_context"], *events["post_page"]]
+    return asked and all(getattr(h, "__self__", None) is owner for h in hooks)

@@ -11,6 +11,7 @@ import markdown
 import yaml
 
 from generator.render.handwritten import FRONT_MATTER, Wording, worded_page
+from generator.search.records import searchable
 
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
@@ -88,14 +89,13 @@ def _read(folder: Path, path: Path, words: Wording) -> HandWritten:
     source = path.relative_to(folder).as_posix()
     heading = _HEADING.search(text)
     title = meta.get("title") or (heading.group(1) if heading else None)
-    search = meta.get("search")
     description = meta.get("description")
     return HandWritten(
         source=source,
         url=address(source),
         title=str(title) if title else _from_name(source),
         description=str(description).strip() if description else None,
-        searchable=not (isinstance(search, dict) and search.get("exclude") is True),
+        searchable=searchable(meta),
         body_html=markdown.markdown(text, extensions=list(EXTENSIONS)),
     )
 

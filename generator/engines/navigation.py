@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 from generator.render import urls
 
@@ -105,3 +106,27 @@ def out_of_nav(path: str, panels_listed: bool) -> bool:
     if path.startswith(urls.MEETINGS_LOG) and path not in index:
         return True
     return not panels_listed and path.startswith(urls.PANELS) and path not in index
+
+
+def flattened(items: list[Any], parent: Any = None) -> list[Any]:
+    """MkDocs' navigation ``items`` with each section holding only its index page replaced by
+    that page (each item's ``parent`` set again), as :func:`navigation` does from paths."""
+    flat: list[Any] = []
+    for item in items:
+        if item.is_section:
+            item.children = flattened(item.children, item)
+            only = item.children[0] if len(item.children) == 1 else None
+            if only is not None and only.is_page and only.file.src_uri.endswith("index.md"):
+                item = only
+        item.parent = parent
+        flat.append(item)
+    return flat
+
+
+def nav_rank(item: Any) -> int:
+    """A MkDocs navigation item's place in :data:`NAV_ORDER` (by its first page's address)."""
+    first = item
+    while first.is_section and first.children:
+        first = first.children[0]
+    url = first.url if first.is_page else None
+    return NAV_ORDER.index(url) if url in NAV_ORDER else len(NAV_ORDER)

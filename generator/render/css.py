@@ -7,6 +7,9 @@ page load (issue 13's page weight); the files in the repository keep them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 _STRING_OR_COMMENT = re.compile(r""""(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|/\*.*?\*/""", re.S)
 _WORD = re.compile(r"[\w-]")
@@ -30,3 +33,18 @@ def without_comments(css: str) -> str:
     stripped = _STRING_OR_COMMENT.sub(replace, css)
     lines = (line.rstrip() for line in stripped.splitlines())
     return "".join(f"{line}\n" for line in lines if line.strip())
+
+
+def strip_theme_comments(files: Iterable[Any], custom_dir: str | None) -> None:
+    """Publish the stylesheets among the engine's ``files`` that come from the theme's
+    custom_dir (overrides/) without their comments.
+
+    ``files`` are MkDocs' File objects. Material's own stylesheets are minified already;
+    ours keep their comments in the repository.
+    """
+    if not custom_dir:
+        return
+    for file in files:
+        source = file.abs_src_path
+        if source and file.src_uri.endswith(".css") and Path(source).is_relative_to(custom_dir):
+            file.content_string = without_comments(file.content_string)

@@ -8,7 +8,8 @@ replaced, every value is escaped for Markdown, and an unknown one is refused by 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
+from typing import Any
 
 from generator.models.publisher import Wording, capital
 
@@ -21,6 +22,7 @@ __all__ = [
     "Wording",
     "values",
     "worded",
+    "worded_meta",
     "worded_page",
 ]
 
@@ -74,3 +76,15 @@ def worded_page(text: str, words: Wording) -> str:
     found = FRONT_MATTER.match(text)
     head = found.group(0) if found else ""
     return worded(head, words, markdown=False) + worded(text[len(head) :], words)
+
+
+def worded_meta(meta: MutableMapping[str, Any], words: Wording) -> bool:
+    """A page's front-matter title and description in the force's words (as typed: the
+    adapter escapes them); whether the title had a placeholder."""
+    titled = False
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if isinstance(value, str) and "{{" in value:
+            meta[key] = worded(value, words, markdown=False)
+            titled = titled or key == "title"
+    return titled

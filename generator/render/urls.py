@@ -6,7 +6,9 @@ Every renderer and template takes paths from here, so the scheme lives in one pl
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from functools import lru_cache
 
 from generator.vocabulary import BUSINESS_LOG_ID
@@ -132,3 +134,13 @@ def href(here: str, there: str) -> str:
     elif target == "" or target.endswith("/"):
         relative += "/"
     return relative + (f"#{fragment}" if fragment else "")
+
+
+_ANCHOR = re.compile(r'\sid="([^"]*)"')
+"""An ``id`` attribute: in autoescaped HTML a quote is always escaped, so this is never text."""
+
+
+def anchors(body: str) -> set[str]:
+    """The anchors an autoescaped page ``body`` offers (its elements' ``id``), for links to
+    ``page/#anchor``."""
+    return {html.unescape(a) for a in _ANCHOR.findall(body)}

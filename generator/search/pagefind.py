@@ -25,6 +25,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
@@ -246,3 +247,11 @@ def write_index(records: Sequence[Record], target: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def write_index_in_background(records: Sequence[Record], target: Path) -> Future[None]:
+    """:func:`write_index` in a thread of its own, so the caller goes on meanwhile."""
+    pool = ThreadPoolExecutor(1, thread_name_prefix="pagefind")
+    writing = pool.submit(write_index, records, target)
+    pool.shutdown(wait=False)  # the thread finishes its one task, then ends
+    return writing

@@ -13,10 +13,11 @@ engine (:mod:`generator.search.pagefind`); hand-written pages join them through
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from html.parser import HTMLParser
+from typing import Any
 
 from generator import timefmt, vocabulary
 from generator.load.dataset import Dataset
@@ -250,6 +251,13 @@ def _headline(text: str, limit: int = 90) -> str:
     if len(line) <= limit:
         return line
     return line[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def searchable(meta: Mapping[str, Any]) -> bool:
+    """Whether a hand-written page's front matter leaves it searchable: not when it says
+    ``search: {exclude: true}`` (Material's spelling)."""
+    search = meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude") is True)
 
 
 def page_record(url: str, title: str, body_html: str) -> Record:
