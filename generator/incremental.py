@@ -1,13 +1,14 @@
 """Render again only what a data edit changed: a staff preview's rebuilds after its first.
 
-:func:`scope` compares the previous dataset with the edited one and names the panels the
-edit touched. Every output that belongs to a touched panel (its page, log page, feed and
-sharing card, and each of its meetings' page and calendar file) is rendered again, and so
-is every output that is not one record's (indexes, downloads, metrics, home); outputs of
-untouched panels are left as they were. Rendering a whole panel, not only the edited
-meeting, covers what a meeting's page shows of its panel's other meetings. A poster and a
-meeting's card show only their own meeting (with its panel and venue): they are rendered
-for the edited meetings only, and a preview lays out the posters' PDFs after the pages.
+:func:`generator.edits.scope` compares the previous dataset with the edited one and names
+the panels the edit touched. Every output that belongs to a touched panel (its page, log
+page, feed and sharing card, and each of its meetings' page and calendar file) is rendered
+again, and so is every output that is not one record's (indexes, downloads, metrics,
+home); outputs of untouched panels are left as they were. Rendering a whole panel, not
+only the edited meeting, covers what a meeting's page shows of its panel's other
+meetings. A poster and a meeting's card show only their own meeting (with its panel and
+venue): they are rendered for the edited meetings only, and a preview lays out the
+posters' PDFs after the pages.
 
 Anything else (the publisher and its wording, engagement, metrics, civic dates, the build
 date, a record added, removed or reordered, a previously published calendar, a meeting
@@ -18,9 +19,9 @@ stale pages.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 
+from generator.edits import Scope, scope
 from generator.feeds import calendars, changes
 from generator.feeds import render as feeds
 from generator.load.dataset import Dataset
@@ -42,63 +43,6 @@ LATER: tuple[Renderer, ...] = (
 )
 """Whole-site downloads, figures, lists and feeds, none of them an edited record's own page
 and slow to render at scale: a preview writes them after the edited records' pages."""
-WHOLE = ("publisher", "today", "events", "metrics", "metrics_notes", "civic_dates")
-"""Dataset fields any page may show: a change to one renders everything."""
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What an edit touched, and so what is rendered again."""
-
-    panels: frozenset[str | None]
-    """The touched panels' ids (None: the business meetings, which have no panel)."""
-    meetings: frozenset[str]
-    """Every meeting of a touched panel."""
-    edited: frozenset[str] = frozenset()
-    """The meetings whose own outputs (poster, card, calendar entry) may change: those
-    edited, at an edited venue, of an edited panel, or with an edited action."""
-
-
-def _changed(before: Sequence[object], after: Sequence[object]) -> set[str] | None:
-    """The ids of the records that differ; None when ids were added, removed or reordered."""
-    old = [getattr(r, "id") for r in before]  # noqa: B009 (every record type has an id)
-    if old != [getattr(r, "id") for r in after]:  # noqa: B009
-        return None
-    # Records an edit did not touch are the same objects (see generator.load.entries).
-    return {i for i, a, b in zip(old, before, after, strict=True) if a is not b and a != b}
-
-
-def scope(before: Dataset, after: Dataset) -> Scope | None:
-    """What changed from ``before`` to ``after``; None when everything must be rendered."""
-    if any(getattr(before, name) != getattr(after, name) for name in WHOLE):
-        return None
-    found = [
-        _changed(before.panels, after.panels),
-        _changed(before.venues, after.venues),
-        _changed(before.meetings, after.meetings),
-        _changed(before.actions, after.actions),
-    ]
-    if any(ids is None for ids in found):
-        return None
-    panel_ids, venue_ids, meeting_ids, action_ids = (ids or set() for ids in found)
-    touched: set[str | None] = set(panel_ids)
-    edited: set[str] = set()
-    for data in (before, after):
-        for meeting in data.meetings:
-            was_at = meeting.previous.venue if meeting.previous else None
-            if (
-                meeting.id in meeting_ids
-                or {meeting.venue, was_at} & venue_ids
-                or meeting.panel in panel_ids
-            ):
-                touched.add(meeting.panel)
-                edited.add(meeting.id)
-        for action in data.actions:
-            if action.id in action_ids:
-                touched.add(data.meeting_by_id[action.meeting].panel)
-                edited.add(action.meeting)
-    every = frozenset(m.id for m in after.meetings if m.panel in touched)
-    return Scope(frozenset(touched), every, frozenset(edited))
 
 
 class Whole(Exception):
