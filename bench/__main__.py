@@ -110,7 +110,12 @@ def table(report: dict[str, Any]) -> str:
     lines.insert(
         0,
         f"machine: {m['cores']} cores, {m['ram_gib']} GiB RAM, {m['cpu']}, Python {m['python']}, "
-        f"load average {m['load_average_at_start']}",
+        f"load average {m['load_average_at_start']}; "
+        + (
+            "poster PDFs drawn (WeasyPrint importable)"
+            if m["poster_pdfs"]
+            else "no poster PDFs (WeasyPrint not importable, as in the production build)"
+        ),
     )
     for r in report["results"]:
         lines.append(f"{r['scale']}: {_resident(r.get('resident'))}")

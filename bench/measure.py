@@ -144,7 +144,8 @@ def _cpu_model() -> str:
 
 
 def machine() -> dict[str, Any]:
-    """Cores, RAM, CPU, Python and key library versions, and how busy the machine was."""
+    """Cores, RAM, CPU, Python and key library versions, how busy the machine was, and whether
+    the measured builds draw poster PDFs (WeasyPrint importable in this interpreter)."""
     from importlib.metadata import PackageNotFoundError, version
 
     versions: dict[str, str | None] = {}
@@ -154,6 +155,11 @@ def machine() -> dict[str, Any]:
         except PackageNotFoundError:
             versions[package] = None
     ram = _ram_bytes()
+    # generator.outreach.poster_pdf decides the same way in the measured builds (they run this
+    # interpreter): with WeasyPrint, generate and plugin also draw every upcoming poster's PDF,
+    # most of a serial build, which the production build (requirements.txt alone) does not.
+    from generator.outreach import poster_pdf
+
     return {
         "cores": os.cpu_count(),
         "ram_gib": round(ram / 2**30, 1) if ram else None,
@@ -162,4 +168,5 @@ def machine() -> dict[str, Any]:
         "platform": platform.platform(),
         "libraries": versions,
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "poster_pdfs": poster_pdf.available(),
     }

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.run import goals
+from generator.outreach import poster_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 STEP_KEYS = {"wall_s", "cpu_s", "peak_rss_mb", "tree_peak_mb"}
@@ -56,7 +57,16 @@ def test_bench_runs_end_to_end_at_the_tiny_scale(tmp_path: Path) -> None:
         "platform",
         "libraries",
         "load_average_at_start",
+        "poster_pdfs",
     }
+    # The builds ran in this interpreter: they drew poster PDFs exactly when it can.
+    assert report["machine"]["poster_pdfs"] is poster_pdf.available()
+    drawn = "poster PDFs drawn (WeasyPrint importable)"
+    assert done.stdout.splitlines()[0].endswith(
+        drawn
+        if poster_pdf.available()
+        else "no poster PDFs (WeasyPrint not importable, as in the production build)"
+    )
     (tiny,) = report["results"]
     assert tiny["scale"] == "tiny"
     assert tiny["counts"]["meetings"] == 5 and tiny["counts"]["actions"] == 12
