@@ -22,8 +22,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.engines.frame import FRAMED, Frames, frames_wanted, theme_frames
+from generator.engines.generated import without_markdown
 from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV, flattened, nav_rank
 from generator.preview_rebuild import Kept, MkDocsCalls, Rebuilder
 from generator.publication import PREVIOUS_ERRORS, Publication, site_config
@@ -176,6 +178,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         # would pass its raw HTML blocks through unchanged, yet parsing them was a fifth
         # of the build. Keep the body aside and let MkDocs render an empty page instead.
         self.bodies[page.file.src_uri] = markdown
+        without_markdown(page, get_toc([]))
         return ""
 
     def _hand_written(self, markdown: str, page: Page) -> str:

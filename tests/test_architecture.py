@@ -186,6 +186,7 @@ def test_the_adapters_use_only_the_public_surface() -> None:
     public = {
         "generator.clock",
         "generator.engines.frame",
+        "generator.engines.generated",
         "generator.engines.navigation",
         "generator.incremental",
         "generator.load.dataset",
