@@ -139,6 +139,7 @@ def _preview(figures: dict[str, Any] | None) -> str:
         f"{figures['edit_to_page_max_s']:.2f} s slowest of {figures['edits']} edits, "
         f"downloads and search index {figures['settled_median_s']:.2f} s median; "
         f"memory (tree) {figures['tree_rss_first_mb']} MiB after the first, "
+        f"{figures.get('tree_rss_warm_mb', '-')} MiB after the warm-up, "
         f"{figures['tree_rss_last_mb']} MiB after the last, {figures['tree_rss_max_mb']} MiB most; "
         f"{figures['cpu_per_edit_s']:.2f} CPU s per edit (the rebuild before the reload "
         f"{figures['rebuild_cpu_median_s'] or 0:.2f} median); load average "

@@ -25,6 +25,9 @@ from bench.measure import tree_rss
 
 EDITS = 50
 """Rebuilds measured (the issue's 'memory flat over 50 rebuilds')."""
+WARM = 5
+"""The edit whose memory the later ones are judged against: the first few rebuilds fill
+what every rebuild reuses (the theme's page frames, a thread's allocator arena), once."""
 WAIT_S = 600.0
 """Longest wait for the first build or one edit before the figure is reported as failed."""
 _VENUE = re.compile(r"^    venue: .*\n(    room: .*\n)?", re.MULTILINE)
@@ -138,6 +141,7 @@ def _edits(
         "edit_to_page_max_s": round(max(times), 3),
         "settled_median_s": round(statistics.median(settled), 3),
         "tree_rss_first_mb": round(memory[0]),
+        "tree_rss_warm_mb": round(memory[min(WARM, edits) - 1]),
         "tree_rss_last_mb": round(memory[-1]),
         "tree_rss_max_mb": round(max(memory)),
         "cpu_per_edit_s": round(cpu / edits, 3),

@@ -306,7 +306,9 @@ PREVIEW_GOALS = {"region": 1.0, "largest": 2.0}
 """Issue 26: the longest median edit-to-page time of the preview, in seconds, by scale."""
 FLAT = 0.05
 """Issue 26's 'memory flat over 50 rebuilds': the last edit's resident memory at most this
-share above the first's."""
+share above that after the warm-up edits (:data:`bench.preview.WARM`). Against the first
+edit it would count the warm-up's one-off growth (16 MiB at region, between the first and
+second edits) as growth per rebuild; a leak still shows over the 45 edits after it."""
 
 
 def _preview_goals(by_name: dict[str, dict[str, Any]]) -> dict[str, bool | None]:
@@ -318,11 +320,10 @@ def _preview_goals(by_name: dict[str, dict[str, Any]]) -> dict[str, bool | None]
         verdicts[f"{scale}: preview edit-to-page ≤ {limit:g} s (median)"] = (
             figures["edit_to_page_median_s"] <= limit if measured else None
         )
-        verdicts[f"{scale}: preview memory flat over the edits (last ≤ first + {FLAT:.0%})"] = (
-            figures["tree_rss_last_mb"] <= figures["tree_rss_first_mb"] * (1 + FLAT)
-            if measured
-            else None
-        )
+        warm = figures.get("tree_rss_warm_mb", figures.get("tree_rss_first_mb", 0))
+        verdicts[
+            f"{scale}: preview memory flat over the edits (last ≤ {preview.WARM}th + {FLAT:.0%})"
+        ] = (figures["tree_rss_last_mb"] <= warm * (1 + FLAT) if measured else None)
     return verdicts
 
 
