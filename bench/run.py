@@ -323,7 +323,7 @@ def _preview_goals(by_name: dict[str, dict[str, Any]]) -> dict[str, bool | None]
         warm = figures.get("tree_rss_warm_mb", figures.get("tree_rss_first_mb", 0))
         verdicts[
             f"{scale}: preview memory flat over the edits (last ≤ {preview.WARM}th + {FLAT:.0%})"
-        ] = (figures["tree_rss_last_mb"] <= warm * (1 + FLAT) if measured else None)
+        ] = figures["tree_rss_last_mb"] <= warm * (1 + FLAT) if measured else None
     return verdicts
 
 
