@@ -219,6 +219,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         if page.meta.get("template") == FRAMED:
             del page.meta["template"]  # the theme's template sees the page's own front matter
             self.framing[page.file.src_uri] = context
+        self.rebuilder.page_context(context)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -73,6 +73,10 @@ class Kept:
     files: Any
     nav: Any
     env: Any = None
+    pages: Any = None
+    """The whole build's list of pages (its pages' context's ``pages``): a page rebuilt with
+    this very list takes the whole build's frames, where an equal new list made a frame per
+    rebuilt page (two more each edit, to the limit of 32, each a second rendering of the page)."""
     search: list[Record] = field(default_factory=list)
     """The hand-written pages' search records."""
     indexed: list[Record] = field(default_factory=list)
@@ -108,6 +112,11 @@ class Rebuilder:
         self.later: Future[None] | None = None
         """The last edit's downloads and search index, written in the background."""
         self.background = ThreadPoolExecutor(1, thread_name_prefix="preview")
+
+    def page_context(self, context: dict[str, Any]) -> None:
+        """Note the whole build's list of pages from a page's template ``context``."""
+        if self.kept is not None and self.kept.pages is None:
+            self.kept.pages = context["pages"]
 
     def attach(self, server: Any, builder: Any, data: Path, watched: list[Path]) -> None:
         """Make MkDocs' live-reload ``server`` rebuild through :meth:`rebuild`.
@@ -202,7 +211,7 @@ class Rebuilder:
         if any(_reshapes(o, host.preview.titles, host) for o in changes):
             return False
         config, files = kept.config, kept.files
-        pages = files.documentation_pages(inclusion=calls.in_serve)
+        pages = kept.pages or files.documentation_pages(inclusion=calls.in_serve)
         counter = _Warnings()
         logging.getLogger("mkdocs").addHandler(counter)
         try:
