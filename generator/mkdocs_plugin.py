@@ -27,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 from generator.engines.frame import FRAMED, Frames, frames_wanted, theme_frames
 from generator.engines.generated import without_markdown
 from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV, flattened, nav_rank
+from generator.engines.sweep import Sweep, start_sweep
 from generator.preview_rebuild import Kept, MkDocsCalls, Rebuilder
 from generator.publication import PREVIOUS_ERRORS, Publication, site_config
 from generator.render.css import strip_theme_comments
@@ -90,10 +91,31 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         self.frames: Frames | None = None
         self.framing: dict[str, Any] = {}
         """The context of each page being written from a frame, by source path."""
+        self.dirty = False
+        self.sweep: Sweep | None = None
+        """The previous site's files, being removed while the build runs."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """In ``mkdocs serve`` this instance lives across rebuilds: it keeps the preview's state."""
         self.pub.preview.serving = command == "serve"
+        self.dirty = dirty
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Move the previous site aside, removed while this build runs (MkDocs' clean_directory
+        would delete it file by file first)."""
+        if not self.dirty:
+            self.sweep = start_sweep(Path(config.site_dir))
+
+    def _swept(self) -> None:
+        """Wait until the previous site's files are gone (none is left in the site folder)."""
+        sweep, self.sweep = self.sweep, None
+        try:
+            if sweep is not None:
+                sweep.finish()
+        except OSError as error:
+            raise PluginError(
+                f"cluster-panels: could not remove the previous site's files: {error}"
+            ) from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the data once (blocking advisories included), render every output."""
@@ -259,9 +281,11 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Wait for the search index (from the data's records and the hand-written pages' text)."""
+        """Wait for the search index (from the data's records and the hand-written pages' text)
+        and for the previous site's files to be gone."""
         indexing, self.indexing = self.indexing, None
         self.pub.heap.thaw()
+        self._swept()
         if self.frames is not None:
             log.debug(
                 "%d page(s) written from %d frame(s)", self.frames.framed, len(self.frames.frames)
@@ -281,6 +305,10 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         if indexing is not None:
             indexing.exception()
         self.pub.preview.failure = str(error)
+        try:
+            self._swept()
+        except PluginError as failure:  # the build's own error is the one to raise
+            log.error("%s", failure)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild the preview when staff edit the data: only the pages and files it changes.

@@ -187,6 +187,7 @@ def test_the_adapters_use_only_the_public_surface() -> None:
         "generator.clock",
         "generator.engines.frame",
         "generator.engines.generated",
+        "generator.engines.sweep",
         "generator.engines.navigation",
         "generator.incremental",
         "generator.load.dataset",
