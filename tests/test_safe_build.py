@@ -183,3 +183,21 @@ def test_the_swap_never_leaves_the_folder_missing(tmp_path: Path) -> None:
     assert (site / "index.html").read_text() == "300"
     assert missing == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["probe", "site"]
+
+
+def test_the_swap_can_hand_back_the_previous_site(tmp_path: Path) -> None:
+    """``--keep-previous`` (./run build removes it while it checks the data): old beside new."""
+    from generator.cli.output import replace_folder
+
+    site, staging = tmp_path / "site", tmp_path / ".site-build-new"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    staging.mkdir()
+    (staging / "index.html").write_text("new")
+    previous = replace_folder(staging, site, keep_previous=True)
+    assert previous is not None and previous.name.startswith(".site-")
+    assert (previous / "index.html").read_text() == "old"
+    assert (site / "index.html").read_text() == "new"
+    fresh = tmp_path / ".site-build-first"
+    fresh.mkdir()
+    assert replace_folder(fresh, tmp_path / "first", keep_previous=True) is None

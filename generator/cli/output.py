@@ -144,17 +144,25 @@ def write_tree(
             previous.rmdir()  # an empty folder given as --out; anything else was refused
 
 
-def replace_folder(staging: Path, target: Path) -> None:
+def replace_folder(staging: Path, target: Path, *, keep_previous: bool = False) -> Path | None:
     """Swap the finished ``staging`` in as ``target`` and remove what was there before.
 
     For ``./run build``, which holds its own lock: ``python -m generator.cli.output NEW TARGET``.
+    With ``keep_previous`` (``--keep-previous``), the previous folder is returned (and printed)
+    instead, under a name of the caller's, for it to remove while it does other work.
     """
     previous = swap(staging, target)
-    if previous is not None:
+    if previous is not None and not keep_previous:
         shutil.rmtree(previous)
+        return None
+    return previous
 
 
 if __name__ == "__main__":
     import sys
 
-    replace_folder(Path(sys.argv[1]), Path(sys.argv[2]))
+    keep = sys.argv[1] == "--keep-previous"
+    folders = [Path(a) for a in sys.argv[1 + keep :]]
+    kept = replace_folder(folders[0], folders[1], keep_previous=keep)
+    if kept is not None:
+        print(kept)
