@@ -77,7 +77,7 @@ def table(report: dict[str, Any]) -> str:
     """The one summary table."""
     head = ["scale", "meetings", "actions", "pages"]
     for step in STEPS:
-        head += [f"{step} s (cpu)", f"{step} MiB (tree)"]
+        head += [f"{step} s (cpu)", f"{step} MiB (tree; pss)"]
     head += ["overhead (cpu)", "÷generate (cpu)"]
     rows = [head]
     for r in report["results"]:
@@ -92,7 +92,8 @@ def table(report: dict[str, Any]) -> str:
             row += (
                 [
                     f"{got['wall_s']:.1f} ({got['cpu_s']:.1f})",
-                    f"{got['peak_rss_mb']:.0f} ({got.get('tree_peak_mb', 0):.0f})",
+                    f"{got['peak_rss_mb']:.0f} ({got.get('tree_peak_mb', 0):.0f};"
+                    f" {got.get('tree_pss_peak_mb', 0):.0f})",
                 ]
                 if got
                 else [

@@ -14,7 +14,7 @@ from bench.run import goals
 from generator.outreach import poster_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
-STEP_KEYS = {"wall_s", "cpu_s", "peak_rss_mb", "tree_peak_mb"}
+STEP_KEYS = {"wall_s", "cpu_s", "peak_rss_mb", "tree_peak_mb", "tree_pss_peak_mb"}
 
 
 def _bench(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -88,10 +88,12 @@ def test_bench_runs_end_to_end_at_the_tiny_scale(tmp_path: Path) -> None:
         == set(report["growth_cpu"])
         == {"check", "generate", "plain", "plugin"}
     )
-    assert len(report["goals"]) == 16
+    assert len(report["goals"]) == 17
     assert report["goals"]["region: preview edit-to-page ≤ 1 s (median)"] is None  # not run
     # The whole tree's memory includes the process's own (the plugin build forks Pagefind).
     assert all(s["tree_peak_mb"] >= s["peak_rss_mb"] > 0 for s in tiny["steps"].values())
+    # Proportional memory counts a shared page once in all: never above the resident sum.
+    assert all(0 < s["tree_pss_peak_mb"] <= s["tree_peak_mb"] for s in tiny["steps"].values())
     assert done.stdout.splitlines()[1].split()[:4] == ["scale", "meetings", "actions", "pages"]
     assert done.stdout.splitlines()[-1] == f"report written to {out}"
 
