@@ -24,12 +24,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.engines.frame import FRAMED, Frames, frames_wanted, theme_frames
+from generator.engines.frame import Framing, frames_wanted
 from generator.engines.generated import without_markdown
 from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV, flattened, nav_rank
-from generator.engines.sweep import Sweep, start_sweep
+from generator.engines.sweep import Sweep, SweepError, start_sweep
 from generator.preview_rebuild import Kept, MkDocsCalls, Rebuilder
-from generator.publication import PREVIOUS_ERRORS, Publication, site_config
+from generator.publication import Publication
 from generator.render.css import strip_theme_comments
 from generator.render.handwritten import UnknownPlaceholder, worded, worded_meta
 from generator.render.urls import SCRIPT, STYLES, anchors
@@ -38,7 +38,6 @@ from generator.search.records import page_record, searchable
 
 log = get_plugin_logger("cluster-panels")
 """MkDocs' logger for plugins: shows in `mkdocs build` and `mkdocs serve` as `[cluster-panels]`."""
-_SHARE = frozenset({"cluster_panels_share"})
 
 
 class ClusterPanelsConfig(base.Config):
@@ -88,11 +87,10 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         )
         self.rebuilder = Rebuilder(self.pub, calls)
         """The preview's rebuilds after a data edit."""
-        self.frames: Frames | None = None
-        self.framing: dict[str, Any] = {}
-        """The context of each page being written from a frame, by source path."""
+        self.framing = Framing(frozenset({"cluster_panels_share"}))
+        """Pages outside the navigation, written from a frame rendered once."""
         self.dirty = False
-        self.sweep: Sweep | None = None
+        self.sweep = Sweep([], None)
         """The previous site's files, being removed while the build runs."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -108,14 +106,11 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
 
     def _swept(self) -> None:
         """Wait until the previous site's files are gone (none is left in the site folder)."""
-        sweep, self.sweep = self.sweep, None
+        sweep, self.sweep = self.sweep, Sweep([], None)
         try:
-            if sweep is not None:
-                sweep.finish()
-        except OSError as error:
-            raise PluginError(
-                f"cluster-panels: could not remove the previous site's files: {error}"
-            ) from None
+            sweep.finish()
+        except SweepError as error:
+            raise PluginError(f"cluster-panels: {error}") from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the data once (blocking advisories included), render every output."""
@@ -127,29 +122,16 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         pub, options = self.pub, self.config
         pub.data_path = Path(config.config_file_path or ".").parent / options.data_dir
         pub.label = options.data_dir.rstrip("/")
-        data, notices = pub.load_data("nothing was published")
+        outcome = "nothing was published"
+        data, notices = pub.load_data(outcome)
         if not pub.preview.serving:  # a preview's datasets come and go: they stay in sight
             pub.heap.freeze()
-        try:  # `site_name: Northshire Police {{ words.panels }}` follows a renamed panel
-            for key in ("site_name", "site_description"):
-                if isinstance(config[key], str):
-                    config[key] = worded(config[key], data.publisher.wording, markdown=False)
-        except UnknownPlaceholder as error:
-            raise PluginError(f"mkdocs.yml: {error}") from None
         # INFO, not WARNING: advisories never stop a build, and --strict aborts on warnings.
         for problem in notices:
             log.info("data warning: %s", problem)
-        try:
-            site = site_config(
-                config.site_url or "/",
-                config.site_name,
-                options.custom_templates,
-                options.previous_calendar,
-                options.previous_changes,
-            )
-        except PREVIOUS_ERRORS as error:
-            raise PluginError(f"{error}; nothing was published") from None
-        pub.publish(data, site, options.panels_in_nav, "nothing was published")
+        feeds = (options.previous_calendar, options.previous_changes)
+        site = pub.configure(config, data, "mkdocs.yml", options.custom_templates, feeds, outcome)
+        pub.publish(data, site, options.panels_in_nav, outcome)
         # The theme's own templates (overrides/) read the force's words from here.
         config.extra["words"] = pub.wording.model_dump()
         if STYLES not in config.extra_css:
@@ -229,7 +211,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
             self.pub.search.append(page_record("/" + page.url, page.title or "", body))
         page.present_anchor_ids = anchors(body)
         if self.pub.out_of_nav(page.file.src_uri) and self._frames_wanted(config):
-            page.meta["template"] = FRAMED  # MkDocs renders an empty template; on_post_page fills
+            Framing.mark(page.meta)  # MkDocs renders an empty template; on_post_page fills it
         return body.strip()  # as Python-Markdown returns it
 
     def on_page_context(
@@ -238,18 +220,13 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         """Hand overrides/main.html the page's sharing tags (plain text: it escapes them)."""
         found = self.pub.shares.get(page.file.src_uri)
         context["cluster_panels_share"] = found.as_json() if found else None
-        if page.meta.get("template") == FRAMED:
-            del page.meta["template"]  # the theme's template sees the page's own front matter
-            self.framing[page.file.src_uri] = context
+        self.framing.keep(page.file.src_uri, page.meta, context)
         self.rebuilder.page_context(context)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """A page of the empty template: the theme's page, from its frame when it has one."""
-        context = self.framing.pop(page.file.src_uri, None)
-        if context is None or self.frames is None:
-            return output
-        return self.frames.render(context)
+        return self.framing.page(page.file.src_uri, output)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Show each page under its own title, not its folder's name, and residents' pages first.
@@ -269,27 +246,20 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         Every record is known by now (hand-written pages were read before this event), and
         Pagefind runs in its own process, so the two overlap instead of following each other.
         """
-        self.frames, self.framing = None, {}  # MkDocs keeps this instance for its next build
-        if self._frames_wanted(config):
-            self.frames = theme_frames(env, _SHARE)
-        pub, kept = self.pub, self.rebuilder.kept
-        records = sorted(pub.search, key=lambda r: r.url)
-        if pub.preview.serving and kept is not None:
-            kept.env, kept.search = env, pub.search[pub.data_records :]
-            kept.indexed = records
+        self.framing.start(env, self._frames_wanted(config))
+        records = sorted(self.pub.search, key=lambda r: r.url)
+        if self.pub.preview.serving:
+            self.rebuilder.built(env, self.pub.search[self.pub.data_records :], records)
         self.indexing = write_index_in_background(records, Path(config.site_dir) / FOLDER)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Wait for the search index (from the data's records and the hand-written pages' text)
-        and for the previous site's files to be gone."""
+        """Wait for the search index and for the previous site's files to be gone."""
         indexing, self.indexing = self.indexing, None
         self.pub.heap.thaw()
         self._swept()
-        if self.frames is not None:
-            log.debug(
-                "%d page(s) written from %d frame(s)", self.frames.framed, len(self.frames.frames)
-            )
+        if (framed := self.framing.summary()) is not None:
+            log.debug("%s", framed)
         try:
             if indexing is not None:
                 indexing.result()
@@ -319,11 +289,10 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         if not self.pub.preview.serving:
             server.watch(str(self.pub.data_path))
             return server
-        watched = [Path(config.docs_dir), Path(config.config_file_path or "mkdocs.yml")]
+        own = [config.docs_dir, config.config_file_path or "mkdocs.yml", *config.theme.dirs]
         if self.config.custom_templates:
-            watched.append(Path(self.config.custom_templates))
-        watched += [Path(d) for d in config.theme.dirs if "site-packages" not in d]
-        self.rebuilder.attach(server, builder, self.pub.data_path, watched)
+            own.append(self.config.custom_templates)
+        self.rebuilder.attach(server, builder, self.pub.data_path, own)
         return server
 
     def _frames_wanted(self, config: MkDocsConfig) -> bool:

@@ -118,12 +118,19 @@ class Rebuilder:
         if self.kept is not None and self.kept.pages is None:
             self.kept.pages = context["pages"]
 
-    def attach(self, server: Any, builder: Any, data: Path, watched: list[Path]) -> None:
+    def built(self, env: Any, hand_written: list[Record], indexed: list[Record]) -> None:
+        """Keep the whole build's template environment, the hand-written pages' search records
+        and every record the index was written from, for the rebuilds."""
+        if self.kept is not None:
+            self.kept.env, self.kept.search, self.kept.indexed = env, hand_written, indexed
+
+    def attach(self, server: Any, builder: Any, data: Path, own: list[str]) -> None:
         """Make MkDocs' live-reload ``server`` rebuild through :meth:`rebuild`.
 
-        ``watched`` are the hand-written pages, configuration and theme: an edit there
-        needs MkDocs' whole build (``builder``).
+        ``own`` are the hand-written pages, configuration and theme folders: an edit there
+        needs MkDocs' whole build (``builder``). Installed themes are not watched.
         """
+        watched = [Path(path) for path in own if "site-packages" not in path]
         preview = self.host.preview
         # Looking at a folder of a few data files costs little: look every 0.05 s, not 0.5 s.
         observer = server.observer

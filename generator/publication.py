@@ -9,7 +9,7 @@ holds one for a build, or for a whole ``serve``, and hands it the engine's error
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 
 from generator.clock import BadEpoch, build_date, build_time
@@ -20,7 +20,7 @@ from generator.load.dataset import Dataset, FileCache
 from generator.load.errors import DataError, Problem
 from generator.load.publish import FrozenHeap, load_with_notices
 from generator.preview import Preview
-from generator.render.handwritten import Wording
+from generator.render.handwritten import UnknownPlaceholder, Wording, worded
 from generator.render.outputs import Kind, Output, Share, SiteConfig
 from generator.search.records import Record, records
 
@@ -90,6 +90,31 @@ class Publication:
             raise self.error(error.report(outcome)) from None
         except BadEpoch as error:
             raise self.error(str(error)) from None
+
+    def configure(
+        self,
+        names: MutableMapping[str, object],
+        data: Dataset,
+        source: str,
+        templates: str | None,
+        previous: tuple[str, str],
+        outcome: str,
+    ) -> SiteConfig:
+        """The site's configuration; the engine's ``names`` (``site_name``, its description)
+        put into the force's words, so ``Northshire Police {{ words.panels }}`` follows a
+        renamed panel. ``source`` is the engine's configuration file, ``previous`` the
+        all-meetings and changes feeds as last published (see ``published.given``)."""
+        try:
+            for key in ("site_name", "site_description"):
+                if isinstance(text := names[key], str):
+                    names[key] = worded(text, data.publisher.wording, markdown=False)
+        except UnknownPlaceholder as error:
+            raise self.error(f"{source}: {error}") from None
+        site_url, site_name = names["site_url"] or "/", names["site_name"]
+        try:
+            return site_config(str(site_url), str(site_name), templates, *previous)
+        except PREVIOUS_ERRORS as error:
+            raise self.error(f"{error}; {outcome}") from None
 
     def publish(self, data: Dataset, site: SiteConfig, panels_in_nav: int, outcome: str) -> None:
         """Render every output of ``data``, and keep what the pages need of them."""

@@ -30,8 +30,8 @@ def test_rebuilt_pages_take_the_whole_builds_frames_and_make_none(
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site))
     try:
         config.plugins.on_serve(server, config=config, builder=lambda: None)
-        assert plugin.frames is not None
-        made, framed = len(plugin.frames.frames), plugin.frames.framed
+        assert plugin.framing.frames is not None
+        made, framed = len(plugin.framing.frames.frames), plugin.framing.frames.framed
         meetings = data / "meetings.yaml"
         text = meetings.read_text(encoding="utf-8")
         for number in range(1, REBUILDS + 1):
@@ -41,8 +41,8 @@ def test_rebuilt_pages_take_the_whole_builds_frames_and_make_none(
             plugin.rebuilder._wait()
             assert plugin.pub.preview.error is None
         # Before, each rebuilt page missed its frame (a new list of pages) and made one more.
-        assert len(plugin.frames.frames) == made
-        assert plugin.frames.framed > framed
+        assert len(plugin.framing.frames.frames) == made
+        assert plugin.framing.frames.framed > framed
     finally:
         plugin.rebuilder._wait()
         server.server_close()

@@ -19,7 +19,7 @@ ways and the frame kept only if the bytes agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -234,3 +234,47 @@ def frames_wanted(owner: object, events: Mapping[str, list[Any]], asked: bool) -
     can tell a framed page from a rendered one."""
     hooks = [*events["page_context"], *events["post_page"]]
     return asked and all(getattr(h, "__self__", None) is owner for h in hooks)
+
+
+class Framing:
+    """One build's pages written from frames: the frames, and each such page's theme context.
+
+    The engine renders such a page with the empty template :data:`FRAMED` (marked by
+    :meth:`mark`), hands its context to :meth:`keep`, and :meth:`page` gives its bytes.
+    """
+
+    def __init__(self, probed_context: frozenset[str]) -> None:
+        self.probed_context = probed_context
+        """The context keys the page frame's probe may see vary (see :class:`Frames`)."""
+        self.frames: Frames | None = None
+        self.contexts: dict[str, Any] = {}
+        """The context of each page being written from a frame, by source path."""
+
+    def start(self, env: Any, wanted: bool) -> None:
+        """A new build in the template environment ``env``; frames only when ``wanted``."""
+        self.frames = theme_frames(env, self.probed_context) if wanted else None
+        self.contexts = {}
+
+    @staticmethod
+    def mark(meta: MutableMapping[str, Any]) -> None:
+        """Have the engine render a page of front matter ``meta`` with the empty template."""
+        meta["template"] = FRAMED
+
+    def keep(self, source: str, meta: MutableMapping[str, Any], context: Any) -> None:
+        """Keep a marked page's ``context``; the theme then sees its own front matter."""
+        if meta.get("template") == FRAMED:
+            del meta["template"]
+            self.contexts[source] = context
+
+    def page(self, source: str, rendered: str) -> str:
+        """The page's bytes: from its frame when it was kept, else as the engine ``rendered``."""
+        context = self.contexts.pop(source, None)
+        if context is None or self.frames is None:
+            return rendered
+        return self.frames.render(context)
+
+    def summary(self) -> str | None:
+        """How many pages were written from how many frames (None without frames)."""
+        if self.frames is None:
+            return None
+        return f"{self.frames.framed} page(s) written from {len(self.frames.frames)} frame(s)"

@@ -32,6 +32,10 @@ _MARKER_TEXT = (
 )
 
 
+class SweepError(RuntimeError):
+    """The previous site's files could not all be removed."""
+
+
 @dataclass
 class Sweep:
     """Folders of ours being removed by another process."""
@@ -42,13 +46,16 @@ class Sweep:
     def finish(self) -> None:
         """Wait for the removal; remove here what it left (it failed or was killed).
 
-        Raises OSError when a folder cannot be removed.
+        Raises :class:`SweepError` when a folder cannot be removed.
         """
         if self.process is not None:
             self.process.wait()
-        for folder in self.folders:
-            if folder.exists():
-                remove(folder)
+        try:
+            for folder in self.folders:
+                if folder.exists():
+                    remove(folder)
+        except OSError as error:
+            raise SweepError(f"could not remove the previous site's files: {error}") from None
 
 
 def ours(entry: Path) -> bool:
