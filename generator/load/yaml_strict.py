@@ -19,6 +19,7 @@ import yaml
 from generator.load import explain, safe_read, separators
 from generator.load.errors import DataError, Loc, Problem
 from generator.load.located import Loaded, PlainScalar
+from generator.load.marks import MarkOrder, Marks
 
 # libyaml is in every wheel we pin; the pure-Python parser gives the same events, slower.
 _Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -70,9 +71,9 @@ class _Builder:
     """Turns the event stream into a tree; iterative, so depth cannot overflow."""
 
     def __init__(self, file: str) -> None:
-        self.positions: dict[Loc, tuple[int, int]] = {}
-        self.key_positions: dict[Loc, tuple[int, int]] = {}
-        self.loaded = Loaded(file, None, self.positions, self.key_positions)
+        self.marks = MarkOrder()
+        values, keys = Marks(self.marks, keys=False), Marks(self.marks, keys=True)
+        self.loaded = Loaded(file, None, values, keys)
         self.pending: list[tuple[Loc, tuple[int, int], str, str]] = []
         # Each frame: [container, loc, pending key or None, first line of each key]
         self.stack: list[list[Any]] = []
@@ -97,17 +98,18 @@ class _Builder:
 
     def add(self, value: Any, mark: tuple[int, int], event: Any) -> None:
         if not self.stack:
-            self.loaded.value, self.positions[()] = value, mark
+            self.loaded.value = value
+            self.marks.value(mark)
             return
         frame = self.stack[-1]
-        container, loc, key, _ = frame
+        container, _, key, _ = frame
         if isinstance(container, list):
-            self.positions[(*loc, len(container))] = mark
+            self.marks.value(mark)
             container.append(value)
         elif key is None:
             self._take_key(frame, value, mark, event)
         else:
-            self.positions[(*loc, key)] = mark
+            self.marks.value(mark)
             container[key] = value
             frame[2] = None
 
@@ -137,7 +139,7 @@ class _Builder:
             )
             key = f"\0dup{mark}"
         seen[key] = mark[0]
-        self.key_positions[(*loc, key)] = mark
+        self.marks.key(mark)
         frame[2] = key
 
     def _missing_dash(self, frame: list[Any], key: str, mark: tuple[int, int]) -> bool:
@@ -305,6 +307,7 @@ def _parse(text: str, file: str) -> Loaded:
     except (yaml.MarkedYAMLError, yaml.reader.ReaderError, UnicodeEncodeError) as error:
         raise DataError([_unreadable(file, text, error)]) from None
     loaded = builder.loaded
+    builder.marks.tree = loaded.value
     if builder.documents == 0 or loaded.value is None or loaded.value == "":
         raise _whole_file(
             file, "the file is empty", "start it with its top-level key, as in the example data"
