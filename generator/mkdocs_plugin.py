@@ -27,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 from generator.engines.frame import Framing, frames_wanted
 from generator.engines.generated import without_markdown
 from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV, flattened, nav_rank
+from generator.engines.release import Release, only_hooks
 from generator.engines.sweep import Sweep, SweepError, start_sweep
 from generator.preview_rebuild import Kept, MkDocsCalls, Rebuilder
 from generator.publication import Publication
@@ -91,6 +92,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         """Pages outside the navigation, written from a frame rendered once."""
         self.dirty = False
         self.sweep = Sweep([], None)
+        self.release = Release()
+        """What MkDocs has written, emptied in a build with no other plugin (see its module)."""
         """The previous site's files, being removed while the build runs."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -163,6 +166,12 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
                     f"or file ({generated.url or '/'}): remove or rename it"
                 )
             files.append(generated)
+        keep = self.pub.preview.serving or not only_hooks(self, config.plugins.events)
+        ours = [f for f in files if f.generated_by is not None]
+        self.release.start(not keep, ours, self.pub.heap.give_back)
+        if not keep:  # MkDocs' files hold the bytes now; the dataset went with on_config
+            self.pub.outputs = []
+            self.pub.heap.give_back()
         strip_theme_comments(files, config.theme.custom_dir)
         return files
 
@@ -182,6 +191,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         # would pass its raw HTML blocks through unchanged, yet parsing them was a fifth
         # of the build. Keep the body aside and let MkDocs render an empty page instead.
         self.bodies[page.file.src_uri] = markdown
+        self.release.page_read(page)
         without_markdown(page, get_toc([]))
         return ""
 
@@ -221,12 +231,15 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         found = self.pub.shares.get(page.file.src_uri)
         context["cluster_panels_share"] = found.as_json() if found else None
         self.framing.keep(page.file.src_uri, page.meta, context)
+        self.release.page_rendering()
         self.rebuilder.page_context(context)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """A page of the empty template: the theme's page, from its frame when it has one."""
-        return self.framing.page(page.file.src_uri, output)
+        output = self.framing.page(page.file.src_uri, output)
+        self.release.page_written(page)
+        return output
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Show each page under its own title, not its folder's name, and residents' pages first.

@@ -123,16 +123,18 @@ class Publication:
             self.outputs = self.renders.render(data, site, whole=True)[0]
         except DataError as error:
             raise self.error(error.report(outcome)) from None
-        if not self.preview.serving:
-            self.heap.freeze()
         if self.preview.serving:
             self.renders.prime(data, site)
+        else:  # a build renders once: the dataset goes when the caller lets go of it
+            self.renders = Renders()
         self.search = records(data)
         self.data_records = len(self.search)
         self.wording = data.publisher.wording
         self.panels_in_nav = len(data.panels) <= panels_in_nav
         self.titles = {o.path: o.title or "" for o in self.outputs if o.kind is Kind.PAGE}
         self.shares = {s.page: s for o in self.outputs for s in o.shares}
+        if not self.preview.serving:
+            self.heap.freeze()
 
     def out_of_nav(self, path: str) -> bool:
         """Meeting pages and per-panel logs never; panel pages when there are many."""

@@ -189,6 +189,7 @@ def test_the_adapters_use_only_the_public_surface() -> None:
         "generator.engines.generated",
         "generator.engines.sweep",
         "generator.engines.navigation",
+        "generator.engines.release",
         "generator.incremental",
         "generator.load.dataset",
         "generator.load.errors",
