@@ -27,7 +27,7 @@ from mkdocs.structure.toc import get_toc
 from generator.engines.frame import Framing, frames_wanted
 from generator.engines.generated import without_markdown
 from generator.engines.navigation import GUIDANCE, PANELS_IN_NAV, flattened, nav_rank
-from generator.engines.release import Release, only_hooks
+from generator.engines.release import Release
 from generator.engines.sweep import Sweep, SweepError, start_sweep
 from generator.preview_rebuild import Kept, MkDocsCalls, Rebuilder
 from generator.publication import Publication
@@ -92,9 +92,9 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         """Pages outside the navigation, written from a frame rendered once."""
         self.dirty = False
         self.sweep = Sweep([], None)
-        self.release = Release()
-        """What MkDocs has written, emptied in a build with no other plugin (see its module)."""
         """The previous site's files, being removed while the build runs."""
+        self.release = Release(self.pub.heap.give_back)
+        """What MkDocs has written, emptied when nothing else could read it (see its module)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """In ``mkdocs serve`` this instance lives across rebuilds: it keeps the preview's state."""
@@ -150,15 +150,10 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         `panels/bank/index.md` would both be published at `panels/bank/`.
         """
         hand_written = {f.dest_uri: f for f in files if f.generated_by is None}
+        levels = (InclusionLevel.UNDEFINED, InclusionLevel.NOT_IN_NAV)  # by out_of_nav
         for output in self.pub.outputs:
-            inclusion = (
-                InclusionLevel.NOT_IN_NAV
-                if self.pub.out_of_nav(output.path)
-                else InclusionLevel.UNDEFINED
-            )
-            generated = File.generated(
-                config, output.path, content=output.content, inclusion=inclusion
-            )
+            level = levels[self.pub.out_of_nav(output.path)]
+            generated = File.generated(config, output.path, content=output.content, inclusion=level)
             clash = hand_written.get(generated.dest_uri)
             if clash is not None:
                 raise PluginError(
@@ -166,12 +161,8 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
                     f"or file ({generated.url or '/'}): remove or rename it"
                 )
             files.append(generated)
-        keep = self.pub.preview.serving or not only_hooks(self, config.plugins.events)
-        ours = [f for f in files if f.generated_by is not None]
-        self.release.start(not keep, ours, self.pub.heap.give_back)
-        if not keep:  # MkDocs' files hold the bytes now; the dataset went with on_config
-            self.pub.outputs = []
-            self.pub.heap.give_back()
+        if self.release.start(self, config.plugins.events, self.pub.preview.serving, files):
+            self.pub.let_go()  # MkDocs' files hold the bytes now
         strip_theme_comments(files, config.theme.custom_dir)
         return files
 
@@ -237,9 +228,7 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """A page of the empty template: the theme's page, from its frame when it has one."""
-        output = self.framing.page(page.file.src_uri, output)
-        self.release.page_written(page)
-        return output
+        return self.release.page_written(page, self.framing.page(page.file.src_uri, output))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Show each page under its own title, not its folder's name, and residents' pages first.
@@ -274,19 +263,17 @@ class ClusterPanelsPlugin(BasePlugin[ClusterPanelsConfig]):
         if (framed := self.framing.summary()) is not None:
             log.debug("%s", framed)
         try:
-            if indexing is not None:
-                indexing.result()
-            if self.pub.preview.serving:
-                self.pub.preview.remember(self.pub.outputs)
+            _ = indexing and indexing.result()
         except SearchIndexError as error:
             raise PluginError(f"cluster-panels: {error}") from None
+        if self.pub.preview.serving:
+            self.pub.preview.remember(self.pub.outputs)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Let a search index being written finish (its staging folder is then removed)."""
         indexing, self.indexing = self.indexing, None
         self.pub.heap.thaw()
-        if indexing is not None:
-            indexing.exception()
+        _ = indexing and indexing.exception()
         self.pub.preview.failure = str(error)
         try:
             self._swept()

@@ -136,6 +136,11 @@ class Publication:
         if not self.preview.serving:
             self.heap.freeze()
 
+    def let_go(self) -> None:
+        """A build's engine holds the outputs now: drop them, and give the memory back."""
+        self.outputs = []
+        self.heap.give_back()
+
     def out_of_nav(self, path: str) -> bool:
         """Meeting pages and per-panel logs never; panel pages when there are many."""
         return out_of_nav(path, self.panels_in_nav)

@@ -28,18 +28,26 @@ def only_hooks(owner: object, events: Mapping[str, list[Any]]) -> bool:
 class Release:
     """What one build may let go of, once written; inactive until :meth:`start`."""
 
-    def __init__(self) -> None:
+    def __init__(self, give_back: Callable[[], None]) -> None:
+        self.give_back = give_back
+        """Returns freed memory to the system."""
         self.active = False
         self.files: list[Any] = []
         """Generated files that are not pages: written before the first page."""
-        self.give_back: Callable[[], None] = lambda: None
         self.written = 0
 
-    def start(self, active: bool, files: Iterable[Any], give_back: Callable[[], None]) -> None:
-        """A new build; ``files`` are its generated files (MkDocs' ``File`` objects), and
-        ``give_back`` returns freed memory to the system."""
-        self.active, self.give_back, self.written = active, give_back, 0
-        self.files = [f for f in files if not f.src_uri.endswith(".md")] if active else []
+    def start(
+        self, owner: object, events: Mapping[str, list[Any]], serving: bool, files: Iterable[Any]
+    ) -> bool:
+        """A new build of ``files`` (MkDocs' ``File`` objects); whether it lets go of what is
+        written: not ``serving``, and every hook of the engine's ``events`` is ``owner``'s."""
+        self.active, self.written = not serving and only_hooks(owner, events), 0
+        self.files = (
+            [f for f in files if f.generated_by is not None and not f.src_uri.endswith(".md")]
+            if self.active
+            else []
+        )
+        return self.active
 
     def page_read(self, page: Any) -> None:
         """A generated page's source was read: its file's bytes are not needed again."""
@@ -54,10 +62,12 @@ class Release:
             self.give_back()
         self.files = []
 
-    def page_written(self, page: Any) -> None:
-        """A page is rendered: its HTML body is not needed again (its anchors are kept)."""
+    def page_written(self, page: Any, output: str) -> str:
+        """A page is rendered as ``output`` (returned): its HTML body is not needed again
+        (its anchors are kept)."""
         if self.active:
             page.content = None
             self.written += 1
             if self.written % GIVE_BACK_EVERY == 0:
                 self.give_back()
+        return output
