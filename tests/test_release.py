@@ -29,6 +29,9 @@ def _built(tmp: Path, hooks: list[str]) -> tuple[tuple[bool, int, int], dict[str
     site = tmp / "site"
     with contextlib.chdir(REPO_ROOT):
         loaded = load_config(str(path), strict=True, site_dir=str(site))
+        # As `mkdocs build` does: MkDocs keeps one plugin instance per process, so an earlier
+        # test's `serve` would otherwise still be in it.
+        loaded.plugins.on_startup(command="build", dirty=False)
         build(loaded)
     plugin = loaded.plugins["cluster-panels"]
     assert isinstance(plugin, ClusterPanelsPlugin)
