@@ -20,6 +20,7 @@ import gzip
 import hashlib
 import html
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -27,6 +28,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from subprocess import PIPE
 from typing import IO, Any
 
 import cbor2
@@ -143,10 +145,16 @@ def _add_page(index_id: int, record: Record) -> dict[str, Any]:
     return {"type": "AddFile", "index_id": index_id, "url": record.url, "file_contents": page}
 
 
+_ALLOCATOR = "dirty_decay_ms:0,muzzy_decay_ms:0"
+"""Pagefind's jemalloc keeps freed pages resident for 10 s by default, and building the index
+frees large temporaries: returning them at once took its peak at the largest scale from about
+940 to 735 MB (same CPU within noise). An allocator setting of the caller's own is kept."""
+
+
 def _run(records: Sequence[Record], out: Path) -> None:
-    process = subprocess.Popen(
-        [str(_executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
+    environment = {"_RJEM_MALLOC_CONF": _ALLOCATOR, **os.environ}
+    command = [str(_executable()), "--service"]
+    process = subprocess.Popen(command, stdin=PIPE, stdout=PIPE, env=environment)
     assert process.stdin is not None and process.stdout is not None
     stdin = process.stdin
     try:
