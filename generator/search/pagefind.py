@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -145,6 +146,8 @@ def _add_page(index_id: int, record: Record) -> dict[str, Any]:
     return {"type": "AddFile", "index_id": index_id, "url": record.url, "file_contents": page}
 
 
+_WRITE_TIMEOUT = 120.0
+"""Seconds Pagefind may take to make its queued writes after its reply (a few ms here)."""
 _ALLOCATOR = "dirty_decay_ms:0,muzzy_decay_ms:0"
 """Pagefind's jemalloc keeps freed pages resident for 10 s by default, and building the index
 frees large temporaries: returning them at once took its peak at the largest scale from about
@@ -175,19 +178,49 @@ def _run(records: Sequence[Record], out: Path) -> None:
         for _ in records:
             next(replies)
         sender.join()
-        # The files come back in the reply and are written here: with WriteFiles, Pagefind
-        # could still be writing one (seen under load: an empty wasm file) when it replies.
-        stdin.write(_message(len(records) + 1, {"type": "GetFiles", "index_id": index_id}))
+        # Pagefind writes the files itself: GetFiles sent them all base64 in one JSON message,
+        # base64 again, which cost this process 50 MB and seconds of CPU at the largest scale.
+        folder = str(out.resolve())
+        write = {"type": "WriteFiles", "index_id": index_id, "output_path": folder}
+        stdin.write(_message(len(records) + 1, write))
         stdin.flush()
-        for file in next(replies)["files"]:
-            target = (out / file["path"]).resolve()
-            if not target.is_relative_to(out.resolve()):
-                raise SearchIndexError(f"Pagefind named a file outside the index: {file['path']}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(file["content"]))
+        next(replies)
+        _wait_until_written(process, out)
     finally:
         stdin.close()
         process.wait()
+
+
+def _wait_until_written(process: subprocess.Popen[bytes], out: Path) -> None:
+    """Return once ``process`` holds no file under ``out`` open.
+
+    Pagefind replies to WriteFiles once its writes are queued (tokio's ``File`` returns from a
+    write before making it; nothing flushes): under load a file was still empty after the
+    reply. A queued write holds its file open until made. Pagefind exits at once when its input
+    closes, dropping queued writes, so the caller keeps it open until then. Linux's ``/proc``.
+    """
+    root, descriptors = str(out.resolve()) + os.sep, Path(f"/proc/{process.pid}/fd")
+    deadline = time.monotonic() + _WRITE_TIMEOUT
+    while True:
+        try:
+            writing = any(_names(descriptor, root) for descriptor in descriptors.iterdir())
+        except OSError:  # it has ended: said below
+            writing = False
+        # Asked after the listing: a process alive then had its files in it.
+        if process.poll() is not None:
+            raise SearchIndexError("Pagefind stopped before it finished writing the index")
+        if not writing:
+            return
+        if time.monotonic() > deadline:
+            raise SearchIndexError(f"Pagefind did not finish writing {out} in {_WRITE_TIMEOUT} s")
+        time.sleep(0.005)
+
+
+def _names(descriptor: Path, root: str) -> bool:
+    try:
+        return os.readlink(descriptor).startswith(root)
+    except OSError:  # closed since it was listed
+        return False
 
 
 def _name(language: str, content: bytes, length: int) -> str:
