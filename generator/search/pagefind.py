@@ -154,7 +154,12 @@ frees large temporaries: returning them at once took its peak at the largest sca
 940 to 735 MB (same CPU within noise). An allocator setting of the caller's own is kept."""
 
 
-def _run(records: Sequence[Record], out: Path) -> None:
+_WATCHABLE = Path("/proc/self/fd").is_dir()
+"""Whether this system shows a process's open files (Linux): only then can the build tell
+when Pagefind's own writes are made, so elsewhere it writes the files Pagefind sends back."""
+
+
+def _run(records: Sequence[Record], out: Path, *, watch: bool = _WATCHABLE) -> None:
     environment = {"_RJEM_MALLOC_CONF": _ALLOCATOR, **os.environ}
     command = [str(_executable()), "--service"]
     process = subprocess.Popen(command, stdin=PIPE, stdout=PIPE, env=environment)
@@ -178,14 +183,21 @@ def _run(records: Sequence[Record], out: Path) -> None:
         for _ in records:
             next(replies)
         sender.join()
-        # Pagefind writes the files itself: GetFiles sent them all base64 in one JSON message,
-        # base64 again, which cost this process 50 MB and seconds of CPU at the largest scale.
-        folder = str(out.resolve())
-        write = {"type": "WriteFiles", "index_id": index_id, "output_path": folder}
-        stdin.write(_message(len(records) + 1, write))
-        stdin.flush()
-        next(replies)
-        _wait_until_written(process, out)
+        number = len(records) + 1
+        if watch:
+            # Pagefind writes the files itself: GetFiles sends them all base64 in one JSON
+            # message, base64 again, which cost this process 50 MB and seconds of CPU at the
+            # largest scale.
+            folder = str(out.resolve())
+            write = {"type": "WriteFiles", "index_id": index_id, "output_path": folder}
+            stdin.write(_message(number, write))
+            stdin.flush()
+            next(replies)
+            _wait_until_written(process, out)
+        else:
+            stdin.write(_message(number, {"type": "GetFiles", "index_id": index_id}))
+            stdin.flush()
+            _write_here(next(replies)["files"], out)
     finally:
         stdin.close()
         process.wait()
@@ -214,6 +226,16 @@ def _wait_until_written(process: subprocess.Popen[bytes], out: Path) -> None:
         if time.monotonic() > deadline:
             raise SearchIndexError(f"Pagefind did not finish writing {out} in {_WRITE_TIMEOUT} s")
         time.sleep(0.005)
+
+
+def _write_here(files: list[dict[str, str]], out: Path) -> None:
+    root = out.resolve()
+    for file in files:
+        target = (out / file["path"]).resolve()
+        if not target.is_relative_to(root):
+            raise SearchIndexError(f"Pagefind named a file outside the index: {file['path']}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
 
 
 def _names(descriptor: Path, root: str) -> bool:
