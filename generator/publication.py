@@ -16,6 +16,7 @@ from generator.clock import BadEpoch, build_date, build_time
 from generator.engines.navigation import out_of_nav
 from generator.incremental import Renders
 from generator.load import published, published_changes
+from generator.load.clean import Memo
 from generator.load.dataset import Dataset, FileCache
 from generator.load.errors import DataError, Problem
 from generator.load.publish import FrozenHeap, load_with_notices
@@ -73,6 +74,8 @@ class Publication:
         self.renders = Renders()
         self.files_read: FileCache = {}
         """The preview's parsed data files: an edit reads only the file it changed."""
+        self.clean = Memo()
+        """The preview's records that passed their own rules: an edit checks only its own."""
 
     def load_data(
         self, outcome: str, *, notices: bool = True
@@ -85,6 +88,7 @@ class Publication:
                 label=self.label,
                 cache=self.files_read if self.preview.serving else None,
                 notices=notices,
+                memo=self.clean if self.preview.serving else None,
             )
         except DataError as error:
             raise self.error(error.report(outcome)) from None

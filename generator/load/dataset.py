@@ -11,8 +11,9 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from generator.clock import build_date
-from generator.load import entries, meeting_rules, partner_rules, rules
+from generator.load import action_rules, entries, meeting_rules, partner_rules, rules
 from generator.load import yaml_strict as yamlstrict
+from generator.load.clean import Memo
 from generator.load.entries import Split
 from generator.load.errors import DataError, Problem
 from generator.load.located import Loaded
@@ -215,8 +216,11 @@ def load(data_dir: Path, *, today: date | None = None, label: str = "data") -> D
     return check(read(data_dir, label), today or build_date())
 
 
-def check(parsed: Parsed, today: date) -> Dataset:
-    """Cross-check parsed files into a :class:`Dataset`, or raise every problem found."""
+def check(parsed: Parsed, today: date, memo: Memo | None = None) -> Dataset:
+    """Cross-check parsed files into a :class:`Dataset`, or raise every problem found.
+
+    A preview's ``memo`` checks again only the meetings and actions that changed since its
+    last check, or had a problem then (see :mod:`generator.load.clean`)."""
     sources, models, problems = parsed.sources, parsed.models, list(parsed.problems)
     panels = _entries(models, "clusters.yaml", "clusters")
     venues = _entries(models, "venues.yaml", "venues")
@@ -227,6 +231,8 @@ def check(parsed: Parsed, today: date) -> Dataset:
     publisher = models.get(PUBLISHER_FILE)
     assert publisher is None or isinstance(publisher, Publisher)
     checker = rules.Checker(sources, today, publisher)
+    if memo is not None:
+        memo.moved = None  # unknown until the meetings are checked: every action is
     if panels is not None:
         rules.check_panels(checker, panels)
     if venues is not None:
@@ -242,10 +248,10 @@ def check(parsed: Parsed, today: date) -> Dataset:
     if publisher is not None:
         partner_rules.check_partner_ids(checker, publisher)
     if meetings is not None:
-        meeting_rules.check_meetings(checker, meetings, panels, venues)
+        meeting_rules.check_meetings(checker, meetings, panels, venues, memo)
         partner_rules.check_partners_present(checker, meetings)
     if actions is not None:
-        rules.check_actions(checker, actions, meetings)
+        action_rules.check_actions(checker, actions, meetings, memo)
     if events is not None:
         rules.check_engagement(checker, events)
     if metrics is not None:

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from generator.clock import LONDON
+from generator.load.clean import Clean, Memo
 from generator.load.rules import Checker
 from generator.models import Meeting, Panel, Venue, cross_field, references
 from generator.models.areas import MEETING_MINUTES
@@ -37,46 +38,78 @@ def check_meetings(
     meetings: Sequence[Meeting],
     panels: Sequence[Panel] | None,
     venues: Sequence[Venue] | None,
+    memo: Memo | None = None,
 ) -> None:
-    """Rules for data/meetings.yaml, including its references to panels and venues."""
-    c.unique("meetings.yaml", "meetings", meetings)
+    """Rules for data/meetings.yaml, including its references to panels and venues;
+    a preview's ``memo`` checks again only the meetings that changed or had a problem, under
+    the same panels, venues and publisher (see :mod:`generator.load.clean`)."""
+    clean = memo.meetings if memo is not None else Clean()
+    found = len(c.problems)
+    if not clean.unchanged(meetings):
+        c.unique("meetings.yaml", "meetings", meetings)
+    unique_failed = len(c.problems) != found
     panel_ids = {x.id for x in panels} if panels is not None else None
     venue_ids = {x.id for x in venues} if venues is not None else None
-    for index, m in enumerate(meetings):
+    context = (panels, venues, c.publisher)
+    again = clean.again(c.today, context, meetings) if memo is not None else None
+    if memo is not None:
+        memo.moved = _moved(clean.records, meetings, clean.changed(meetings))
+    failed: set[int] = set()
+    for index in range(len(meetings)) if again is None else again:
+        found = len(c.problems)
+        _check_meeting(c, index, meetings[index], panel_ids, venue_ids)
+        if len(c.problems) != found:
+            failed.add(index)
+    clean.checked(c.today, context, meetings, failed, unique_failed)
 
-        def at(field: str, what: str, fix: str, *, _i: int = index) -> None:
-            c.at("meetings.yaml", ("meetings", _i, *field.split(".")), what, fix)
 
-        if m.kind is MeetingKind.CLUSTER_PANEL and m.panel is None:
+def _moved(
+    before: Sequence[object] | None, after: Sequence[Meeting], places: list[int] | None
+) -> set[str] | None:
+    """The meetings' ids at ``places`` before and after an edit (None: unknown, all may)."""
+    if before is None or places is None:
+        return None
+    return {getattr(r, "id") for i in places for r in (before[i], after[i])}  # noqa: B009
+
+
+def _check_meeting(
+    c: Checker, index: int, m: Meeting, panel_ids: set[str] | None, venue_ids: set[str] | None
+) -> None:
+    """One meeting's own rules."""
+
+    def at(field: str, what: str, fix: str) -> None:
+        c.at("meetings.yaml", ("meetings", index, *field.split(".")), what, fix)
+
+    if m.kind is MeetingKind.CLUSTER_PANEL and m.panel is None:
+        at(
+            "panel",
+            "a meeting of `kind: cluster-panel` needs its panel",
+            "add `panel:` with the panel's id, or set `kind: business`",
+        )
+    if m.kind is MeetingKind.BUSINESS and m.panel is not None:
+        at("panel", "a business meeting belongs to no panel", "remove `panel:`")
+    if m.panel is not None and panel_ids is not None and m.panel not in panel_ids:
+        at("panel", *references.PANEL.words(m.panel, sorted(panel_ids)))
+    for field, on in (("start", m.date), ("end", m.end_date())):
+        value = getattr(m, field)
+        why = clock_change_problem(on, value) if value and on else None
+        if why:
             at(
-                "panel",
-                "a meeting of `kind: cluster-panel` needs its panel",
-                "add `panel:` with the panel's id, or set `kind: business`",
+                field,
+                f"{value:%H:%M} on {on} {why}",
+                "choose a time outside 01:00 to 02:00",
             )
-        if m.kind is MeetingKind.BUSINESS and m.panel is not None:
-            at("panel", "a business meeting belongs to no panel", "remove `panel:`")
-        if m.panel is not None and panel_ids is not None and m.panel not in panel_ids:
-            at("panel", *references.PANEL.words(m.panel, sorted(panel_ids)))
-        for field, on in (("start", m.date), ("end", m.end_date())):
-            value = getattr(m, field)
-            why = clock_change_problem(on, value) if value and on else None
-            if why:
-                at(
-                    field,
-                    f"{value:%H:%M} on {on} {why}",
-                    "choose a time outside 01:00 to 02:00",
-                )
-        _check_length(m, at)
-        _check_place(m, at, venue_ids, c.today)
-        _check_status(m, at, c.today)
-        if m.record is not None and m.date > c.today:
-            at(
-                "record",
-                "a meeting that has not happened yet has a record",
-                "remove `record:` until after the meeting",
-            )
-        for t_index, topic in enumerate(m.record.topics if m.record else ()):
-            c.remit(at, f"record.topics.{t_index}.remit", topic.remit, topic.partner, "partner")
+    _check_length(m, at)
+    _check_place(m, at, venue_ids, c.today)
+    _check_status(m, at, c.today)
+    if m.record is not None and m.date > c.today:
+        at(
+            "record",
+            "a meeting that has not happened yet has a record",
+            "remove `record:` until after the meeting",
+        )
+    for t_index, topic in enumerate(m.record.topics if m.record else ()):
+        c.remit(at, f"record.topics.{t_index}.remit", topic.remit, topic.partner, "partner")
 
 
 def _check_length(m: Meeting, at: Any) -> None:

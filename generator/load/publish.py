@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.clock import build_date
 from generator.load import dataset as dataset_module
 from generator.load.advisories import advisories, blocking_only, personal_problems
+from generator.load.clean import Memo
 from generator.load.dataset import Dataset, FileCache
 from generator.load.errors import DataError, Problem
 from generator.load.marks import forget_positions
@@ -105,16 +106,18 @@ def load(
     label: str = "data",
     today: date | None = None,
     cache: FileCache | None = None,
+    memo: Memo | None = None,
 ) -> Dataset:
     """Load like :func:`generator.load.dataset.load`; on errors, report personal data with them.
 
     The files that parsed are scanned too, so staff fix everything in one round. A
-    ``cache`` keeps unchanged files' parsed results between loads (a preview's).
+    ``cache`` keeps unchanged files' parsed results between loads (a preview's), and a
+    ``memo`` which records passed their own rules.
     """
     with collector_paused():
         parsed = dataset_module.read(data_dir, label, cache)
         try:
-            return dataset_module.check(parsed, today or build_date())
+            return dataset_module.check(parsed, today or build_date(), memo)
         except DataError as error:
             raise DataError([*error.problems, *personal_problems(parsed.sources)]) from None
 
@@ -134,6 +137,7 @@ def load_with_notices(
     today: date | None = None,
     cache: FileCache | None = None,
     notices: bool = True,
+    memo: Memo | None = None,
 ) -> tuple[Dataset, tuple[Problem, ...]]:
     """:func:`load_publishable` and the advisories that do not stop publishing, in one pass.
 
@@ -141,7 +145,7 @@ def load_with_notices(
     adapter that shows the notices gets them from the same pass that checked for blocking ones.
     Without ``notices`` only the blocking ones are looked for (and none are returned).
     """
-    data = load(data_dir, label=label, today=today, cache=cache)
+    data = load(data_dir, label=label, today=today, cache=cache, memo=memo)
     if not notices:
         stop = blocking_only(data)
         if stop:

@@ -1,7 +1,8 @@
 """Rules that span fields or files: the checks a schema alone cannot make.
 
-Meeting rules live in :mod:`generator.load.meeting_rules`; this module holds the
-:class:`Checker` they share and the rules for actions, engagement and metrics.
+Meeting rules live in :mod:`generator.load.meeting_rules`, action rules in
+:mod:`generator.load.action_rules`; this module holds the :class:`Checker` they share and
+the rules for engagement and metrics.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from generator import quarters
 from generator.load.errors import Loc, Problem
 from generator.load.located import Loaded
 from generator.models import (
-    Action,
     EngagementEvent,
-    Meeting,
     Metric,
     Panel,
     cross_field,
@@ -25,7 +24,7 @@ from generator.models import (
 )
 from generator.models.metrics import MetricValue
 from generator.models.publisher import Publisher
-from generator.vocabulary import BUSINESS_LOG_ID, ActionStatus, MetricKind
+from generator.vocabulary import BUSINESS_LOG_ID, MetricKind
 
 NOT_NEGATIVE = frozenset({MetricKind.COUNT, MetricKind.HOURS})
 """Metric kinds whose figures cannot be below zero."""
@@ -126,74 +125,6 @@ def check_panels(c: Checker, panels: Sequence[Panel]) -> None:
                     "merge them into one entry",
                 )
             seen.add(area.ward)
-
-
-def check_actions(
-    c: Checker, actions: Sequence[Action], meetings: Sequence[Meeting] | None
-) -> None:
-    """Rules for data/actions.yaml, including the meeting each action came from."""
-    c.unique("actions.yaml", "actions", actions)
-    by_id = {m.id: m for m in meetings} if meetings is not None else None
-    for index, a in enumerate(actions):
-
-        def at(field: str, what: str, fix: str, *, _i: int = index) -> None:
-            c.at("actions.yaml", ("actions", _i, *field.split(".")), what, fix)
-
-        meeting = by_id.get(a.meeting) if by_id is not None else None
-        if by_id is not None and meeting is None:
-            at("meeting", *references.MEETING.words(a.meeting, ()))
-        if meeting is not None and a.raised < meeting.date:
-            at(
-                "raised",
-                f"raised on {a.raised}, before the meeting on {meeting.date}",
-                "use the meeting's date or a later one",
-            )
-        if a.raised > c.today:
-            at("raised", f"the date {a.raised} is in the future", "use the date it was raised")
-        if a.status is ActionStatus.DONE and a.completed is None:
-            rule = cross_field.DONE_NEEDS_COMPLETED
-            at(rule.field, rule.what, rule.fix)
-        if a.status is ActionStatus.DONE and not a.did:
-            rule = cross_field.DONE_NEEDS_DID
-            at(rule.field, rule.what, rule.fix)
-        if a.completed is not None and a.status is not ActionStatus.DONE:
-            at(
-                "completed",
-                "only a done action has a completed date",
-                "remove `completed:`, or set `status: done`",
-            )
-        if a.completed is not None and not a.raised <= a.completed <= c.today:
-            at(
-                "completed",
-                f"the completed date {a.completed} is before it was raised or in the future",
-                "use the date the work was finished",
-            )
-        if a.status is ActionStatus.NOT_TAKEN_FORWARD and a.status_reason is None:
-            at(
-                "status",
-                "an action not taken forward needs the reason",
-                "add `status_reason:` explaining why, in a sentence",
-            )
-        c.remit(at, "remit", a.remit, a.owner, "owner")
-        previous, after = a.raised, "the date it was raised"
-        for u_index, update in enumerate(a.updates):
-            field = f"updates.{u_index}.date"
-            if update.date > c.today:
-                at(
-                    field,
-                    f"the update date {update.date} is in the future (today is {c.today}): "
-                    "an update says what has already happened",
-                    "use the date it happened (or today's); to say what is planned, write the "
-                    "plan in the text of today's update",
-                )
-            elif update.date < previous:
-                at(
-                    field,
-                    f"the update date {update.date} is before {after} ({previous})",
-                    "list updates oldest first, each dated on or after the one above it",
-                )
-            if update.date > previous:
-                previous, after = update.date, "the update above it"
 
 
 def _names_day(note: str, day: date) -> bool:
