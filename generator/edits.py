@@ -7,10 +7,15 @@ for which edits those are).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from generator.load.dataset import Dataset
+from generator.models import Meeting
+
+_ID = attrgetter("id")
+"""Every record type has an id."""
 
 WHOLE = ("publisher", "today", "events", "metrics", "metrics_notes", "civic_dates")
 """Dataset fields any page may show: a change to one renders everything."""
@@ -31,8 +36,8 @@ class Scope:
 
 def _changed(before: Sequence[object], after: Sequence[object]) -> set[str] | None:
     """The ids of the records that differ; None when ids were added, removed or reordered."""
-    old = [getattr(r, "id") for r in before]  # noqa: B009 (every record type has an id)
-    if old != [getattr(r, "id") for r in after]:  # noqa: B009
+    old = list(map(_ID, before))
+    if old != list(map(_ID, after)):
         return None
     # Records an edit did not touch are the same objects (see generator.load.entries).
     return {i for i, a, b in zip(old, before, after, strict=True) if a is not b and a != b}
@@ -54,7 +59,7 @@ def scope(before: Dataset, after: Dataset) -> Scope | None:
     touched: set[str | None] = set(panel_ids)
     edited: set[str] = set()
     for data in (before, after):
-        for meeting in data.meetings:
+        for meeting in _candidates(data, meeting_ids, bool(venue_ids or panel_ids)):
             was_at = meeting.previous.venue if meeting.previous else None
             if (
                 meeting.id in meeting_ids
@@ -63,9 +68,24 @@ def scope(before: Dataset, after: Dataset) -> Scope | None:
             ):
                 touched.add(meeting.panel)
                 edited.add(meeting.id)
-        for action in data.actions:
+        for action in data.actions if action_ids else ():
             if action.id in action_ids:
                 touched.add(data.meeting_by_id[action.meeting].panel)
                 edited.add(action.meeting)
-    every = frozenset(m.id for m in after.meetings if m.panel in touched)
-    return Scope(frozenset(touched), every, frozenset(edited))
+    return Scope(frozenset(touched), _of_panels(after, touched), frozenset(edited))
+
+
+def _candidates(data: Dataset, meeting_ids: set[str], every: bool) -> Iterable[Meeting]:
+    """The meetings that may be touched: all of them when a venue or panel was edited, else
+    the edited ones (looked up, not searched for among 13,000 each edit)."""
+    if every:
+        return data.meetings
+    return [data.meeting_by_id[i] for i in meeting_ids]
+
+
+def _of_panels(data: Dataset, panels: set[str | None]) -> frozenset[str]:
+    """Every meeting of ``panels`` (None: the business meetings, which no index holds)."""
+    if None in panels:
+        return frozenset(m.id for m in data.meetings if m.panel in panels)
+    by_panel = data.meetings_by_panel
+    return frozenset(m.id for p in panels if p is not None for m in by_panel.get(p, ()))

@@ -6,6 +6,7 @@ usable on a phone however many panels and years the data holds.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -80,8 +81,11 @@ def touched(action: Action) -> date:
 
 
 def latest(actions: Sequence[Action], count: int) -> list[Action]:
-    """The ``count`` most recently raised or updated entries, newest first."""
-    return sorted(actions, key=lambda a: (touched(a), a.id), reverse=True)[:count]
+    """The ``count`` most recently raised or updated entries, newest first.
+
+    Picked, not sorted: sorting 40,000 entries for ten was a tenth of a preview's rebuild
+    (the ids are unique, so no two keys tie and the order is the sort's)."""
+    return heapq.nlargest(count, actions, key=lambda a: (touched(a), a.id))
 
 
 def index_page(dataset: Dataset, config: SiteConfig, grouped: list[Group]) -> Output:
