@@ -128,6 +128,8 @@ class _Log:
         self.pages: frozenset[str | None] | None = None
         self.grouped: tuple[Dataset, list[log.Group]] | None = None
         """The groups :meth:`check` worked out, for the render that follows it."""
+        self.kept: dict[str | None, log.Group] = {}
+        """The last check's groups by panel, which an edit's check reuses where untouched."""
 
     def __call__(
         self, dataset: Dataset, config: SiteConfig, found: Scope, _: calendars.Events
@@ -139,9 +141,14 @@ class _Log:
             if group.actions and group.panel_id in found.panels:
                 yield log.group_page(dataset, config, group)
 
-    def check(self, dataset: Dataset) -> None:
-        """Raise :class:`Whole` when the panels with a log page are not those of the last render."""
-        grouped = log.groups(dataset)
+    def check(self, dataset: Dataset, found: Scope | None) -> None:
+        """Raise :class:`Whole` when the panels with a log page are not those of the last
+        render; ``found`` is the edit's scope (None: nothing of the last check is reused)."""
+        every = log.every_group(
+            dataset, self.kept if found else None, found.panels if found else frozenset()
+        )
+        self.kept = {g.panel_id: g for g in every}
+        grouped = log.shown(every)
         self.grouped = (dataset, grouped)
         pages = frozenset(g.panel_id for g in grouped if g.actions)
         known, self.pages = self.pages, pages
@@ -198,7 +205,7 @@ class Renders:
             found = scope(before, dataset)
         shape, self.shape = self.shape, _shape(dataset)
         try:
-            self.log.check(dataset)
+            self.log.check(dataset, found)
             if found is None or shape != self.shape:
                 raise Whole
             self.posters.pdfs = not later

@@ -14,8 +14,8 @@ from positions import all_located
 from test_warnings import FIXTURE, PERSONAL, cli, make
 
 from generator.load import yaml_strict
-from generator.load.advisories import personal_problems
 from generator.load.errors import DataError
+from generator.load.personal_problems import personal_problems
 from generator.load.validate import validate
 from generator.models.files import DATA_FILES
 

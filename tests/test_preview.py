@@ -176,6 +176,8 @@ EDITS = [  # the publisher's renders everything; each after it only what it name
     ("publisher.yaml", "committee: Community Safety", "committee: Neighbourhood Safety"),
     ("meetings.yaml", "room: First floor meeting room", "room: Basement meeting room"),
     ("actions.yaml", "Lantern Lane is too dark at night.", "Lantern Lane is too dark after dusk."),
+    # A status the log's index counts for its panel: the untouched panels' groups are reused.
+    ("actions.yaml", "    status: open\n", "    status: in-progress\n"),
     ("venues.yaml", "name: Summit Library", "name: Summit Reading Room"),
     ("clusters.yaml", "name: PC Alex Example", "name: PC Alex Sample"),
     ("meetings.yaml", "    start: 13:00\n", "    start: 13:30\n"),

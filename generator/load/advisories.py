@@ -8,8 +8,8 @@ in public text is the exception: it blocks until it is removed or marked as revi
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -18,9 +18,8 @@ from generator.load import readability
 from generator.load.counts import counted, counted_label, per_quarter
 from generator.load.dataset import Dataset
 from generator.load.errors import Loc, Problem
-from generator.load.located import Loaded
 from generator.load.meeting_rules import JOIN_LINK_DAYS
-from generator.load.personal_scan import REVIEWED, Flagged, entries, scan_entry
+from generator.load.personal_problems import personal_problems
 from generator.models import Meeting
 from generator.vocabulary import DerivedCount, MeetingFormat, goes_ahead, still_open
 
@@ -176,47 +175,6 @@ def _metrics(data: Dataset) -> Iterator[Advisory]:
                     "check the figure, or add the missing meetings or entries to the data",
                 )
             )
-
-
-def _personal_problem(loaded: Loaded, flagged: Flagged) -> Problem:
-    """The message for flagged text, with the review line to paste if it is fine to publish."""
-    what = f"this looks like personal data: {flagged.kind} (`{flagged.text}`)"
-    line = f"`{REVIEWED}: {flagged.fingerprint}`"
-    holder = "this officer" if flagged.officer else "this entry"
-    if flagged.mark is None:
-        fix = f"add the line {line} to {holder}"
-    elif flagged.mark == "true":
-        what += f", and `{REVIEWED}: true` does not say which text was reviewed"
-        fix = f"change that line to {line}"
-    else:
-        what += f", and {holder} changed since it was reviewed"
-        fix = f"check {holder} again and change its line to {line}"
-    return loaded.problem(flagged.loc, what, f"remove it; if it is meant to be public, {fix}")
-
-
-def personal_problems(sources: Mapping[str, Loaded]) -> Iterator[Problem]:
-    for name in sorted(sources):
-        yield from _scanned(sources[name])
-
-
-_SCANNED: dict[str, dict[int, tuple[Any, tuple[Flagged, ...]]]] = {}
-"""Each file's entries as last scanned, by identity, with what was flagged in each.
-
-A preview keeps the entries an edit did not touch (see :mod:`generator.load.entries`), so
-only the edited one is scanned again, not the whole file each edit (the scan was a tenth
-of a large build). Each file keeps only its last scan's entries."""
-
-
-def _scanned(loaded: Loaded) -> Iterator[Problem]:
-    before = _SCANNED.get(loaded.file, {})
-    now: dict[int, tuple[Any, tuple[Flagged, ...]]] = {}
-    for key, index, entry in entries(loaded.value):
-        kept = before.get(id(entry))
-        found = kept[1] if kept is not None and kept[0] is entry else tuple(scan_entry(entry))
-        now[id(entry)] = (entry, found)
-        for flagged in found:
-            yield _personal_problem(loaded, replace(flagged, loc=(key, index, *flagged.loc)))
-    _SCANNED[loaded.file] = now
 
 
 def _texts(entry: dict[str, Any], fields: tuple[str, ...]) -> Iterator[tuple[Loc, str]]:

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from generator.clock import build_date
 from generator.load import dataset as dataset_module
-from generator.load.advisories import advisories, blocking_only, personal_problems
+from generator.load.advisories import advisories, blocking_only
 from generator.load.clean import Memo
 from generator.load.dataset import Dataset, FileCache
 from generator.load.errors import DataError, Problem
 from generator.load.marks import forget_positions
+from generator.load.personal_problems import personal_problems
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
