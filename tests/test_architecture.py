@@ -161,7 +161,7 @@ ALLOWED = {
     "metrics": LOADED | {"metrics", "render", "clock"},
     "opendata": LOADED | {"opendata", "metrics", "render"},
     "site": {"pages", "feeds", "metrics", "opendata", "render", "load"},
-    "edits": {"load"},
+    "edits": LOADED,
     "incremental": {"site", "edits", "pages", "feeds", "opendata", "metrics", "render", "load"},
     "search": LOADED | {"search", "render"},
     "review": LOADED | {"review", "site", "render", "clock"},
